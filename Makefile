@@ -1,0 +1,36 @@
+# The verbs a user types. Each target sets up .venv itself on a fresh clone.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: help generate check test validate import lint clean
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+generate: $(STAMP) ## render spec/codes.yaml into generated/
+	$(BIN)/codegen generate
+
+check: $(STAMP) ## fail when generated/ is stale, missing or orphaned
+	$(BIN)/codegen check
+
+validate: $(STAMP) ## check spec/codes.yaml against its format
+	$(BIN)/codegen validate
+
+import: $(STAMP) ## re-import the source documents into spec/codes.yaml (a merge)
+	$(BIN)/codegen import ../shared/docs/sms-error-codes.ja.txt --lang ja
+	$(BIN)/codegen import ../shared/docs/sms-error-code.en.md --lang en
+
+test: $(STAMP) ## run the test suite, then the staleness check
+	$(BIN)/python -m pytest
+	$(BIN)/codegen check
+
+clean: ## remove the virtual environment and caches
+	rm -rf $(VENV) .pytest_cache .mypy_cache build dist *.egg-info

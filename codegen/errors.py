@@ -1,0 +1,58 @@
+"""One exception family for everything a user can get wrong, and the exit codes."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+
+class ExitCode(enum.IntEnum):
+    """Process exit codes; documented in the README."""
+
+    OK = 0
+    OUT_OF_DATE = 1  # `check` found generated/ stale, missing or orphaned files
+    INVALID = 2  # invalid input, configuration or usage; nothing was written
+
+
+@dataclass
+class CodegenError(Exception):
+    """A user error: printed as ``path:line:col: message``, never with a traceback.
+
+    ``line`` and ``column`` are 1-based; 0 means unknown and is left out when printed.
+    """
+
+    message: str
+    path: str = ""
+    line: int = 0
+    column: int = 0
+
+    def __str__(self) -> str:
+        where = self.path
+        if where and self.line:
+            where += f":{self.line}"
+            if self.column:
+                where += f":{self.column}"
+        return f"{where}: {self.message}" if where else self.message
+
+
+class InputError(CodegenError):
+    """A document, catalog or option that cannot be used as it is."""
+
+
+class SpecError(CodegenError):
+    """The catalog breaks its documented format."""
+
+
+class TemplateError(CodegenError):
+    """A template failed to render, or rendered output that does not parse."""
+
+
+class MultipleErrors(CodegenError):
+    """Several problems found in one pass; each is printed on its own line."""
+
+    def __init__(self, errors: list[CodegenError]) -> None:
+        super().__init__("\n".join(str(e) for e in errors))
+        self.errors = errors
+
+    def __str__(self) -> str:
+        return "\n".join(str(e) for e in self.errors)

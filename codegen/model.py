@@ -1,0 +1,121 @@
+"""The catalog as plain frozen dataclasses: what templates and generators receive.
+
+Built once from spec/codes.yaml by :mod:`codegen.spec`, validated once, never mutated.
+Texts are ``{language: text}`` mappings; the catalog's source language is always present
+on messages. Source order is kept everywhere (code sets, attributes, values, codes).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Literal, Mapping, Union
+
+Texts = Mapping[str, str]
+AttributeKind = Literal["group", "flag", "text"]
+CodeValue = Union[int, str]
+
+EMPTY_TEXTS: Texts = MappingProxyType({})
+
+
+def texts(mapping: Mapping[str, str] | None) -> Texts:
+    """A read-only copy of a ``{language: text}`` mapping."""
+    return MappingProxyType(dict(mapping or {}))
+
+
+@dataclass(frozen=True)
+class GroupValue:
+    """One value of a group attribute, e.g. the service ``共通`` / ``Common``."""
+
+    name: str  # curated, UPPER_SNAKE
+    label: Texts  # source, per language
+    line: int = 0  # where it is defined in the catalog (1-based), for error messages
+
+    def text(self, lang: str) -> str:
+        return self.label.get(lang, "")
+
+
+@dataclass(frozen=True)
+class Attribute:
+    """A column of a code table other than the code and the message."""
+
+    key: str  # snake_case property name
+    kind: AttributeKind
+    header: Texts
+    values: tuple[GroupValue, ...] = ()  # for kind == "group"
+
+    def value_named(self, label: str, lang: str) -> GroupValue | None:
+        for value in self.values:
+            if value.label.get(lang) == label:
+                return value
+        return None
+
+
+AttrValue = Union[GroupValue, bool, Texts, None]
+
+
+@dataclass(frozen=True)
+class Code:
+    """One code of a code set."""
+
+    value: CodeValue
+    name: str  # curated, UPPER_SNAKE
+    message: Texts  # source, per language
+    attrs: Mapping[str, AttrValue] = field(default_factory=lambda: MappingProxyType({}))
+    retryable: bool | None = None  # curated; None where the data says nothing
+    note: str = ""  # curated
+    line: int = 0
+
+    def attr(self, key: str) -> AttrValue:
+        return self.attrs.get(key)
+
+
+@dataclass(frozen=True)
+class CodeSet:
+    """One table of codes, e.g. the API response codes."""
+
+    name: str  # curated, PascalCase
+    title: Texts
+    code_type: Literal["integer", "string"]
+    attributes: tuple[Attribute, ...]
+    codes: tuple[Code, ...]
+    columns: Mapping[str, Texts] = field(default_factory=lambda: MappingProxyType({}))
+    section: Texts = field(default_factory=lambda: EMPTY_TEXTS)
+    description: Texts = field(default_factory=lambda: EMPTY_TEXTS)
+    line: int = 0
+
+    def attribute(self, key: str) -> Attribute | None:
+        for attribute in self.attributes:
+            if attribute.key == key:
+                return attribute
+        return None
+
+
+@dataclass(frozen=True)
+class ResponseHeader:
+    """The API response header that carries a code of one set (curated)."""
+
+    code_set: str  # CodeSet.name
+    success_flag: str  # key of a flag attribute of that set
+    success_field: str = "isSuccessful"
+    code_field: str = "resultCode"
+    message_field: str = "resultMessage"
+
+
+@dataclass(frozen=True)
+class Catalog:
+    """Everything spec/codes.yaml says."""
+
+    module: str  # curated: Python module / output file stem
+    source_language: str
+    languages: tuple[str, ...]
+    code_sets: tuple[CodeSet, ...]
+    title: Texts = field(default_factory=lambda: EMPTY_TEXTS)
+    response: ResponseHeader | None = None
+    path: str = "spec/codes.yaml"  # as given on the command line, for headers and errors
+
+    def code_set(self, name: str) -> CodeSet | None:
+        for code_set in self.code_sets:
+            if code_set.name == name:
+                return code_set
+        return None
