@@ -1,0 +1,135 @@
+"""`codegen import DOCUMENT`: merge a documentation page's code tables into the catalog.
+
+Reads the page (at most 10 MiB of UTF-8), finds its code tables (:mod:`codegen.importers`),
+merges them into the catalog (:mod:`codegen.merge`) and writes the catalog only when its
+text changed, through a temporary file and ``os.replace``. Any error leaves the catalog as it
+was. Changes go to stdout; warnings and what needs a person go to stderr.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from argparse import Namespace
+from pathlib import Path
+
+from ruamel.yaml.comments import CommentedMap
+
+from codegen import roundtrip
+from codegen.errors import ExitCode, InputError
+from codegen.importers import Document, Form, detect_form, parse_document
+from codegen.importers.headers import dictionary
+from codegen.merge import MergeResult, merge_document
+from codegen.roundtrip import decode_utf8
+
+MAX_DOCUMENT_BYTES = 10 * 1024 * 1024
+_LANGUAGE = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
+
+
+def run_import(args: Namespace) -> ExitCode:
+    words = dictionary(args.column)
+    catalog_path = Path(args.catalog)
+    before = _read_catalog_bytes(catalog_path)
+    root = roundtrip.load(before, str(catalog_path)) if before is not None else None
+    lang = _language(args.lang, root, str(catalog_path))
+    source = read_document(args.document)
+    form: Form = detect_form(args.document, source) if args.format == "auto" else args.format
+    document = parse_document(source, args.document, form, words)
+    if root is None:
+        root = roundtrip.new_catalog(lang, schema_comment=_in_repository(catalog_path))
+    result = merge_document(root, document, lang, str(catalog_path))
+    after = roundtrip.dump(root).encode("utf-8")
+    for warning in document.warnings:
+        print(warning, file=sys.stderr)
+    for line in result.reports + _removed(result, root, after, str(catalog_path), args.document):
+        print(line, file=sys.stderr)
+    if after != before:
+        roundtrip.write_atomically(catalog_path, after)
+    for line in result.changes:
+        print(line)
+    print(_summary(document, lang, result, str(catalog_path), after != before))
+    return ExitCode.OK
+
+
+def read_document(path: str) -> str:
+    """The document's text; a one-line error when it is missing, too big or not UTF-8."""
+    try:
+        with open(path, "rb") as stream:
+            data = stream.read(MAX_DOCUMENT_BYTES + 1)
+    except FileNotFoundError:
+        raise InputError("no such file; check the document path", path) from None
+    except IsADirectoryError:
+        raise InputError("is a folder; give the path of a document file", path) from None
+    except OSError as error:
+        raise InputError(f"cannot read the document: {error.strerror}", path) from None
+    if len(data) > MAX_DOCUMENT_BYTES:
+        raise InputError(
+            f"the document is larger than {MAX_DOCUMENT_BYTES // (1024 * 1024)} MiB; import "
+            "the page in parts",
+            path,
+        )
+    text = decode_utf8(data, path, "save the document as UTF-8")
+    return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _read_catalog_bytes(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        return None
+    except OSError as error:
+        raise InputError(f"cannot read the catalog: {error.strerror}", str(path)) from None
+
+
+def _language(option: str | None, root: CommentedMap | None, catalog: str) -> str:
+    if option is None:
+        if root is None:
+            raise InputError(
+                "there is no catalog yet: give the document's language with --lang "
+                "(it becomes the catalog's source language)",
+                catalog,
+            )
+        return str(root.get("source_language"))
+    if not _LANGUAGE.fullmatch(option):
+        raise InputError(f'--lang "{option}" is not a language code; use e.g. ja, en or ko')
+    return option
+
+
+def _in_repository(catalog: Path) -> bool:
+    resolved = catalog.resolve()
+    return (
+        resolved.name == "codes.yaml"
+        and resolved.parent.name == "spec"
+        and (resolved.parent.parent / "codegen" / "schemas").is_dir()
+    )
+
+
+def _removed(
+    result: MergeResult, root: CommentedMap, written: bytes, catalog: str, document: str
+) -> list[str]:
+    """Reports of the codes the document no longer has, with their line in the written file."""
+    if not result.removed:
+        return []
+    reloaded = roundtrip.load(written, catalog) or CommentedMap()
+    lines: dict[tuple[int, str], int] = {}
+    for ours, theirs in zip(root["code_sets"], reloaded.get("code_sets") or []):
+        for node in theirs["codes"]:
+            lines[(id(ours), str(node["code"]))] = node.lc.line + 1
+    return [
+        removed.report(catalog, lines.get((removed.code_set, removed.code), 0), document)
+        for removed in result.removed
+    ]
+
+
+def _summary(
+    document: Document, document_lang: str, result: MergeResult, catalog: str, written: bool
+) -> str:
+    codes = sum(len(table.codes) for table in document.tables)
+    counts = ", ".join(f"{len(t.codes)}" for t in document.tables)
+    state = "written" if written else "unchanged"
+    return (
+        f"{document.path}: {len(document.tables)} code tables ({counts}), {codes} codes; "
+        f"{catalog} {state}: {result.added_sets} code sets and {result.added_codes} codes added, "
+        f"{result.filled} {document_lang} texts filled, {len(result.changes)} changes, "
+        f"{len(result.reports) + len(result.removed)} reports"
+    )

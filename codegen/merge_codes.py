@@ -1,0 +1,270 @@
+"""Merging codes, group values and texts: the per-code half of :mod:`codegen.merge`.
+
+Holds the state of one merge (:class:`Run`), its result, and :func:`set_text`, the one place
+a text of the catalog is assigned: only when it differs, so an unchanged document leaves the
+tree, and so the file, as it was.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.scalarstring import DoubleQuotedScalarString, LiteralScalarString
+
+from codegen.importers import Document
+from codegen.importers.codes import AttributeColumn, CodeTable, SourceCode
+from codegen.roundtrip import flow_map, put, unique_name
+
+CODE_ORDER = ("code", "message", "curated")
+
+
+@dataclass(frozen=True)
+class Removed:
+    """A code of the catalog that the source document no longer has (kept, reported)."""
+
+    code_set: int  # id() of the code set node
+    code: str
+    title: str
+
+    def report(self, catalog: str, line: int, document: str) -> str:
+        where = f"{catalog}:{line}" if line else catalog
+        return (
+            f"{where}: code {self.code} of code set {self.title} is not in {document}; "
+            "delete it from the catalog by hand if it was withdrawn"
+        )
+
+
+@dataclass
+class MergeResult:
+    """What the merge did (``changes``) and what it left for a person (``reports``, ``removed``)."""
+
+    changes: list[str] = field(default_factory=list)
+    reports: list[str] = field(default_factory=list)
+    removed: list[Removed] = field(default_factory=list)
+    added_codes: int = 0
+    added_sets: int = 0
+    filled: int = 0  # texts that had no value in the document's language before
+
+
+@dataclass
+class Run:
+    """One merge: the document, its language, the catalog's source language, the result."""
+
+    doc: Document
+    lang: str
+    source: str
+    catalog_path: str
+    result: MergeResult
+    labels: dict[tuple[int, str, str], tuple[str, int]] = field(default_factory=dict)
+
+    @property
+    def is_source(self) -> bool:
+        return self.lang == self.source
+
+    def quiet(self) -> Run:
+        """The same merge, listing nothing (for items that are new as a whole)."""
+        return Run(self.doc, self.lang, self.source, self.catalog_path, MergeResult())
+
+    def change(self, line: int, text: str) -> None:
+        self.result.changes.append(f"{self.doc.path}:{line}: {text}")
+
+    def report(self, line: int, text: str) -> None:
+        self.result.reports.append(f"{self.doc.path}:{line}: {text}")
+
+
+# --- codes --------------------------------------------------------------------------------
+
+
+def merge_source_codes(
+    run: Run, code_set: CommentedMap, table: CodeTable, attributes: dict[str, CommentedMap]
+) -> None:
+    codes: CommentedSeq = code_set["codes"]
+    position = {str(node["code"]): i for i, node in enumerate(codes)}
+    names = {str((node.get("curated") or {}).get("name")) for node in codes}
+    insert_at = 0
+    for code in table.codes:
+        key = str(code.code)
+        if key not in position:
+            node = _new_code(run, code, table, names)
+            if insert_at == len(codes):
+                codes.append(node)
+                position[key] = insert_at
+            else:
+                codes.insert(insert_at, node)
+                position = {str(n["code"]): i for i, n in enumerate(codes)}
+            run.result.added_codes += 1
+            run.change(code.line, f"code {key}: added")
+        else:
+            _update_code(run, codes[position[key]], code, table)
+        insert_at = position[key] + 1
+        for column in table.attributes:
+            if column.kind == "group" and code.attrs.get(column.key) is not None:
+                _ensure_value(attributes[column.key], str(code.attrs[column.key]), run.lang)
+    in_document = {str(code.code) for code in table.codes}
+    title = f'"{table.title}"' if table.title else (code_set.get("curated") or {}).get("name")
+    for node in codes:
+        if str(node["code"]) not in in_document:
+            run.result.removed.append(Removed(id(code_set), str(node["code"]), str(title)))
+
+
+def _new_code(run: Run, code: SourceCode, table: CodeTable, names: set[str]) -> CommentedMap:
+    node = CommentedMap()
+    node["code"] = code.code if isinstance(code.code, int) else DoubleQuotedScalarString(code.code)
+    node["message"] = flow_map({})
+    slug = "".join(ch if ch.isalnum() and ch.isascii() else "_" for ch in str(code.code).upper())
+    slug = "M" + slug[1:] if str(code.code).startswith("-") else slug
+    name = unique_name("TODO_CODE", slug, names)
+    names.add(name)
+    node["curated"] = flow_map({"name": name})
+    _update_code(run.quiet(), node, code, table)
+    return node
+
+
+def _update_code(run: Run, node: CommentedMap, code: SourceCode, table: CodeTable) -> None:
+    order = ("code", *(a.key for a in table.attributes), "message", "curated")
+    for column in table.attributes:
+        value = code.attrs.get(column.key)
+        if column.kind == "text":
+            text = value if isinstance(value, str) else None
+            what = f"code {code.code}: {column.key}"
+            set_text(run, node, column.key, text, code.line, order, what=what)
+        elif column.key not in node or node[column.key] != value:
+            old = node.get(column.key)
+            put(node, column.key, value, order)
+            if old != value:
+                run.change(code.line, f"code {code.code}: {column.key} {show(old)} → {show(value)}")
+    set_text(
+        run, node, "message", code.message, code.line, order, what=f"code {code.code}: message"
+    )
+
+
+def merge_translated_codes(
+    run: Run, code_set: CommentedMap, table: CodeTable, attributes: dict[str, CommentedMap]
+) -> None:
+    nodes = {str(node["code"]): node for node in code_set["codes"]}
+    for code in table.codes:
+        node = nodes.get(str(code.code))
+        if node is None:
+            run.report(
+                code.line,
+                f"code {code.code} is in this document but not in the catalog; import it from "
+                "a source-language document first",
+            )
+            continue
+        what = f"code {code.code}: message"
+        set_text(run, node, "message", code.message, code.line, CODE_ORDER, what=what)
+        for column in table.attributes:
+            attribute = attributes.get(column.key)
+            if attribute is not None:
+                _translate_cell(run, attribute, node, code, column)
+
+
+def _translate_cell(
+    run: Run,
+    attribute: CommentedMap,
+    node: CommentedMap,
+    code: SourceCode,
+    column: AttributeColumn,
+) -> None:
+    value, ours = code.attrs.get(column.key), node.get(column.key)
+    if column.kind == "text":
+        if isinstance(ours, CommentedMap) and isinstance(value, str):
+            set_text(
+                run, node, column.key, value, code.line, (), what=f"code {code.code}: {column.key}"
+            )
+    elif column.kind == "flag":
+        if isinstance(value, bool) and isinstance(ours, bool) and value != ours:
+            run.report(
+                code.line,
+                f"code {code.code}: {column.header} is {show(value)} here but "
+                f"{show(ours)} in the source language; kept {show(ours)}",
+            )
+    elif isinstance(value, str) and ours is not None:
+        target = _find_value(attribute, str(ours), run.source)
+        if target is None:
+            return
+        seen = run.labels.setdefault((id(attribute), str(ours), run.lang), (value, code.line))
+        if seen[0] != value:
+            run.report(
+                code.line,
+                f'{column.header} "{ours}" reads "{value}" here but "{seen[0]}" '
+                f"at line {seen[1]}; kept the first",
+            )
+            return
+        what = f'{column.key} value "{ours}": label'
+        set_text(run, target, "label", value, code.line, ("label", "curated"), what=what)
+
+
+# --- group values -------------------------------------------------------------------------
+
+
+def _find_value(attribute: CommentedMap, label: str, lang: str) -> CommentedMap | None:
+    for value in attribute.get("values") or []:
+        if isinstance(value, CommentedMap) and (value.get("label") or {}).get(lang) == label:
+            return value
+    return None
+
+
+def _ensure_value(attribute: CommentedMap, label: str, lang: str) -> None:
+    if _find_value(attribute, label, lang) is not None:
+        return
+    values = attribute.setdefault("values", CommentedSeq())
+    names = {
+        str((v.get("curated") or {}).get("name")) for v in values if isinstance(v, CommentedMap)
+    }
+    value = CommentedMap()
+    value["label"] = flow_map({lang: label})
+    value["curated"] = flow_map({"name": unique_name("TODO_VALUE", len(values) + 1, names)})
+    values.append(value)
+
+
+# --- texts -------------------------------------------------------------------------------
+
+
+def set_text(
+    run: Run,
+    owner: CommentedMap,
+    key: str,
+    text: str | None,
+    line: int,
+    order: Sequence[str],
+    flow: bool = True,
+    what: str = "",
+) -> None:
+    """Set ``owner[key][lang]``; a changed text is listed, an unchanged one is not touched."""
+    what = what or key
+    texts = owner.get(key)
+    old = texts.get(run.lang) if isinstance(texts, CommentedMap) else None
+    if text == old:
+        return
+    if text is None:
+        if run.lang == run.source and isinstance(texts, CommentedMap):
+            del texts[run.lang]
+            if not texts:
+                del owner[key]
+            run.change(line, f"{what} removed (was {show(old)})")
+        return
+    value = LiteralScalarString(text) if "\n" in text and not flow else text
+    if not isinstance(texts, CommentedMap):
+        put(
+            owner,
+            key,
+            flow_map({run.lang: value}) if flow else CommentedMap({run.lang: value}),
+            order,
+        )
+    else:
+        texts[run.lang] = value
+    if old is not None:
+        run.change(line, f"{what} {show(old)} → {show(text)}")
+    else:
+        run.result.filled += 1
+
+
+def show(value: object) -> str:
+    if value is None:
+        return "(empty)"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return f'"{value}"'

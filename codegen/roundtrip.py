@@ -1,0 +1,208 @@
+"""The catalog as a ruamel.yaml round-trip tree: read it safely, edit it, write it atomically.
+
+Used by commands that edit spec/codes.yaml (``import``): the round-trip loader keeps every
+comment and quoting style. Only plain YAML is accepted (maps, lists, text, numbers,
+true/false, null): an explicit tag such as ``!!python/object`` is an error, never
+constructed. Writing is deterministic (no folding of long messages, UTF-8 text, ``null`` for
+empty cells) and goes through a temporary file in the same folder and ``os.replace``.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.nodes import MappingNode, Node, SequenceNode
+from ruamel.yaml.representer import RoundTripRepresenter
+
+from codegen.errors import InputError, SpecError
+
+SCHEMA_COMMENT = "yaml-language-server: $schema=../codegen/schemas/catalog.schema.json"
+_PLAIN_TAGS = frozenset(
+    f"tag:yaml.org,2002:{name}" for name in ("str", "int", "bool", "null", "float", "map", "seq")
+)
+
+
+class _Representer(RoundTripRepresenter):
+    """Writes an empty cell as ``null``, as the catalog format says."""
+
+
+_Representer.add_representer(
+    type(None),
+    lambda representer, _: representer.represent_scalar("tag:yaml.org,2002:null", "null"),
+)
+
+
+def _yaml() -> YAML:
+    yaml = YAML(typ="rt")
+    yaml.Representer = _Representer
+    yaml.preserve_quotes = True
+    yaml.width = 1_000_000  # never fold a message
+    yaml.allow_unicode = True
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    return yaml
+
+
+def decode_utf8(data: bytes, path: str, fix: str) -> str:
+    """``data`` as text; an error naming the line and column of the first bad byte."""
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line_start = data.rfind(b"\n", 0, error.start) + 1
+        line = data.count(b"\n", 0, error.start) + 1
+        column = len(data[line_start : error.start].decode("utf-8", errors="replace")) + 1
+        raise InputError(
+            f"not valid UTF-8 (byte 0x{data[error.start]:02x}); {fix}", path, line, column
+        ) from None
+
+
+def load(data: bytes, path: str) -> CommentedMap | None:
+    """The catalog's tree, ``None`` for an empty file; an error for tags or a wrong shape."""
+    text = decode_utf8(data, path, "save the catalog as UTF-8")
+    try:
+        node = _yaml().compose(text)
+        if node is None:
+            return None
+        _check_tags(node, path)
+        root: Any = _yaml().load(text)
+    except MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+        raise SpecError(f"not valid YAML: {error.problem}; fix the catalog", path, line, column)
+    except YAMLError as error:
+        raise SpecError(f"not valid YAML: {error}; fix the catalog", path) from None
+    _check_shape(root, path)
+    return root  # type: ignore[no-any-return]
+
+
+def _check_tags(root: Node, path: str) -> None:
+    seen: set[int] = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:  # an alias: already checked
+            continue
+        seen.add(id(node))
+        tag = str(getattr(node.tag, "value", node.tag))
+        if tag not in _PLAIN_TAGS:
+            raise SpecError(
+                f'tag "{tag}" is not allowed; the catalog holds only plain YAML (mappings, '
+                "lists, text, numbers, true/false, null): remove the tag",
+                path,
+                node.start_mark.line + 1,
+                node.start_mark.column + 1,
+            )
+        if isinstance(node, MappingNode):
+            stack.extend(item for pair in node.value for item in pair)
+        elif isinstance(node, SequenceNode):
+            stack.extend(node.value)
+
+
+def _check_shape(root: Any, path: str) -> None:
+    """The parts of the catalog an edit relies on: a clear error instead of a traceback."""
+    if not isinstance(root, CommentedMap):
+        raise SpecError("the catalog must be a mapping (see docs/catalog-format.md)", path, 1, 1)
+    _need(root, "source_language", str, path)
+    if not all(isinstance(lang, str) for lang in _need(root, "languages", CommentedSeq, path)):
+        raise SpecError("languages must be a list of language codes", path, *_at(root, "languages"))
+    for code_set in _need(root, "code_sets", CommentedSeq, path):
+        if not isinstance(code_set, CommentedMap):
+            raise SpecError("each code set must be a mapping", path, *_at(root, "code_sets"))
+        for code in _need(code_set, "codes", CommentedSeq, path):
+            if not isinstance(code, CommentedMap) or "code" not in code:
+                raise SpecError("each code needs a code", path, *_at(code_set, "codes"))
+        attributes = code_set.get("attributes") or []
+        if not all(isinstance(a, CommentedMap) and "key" in a for a in attributes):
+            raise SpecError("each attribute needs a key", path, *_at(code_set, "attributes"))
+
+
+def _need(node: CommentedMap, key: str, kind: type, path: str) -> Any:
+    value = node.get(key)
+    if not isinstance(value, kind):
+        what = "a list" if kind is CommentedSeq else "text"
+        raise SpecError(f"{key} must be {what} (see docs/catalog-format.md)", path, *_at(node, key))
+    return value
+
+
+def _at(node: CommentedMap, key: str) -> tuple[int, int]:
+    try:
+        line, column = node.lc.key(key)
+    except (KeyError, TypeError):
+        return node.lc.line + 1, node.lc.col + 1
+    return int(line) + 1, int(column) + 1
+
+
+def dump(root: CommentedMap) -> str:
+    stream = io.StringIO()
+    _yaml().dump(root, stream)
+    return stream.getvalue()
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Replace ``path`` with ``data`` through a temporary file in the same folder."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        mode = path.stat().st_mode & 0o777 if path.exists() else 0o644
+        handle, temporary = tempfile.mkstemp(
+            prefix=f".{path.name}.", suffix=".tmp", dir=path.parent
+        )
+    except OSError as error:
+        raise InputError(f"cannot write the catalog: {error.strerror}", str(path)) from None
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        os.chmod(temporary, mode)
+        os.replace(temporary, path)
+    except OSError as error:
+        Path(temporary).unlink(missing_ok=True)
+        raise InputError(f"cannot write the catalog: {error.strerror}", str(path)) from None
+
+
+def new_catalog(lang: str, schema_comment: bool) -> CommentedMap:
+    """An empty catalog whose source language is ``lang``."""
+    root = CommentedMap()
+    root["format"] = 1
+    root["source_language"] = lang
+    root["languages"] = flow_seq([lang])
+    root["curated"] = CommentedMap(module="TODO_module")
+    root["code_sets"] = CommentedSeq()
+    if schema_comment:
+        root.yaml_set_start_comment(SCHEMA_COMMENT)
+    return root
+
+
+def flow_map(items: dict[str, Any]) -> CommentedMap:
+    node = CommentedMap(items)
+    node.fa.set_flow_style()
+    return node
+
+
+def flow_seq(items: list[str]) -> CommentedSeq:
+    node = CommentedSeq(items)
+    node.fa.set_flow_style()
+    return node
+
+
+def put(owner: CommentedMap, key: str, value: Any, order: Sequence[str]) -> None:
+    """Set ``owner[key]``; a new key goes where ``order`` puts it among the keys present."""
+    if key in owner or key not in order:
+        owner[key] = value
+        return
+    later = set(order[order.index(key) + 1 :])
+    position = next((i for i, k in enumerate(owner) if k in later), len(owner))
+    owner.insert(position, key, value)
+
+
+def unique_name(prefix: str, stem: object, taken: set[str]) -> str:
+    """A placeholder name ``PREFIX_STEM`` not in ``taken`` (``_2``, ``_3``... appended)."""
+    name, suffix = f"{prefix}_{stem}", 2
+    while name in taken:
+        name, suffix = f"{prefix}_{stem}_{suffix}", suffix + 1
+    return name
