@@ -1,0 +1,163 @@
+"""The catalog rules a JSON Schema cannot express, down to the attributes of each code set.
+
+Languages, names (style, keywords, placeholders, uniqueness), group values and the curated
+response header; the codes themselves are checked by :mod:`codegen.validation_codes`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from codegen.validation import Context, Path, Problem, describe_code_set, dicts, mapping
+from codegen.validation_codes import check_codes
+from codegen.validation_names import (
+    LANGUAGE,
+    PASCAL,
+    SNAKE,
+    UPPER_SNAKE,
+    attribute_key_problem,
+    name_problem,
+)
+
+_TAG_ADVICE = "use a BCP-47 tag like ja, en or en-US"
+
+
+def rule_problems(data: dict[Any, Any]) -> list[Problem]:
+    """Every rule broken by a catalog whose root is a mapping."""
+    context = Context(data)
+    check_languages(context)
+    context.check_texts(("title",), "title")
+    curated = mapping(data.get("curated"))
+    module_problem = name_problem(curated.get("module"), SNAKE, "the module", "curated.module")
+    context.add(("curated", "module"), module_problem)
+    seen_names: dict[Any, Path] = {}
+    for index, code_set in dicts(data.get("code_sets")):
+        check_code_set(context, ("code_sets", index), code_set, seen_names)
+    check_response(context, mapping(curated.get("response")))
+    return context.problems
+
+
+def check_languages(context: Context) -> None:
+    """Valid tags, each listed once, the source language first."""
+    languages = context.data.get("languages")
+    seen: set[str] = set()
+    for index, lang in enumerate(languages if isinstance(languages, list) else []):
+        if not isinstance(lang, str):
+            continue
+        if not LANGUAGE.fullmatch(lang):
+            context.add(("languages", index), f"'{lang}' is not a language tag: {_TAG_ADVICE}")
+        elif lang in seen:
+            message = f"language '{lang}' is listed twice: list each language once"
+            context.add(("languages", index), message)
+        seen.add(lang)
+    source, first = context.data.get("source_language"), context.languages[:1]
+    if not isinstance(source, str):
+        return
+    if not LANGUAGE.fullmatch(source):
+        context.add(("source_language",), f"'{source}' is not a language tag: {_TAG_ADVICE}")
+    elif context.has_languages and source not in context.languages:
+        message = f"the source language '{source}' is missing from languages: list it first"
+        context.add(("languages",), message)
+    elif first and first[0] != source:
+        context.add(
+            ("languages",),
+            f"the first language must be the source language '{source}', not '{first[0]}':"
+            f" put '{source}' first",
+        )
+
+
+def check_code_set(
+    context: Context, path: Path, code_set: dict[Any, Any], seen_names: dict[Any, Path]
+) -> None:
+    """The texts, name, attributes and codes of one code set."""
+    what = describe_code_set(code_set, path[-1])
+    for field in ("title", "section", "description"):
+        context.check_texts(path + (field,), field)
+    for column in ("code", "message"):
+        context.check_texts(path + ("columns", column), f"columns.{column}")
+    name = mapping(code_set.get("curated")).get("name")
+    name_path = path + ("curated", "name")
+    context.add(name_path, name_problem(name, PASCAL, what))
+    if isinstance(name, str):
+        fix = "give each code set its own name"
+        context.first_time(seen_names, name, name_path, f"code set name {name}", fix)
+    attributes = check_attributes(context, path, code_set)
+    check_codes(context, path, code_set, attributes)
+
+
+def check_attributes(
+    context: Context, path: Path, code_set: dict[Any, Any]
+) -> dict[str, dict[Any, Any]]:
+    """Check the attributes of a set; return the first one of each key, by key."""
+    attributes: dict[str, dict[Any, Any]] = {}
+    seen_keys: dict[Any, Path] = {}
+    for index, attribute in dicts(code_set.get("attributes")):
+        attr_path = path + ("attributes", index)
+        key = attribute.get("key")
+        context.add(attr_path + ("key",), attribute_key_problem(key, code_set.get("code_type")))
+        context.check_texts(attr_path + ("header",), "header")
+        if not isinstance(key, str):
+            continue
+        fix = "give each attribute its own key"
+        if not context.first_time(
+            seen_keys, key, attr_path + ("key",), f"attribute key '{key}'", fix
+        ):
+            continue
+        attributes[key] = attribute
+        if attribute.get("kind") == "group":
+            check_group_values(context, attr_path, key, attribute)
+        elif "values" in attribute:
+            message = f"attribute '{key}' is not a group: remove its values, or set kind: group"
+            context.add(attr_path + ("values",), message, at_key=True)
+    return attributes
+
+
+def check_group_values(context: Context, path: Path, key: str, attribute: dict[Any, Any]) -> None:
+    """Each value has a source-language label and a name, both unique in the attribute."""
+    seen_names: dict[Any, Path] = {}
+    seen_labels: dict[Any, Path] = {}
+    for index, value in dicts(attribute.get("values")):
+        value_path = path + ("values", index)
+        label = mapping(value.get("label")).get(context.source)
+        shown = f"'{label}'" if isinstance(label, str) else f"values[{index}]"
+        what = f"value {shown} of attribute '{key}'"
+        context.check_texts(value_path + ("label",), "label", what)
+        name = mapping(value.get("curated")).get("name")
+        name_path = value_path + ("curated", "name")
+        context.add(name_path, name_problem(name, UPPER_SNAKE, what))
+        if isinstance(name, str):
+            duplicate = f"value name {name} in attribute '{key}'"
+            context.first_time(
+                seen_names, name, name_path, duplicate, "give each value its own name"
+            )
+        if isinstance(label, str):
+            label_path = value_path + ("label", context.source)
+            duplicate = f"label '{label}' in attribute '{key}'"
+            fix = "codes name values by label, so give each value its own"
+            context.first_time(seen_labels, label, label_path, duplicate, fix)
+
+
+def check_response(context: Context, response: dict[Any, Any]) -> None:
+    """The response header names an existing code set, one of its flags, distinct fields."""
+    path: Path = ("curated", "response")
+    set_name = response.get("code_set")
+    sets: dict[str, dict[Any, Any]] = {}
+    for _, code_set in dicts(context.data.get("code_sets")):
+        if isinstance(name := mapping(code_set.get("curated")).get("name"), str):
+            sets.setdefault(name, code_set)  # a duplicate name is reported on its own
+    if isinstance(set_name, str) and set_name not in sets:
+        options = ", ".join(sets) or "(none)"
+        message = f"response code_set '{set_name}' is not a code set: use one of {options}"
+        context.add(path + ("code_set",), message)
+    flag = response.get("success_flag")
+    if isinstance(set_name, str) and set_name in sets and isinstance(flag, str):
+        attributes = dicts(sets[set_name].get("attributes"))
+        flags = [str(a.get("key")) for _, a in attributes if a.get("kind") == "flag"]
+        if flag not in flags:
+            fix = f"use one of {', '.join(flags)}" if flags else f"{set_name} has no flag attribute"
+            message = f"response success_flag '{flag}' is not a flag attribute of {set_name}: {fix}"
+            context.add(path + ("success_flag",), message)
+    fields = [v for v in mapping(response.get("fields")).values() if isinstance(v, str)]
+    if len(set(fields)) < len(fields):
+        message = "the response fields success, code and message need three different names"
+        context.add(path + ("fields",), message)
