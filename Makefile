@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: help generate check test validate import lint clean
+.PHONY: help generate check test validate import docs clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -31,6 +31,9 @@ import: $(STAMP) ## re-import the source documents into spec/codes.yaml (a merge
 test: $(STAMP) ## run the test suite, then the staleness check
 	$(BIN)/python -m pytest
 	$(BIN)/codegen check
+
+docs: $(STAMP) ## build the Markdown in generated/docs into site/ with mkdocs
+	$(BIN)/mkdocs build --strict
 
 clean: ## remove the virtual environment and caches
 	rm -rf $(VENV) .pytest_cache .mypy_cache build dist *.egg-info

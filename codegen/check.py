@@ -1,0 +1,93 @@
+"""``codegen check``: render in memory and compare with the output folder on disk.
+
+Exit 0 when the folder holds exactly what ``codegen generate`` would write; exit 1
+otherwise, printing a unified diff per changed file, the missing files, the generated
+files generate would delete, the other (orphaned) files, and the command that fixes it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from codegen.errors import ExitCode
+from codegen.generate import leftovers, load_inputs
+from codegen.writing import inside, read_bytes
+
+FIX = "run: make generate (or codegen generate)"
+
+
+@dataclass(frozen=True)
+class Report:
+    """How the output folder differs from what generate would write."""
+
+    changed: dict[str, str] = field(default_factory=dict)  # path -> unified diff
+    missing: tuple[str, ...] = ()
+    stale: tuple[str, ...] = ()  # generated files that generate would delete
+    orphaned: tuple[str, ...] = ()  # other files, which generate keeps
+
+    @property
+    def up_to_date(self) -> bool:
+        return not (self.changed or self.missing or self.stale or self.orphaned)
+
+
+def compare(
+    files: Mapping[str, str], output_dir: Path, shown: Callable[[str], str] = str
+) -> Report:
+    """Compare rendered ``files`` with ``output_dir``; ``shown`` names files in diffs."""
+    changed: dict[str, str] = {}
+    missing: list[str] = []
+    for relative, text in files.items():
+        on_disk = read_bytes(inside(output_dir, relative))
+        if on_disk is None:
+            missing.append(relative)
+        elif on_disk != text.encode("utf-8"):
+            changed[relative] = unified_diff(shown(relative), on_disk, text)
+    stale, orphaned = leftovers(output_dir, files)
+    return Report(changed, tuple(missing), tuple(stale), tuple(orphaned))
+
+
+def unified_diff(name: str, old: bytes, new: str) -> str:
+    """A unified diff from the file on disk to the text generate would write."""
+    try:
+        old_lines = old.decode("utf-8").splitlines(keepends=True)
+    except UnicodeDecodeError:
+        return f"Binary file a/{name} differs (not UTF-8)\n"
+    lines = difflib.unified_diff(
+        old_lines, new.splitlines(keepends=True), f"a/{name.lstrip('/')}", f"b/{name.lstrip('/')}"
+    )
+    return "".join(
+        line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines
+    )
+
+
+def report_text(report: Report, shown: Callable[[str], str]) -> str:
+    """What check prints; empty when the folder is up to date."""
+    if report.up_to_date:
+        return ""
+    parts: list[str] = []
+    for relative, diff in report.changed.items():
+        parts.append(f"{shown(relative)}: out of date\n{diff}")
+    parts += [f"{shown(r)}: missing\n" for r in report.missing]
+    parts += [
+        f"{shown(r)}: generated but no longer written (generate deletes it)\n" for r in report.stale
+    ]
+    parts += [
+        f"{shown(r)}: orphaned: not written by codegen; delete it or move it out of the folder\n"
+        for r in report.orphaned
+    ]
+    return "".join(parts) + FIX + "\n"
+
+
+def run_check(args: argparse.Namespace) -> ExitCode:
+    """Exit 0 when the output folder is up to date, 1 when it is not."""
+    inputs = load_inputs(args)
+    report = compare(inputs.render(), inputs.output_dir, inputs.shown)
+    if report.up_to_date:
+        print(f"{inputs.output_shown}: up to date")
+        return ExitCode.OK
+    print(report_text(report, inputs.shown), end="")
+    return ExitCode.OUT_OF_DATE

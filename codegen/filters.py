@@ -1,0 +1,230 @@
+"""Escaping, texts and anchors: the pure functions templates call as Jinja filters.
+
+Each output language gets its own escaper, and every text taken from the catalog goes
+through one before it reaches a template's output:
+
+- ``py_str`` / ``py_comment`` for Python, ``json_str`` for JSON, ``yaml_str`` /
+  ``yaml_comment`` for YAML (double-quoted scalars), ``md_inline`` (table cells, headings) /
+  ``md_block`` (paragraphs) / ``html_comment`` for Markdown.
+- Characters that are not printable (controls, format characters such as zero-width and
+  bidirectional marks, line and paragraph separators) are always written as escapes, so a
+  reviewer sees them and no reader takes them for line breaks.
+
+Names, literals and types for the Python module, and the facts of the response header, are
+in :mod:`codegen.views`; the one Jinja environment that registers both is in
+:mod:`codegen.render`.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from codegen.model import Attribute, Code, CodeSet, CodeValue, GroupValue, Texts
+
+
+def _hex_escape(char: str) -> str:
+    """``\\xhh``, ``\\uhhhh`` or ``\\Uhhhhhhhh``: the notation Python and YAML share."""
+    point = ord(char)
+    if point < 0x100:
+        return f"\\x{point:02x}"
+    if point < 0x10000:
+        return f"\\u{point:04x}"
+    return f"\\U{point:08x}"
+
+
+def _json_escape(char: str) -> str:
+    """``\\uhhhh``, as a surrogate pair above the basic plane."""
+    point = ord(char)
+    if point < 0x10000:
+        return f"\\u{point:04x}"
+    point -= 0x10000
+    return f"\\u{0xD800 + (point >> 10):04x}\\u{0xDC00 + (point & 0x3FF):04x}"
+
+
+def _escape(text: str, table: dict[str, str], other: Callable[[str], str]) -> str:
+    """``text`` with each character in ``table`` replaced, and each other non-printable
+    character written by ``other``."""
+    return "".join(table[c] if c in table else c if c.isprintable() else other(c) for c in text)
+
+
+_BACKSLASH_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"}
+_COMMENT_ESCAPES = {"\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def py_str(text: str) -> str:
+    """A double-quoted Python string literal that evaluates to exactly ``text``."""
+    return '"' + _escape(text, _BACKSLASH_ESCAPES, _hex_escape) + '"'
+
+
+def py_comment(text: str) -> str:
+    """``text`` made safe to follow ``#`` on one line: line breaks become ``\\n``."""
+    return _escape(text, _COMMENT_ESCAPES, _hex_escape)
+
+
+def yaml_str(text: str) -> str:
+    """A double-quoted YAML scalar that loads as exactly ``text`` (YAML 1.1 and 1.2)."""
+    return '"' + _escape(text, _BACKSLASH_ESCAPES, _hex_escape) + '"'
+
+
+yaml_comment = py_comment
+
+
+def json_str(text: str) -> str:
+    """A JSON string that loads as exactly ``text``; non-printables as ``\\uhhhh``."""
+    return json_escape_nonprintable(json.dumps(text, ensure_ascii=False))
+
+
+def json_escape_nonprintable(document: str) -> str:
+    """A JSON document with every non-printable character left raw by ``json.dumps``
+    written as ``\\uhhhh``. Such characters only occur inside strings."""
+    return _escape(document, {"\n": "\n"}, _json_escape)
+
+
+def scalar(value: CodeValue, quote: Callable[[str], str]) -> str:
+    """A code as a literal: integers as digits, strings through ``quote``."""
+    if isinstance(value, bool) or not isinstance(value, (int, str)):
+        raise TypeError(f"a code is an int or a str, not {type(value).__name__}")
+    return str(value) if isinstance(value, int) else quote(value)
+
+
+# Markdown: characters that can start or end markup inside a paragraph or a table cell
+# (CommonMark, GFM tables and strikethrough, Python-Markdown, attribute lists, math), and
+# the HTML characters. They become numeric character references, which every Markdown
+# reader decodes to the character itself and never reads as markup.
+_MD_SPECIAL = set("\\`*[]|~{}#!$")
+_HTML_ESCAPES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+_MD_BLOCK_START = set("-+=")
+
+
+def _md_char(text: str, index: int) -> str:
+    char = text[index]
+    if char == "\n":
+        return "<br>"
+    if char in _HTML_ESCAPES:
+        return _HTML_ESCAPES[char]
+    if char in _MD_SPECIAL or not char.isprintable():
+        return f"&#{ord(char)};"
+    if char == "_":  # only an underscore inside a word can never be emphasis
+        inside = 0 < index < len(text) - 1
+        if not (inside and text[index - 1].isalnum() and text[index + 1].isalnum()):
+            return "&#95;"
+    return char
+
+
+def md_inline(text: str) -> str:
+    """``text`` as Markdown inline content (a table cell, a heading) whose rendered text
+    is exactly ``text``: newlines become ``<br>``, leading and trailing spaces survive."""
+    chars = [_md_char(text, i) for i in range(len(text))]
+    for index in range(len(chars)):  # leading spaces would be trimmed
+        if chars[index] != " ":
+            break
+        chars[index] = "&#32;"
+    for index in reversed(range(len(chars))):
+        if chars[index] != " ":
+            break
+        chars[index] = "&#32;"
+    return "".join(chars)
+
+
+def md_block(text: str) -> str:
+    """``text`` as Markdown paragraphs: blank lines separate paragraphs, other line breaks
+    become ``<br>``, and no line can start a list, a heading, a quote or a code block."""
+    paragraphs: list[str] = []
+    for paragraph in text.split("\n\n"):
+        lines = [_md_line(line) for line in paragraph.split("\n")]
+        paragraphs.append("<br>\n".join(lines))
+    return "\n\n".join(p for p in paragraphs if p)
+
+
+def _md_line(line: str) -> str:
+    escaped = md_inline(line)
+    if escaped[:1] in _MD_BLOCK_START:
+        return f"&#{ord(escaped[0])};{escaped[1:]}"
+    digits = len(escaped) - len(escaped.lstrip("0123456789"))
+    if digits and escaped[digits : digits + 1] in (".", ")"):  # an ordered list item
+        return f"{escaped[:digits]}&#{ord(escaped[digits])};{escaped[digits + 1:]}"
+    return escaped
+
+
+def html_comment(text: str) -> str:
+    """``text`` made safe inside ``<!-- … -->``: no ``--``, ``<``, ``>`` or line break."""
+    out = py_comment(text).replace("<", "&lt;").replace(">", "&gt;")
+    while "--" in out:
+        out = out.replace("--", "-&#45;")
+    return out
+
+
+def _id_safe(text: str, keep: str) -> str:
+    return "".join(
+        c if (c.isascii() and c.isalnum()) or c in keep else f".{ord(c):x}." for c in text
+    )
+
+
+def set_anchor(set_name: str) -> str:
+    """The HTML id of a code set's heading in the Markdown docs: its name (see code_anchor)."""
+    return _id_safe(set_name, "_")
+
+
+def code_anchor(set_name: str, code: CodeValue) -> str:
+    """The HTML id of a code's row in the Markdown docs, computable from the code alone.
+
+    ``{set_name}-{code}``, with every character of the code outside ``[A-Za-z0-9_-]``
+    (of the set name: outside ``[A-Za-z0-9_]``) written as ``.{hex}.``:
+    ``("ApiResultCode", -1000)`` gives ``ApiResultCode--1000``, ``("EmmaResultCode",
+    "E900")`` gives ``EmmaResultCode-E900``, a code ``"a b"`` gives ``…-a.20.b``. It is
+    injective, case-sensitive and safe in a URL fragment and an HTML attribute. The page
+    of language ``lang`` is ``docs/{lang}.md``, so in a site built by mkdocs.yml a code
+    is at ``{lang}/#{code_anchor(set_name, code)}``.
+    """
+    return f"{set_anchor(set_name)}-{_id_safe(str(code), '_-')}"
+
+
+@dataclass(frozen=True)
+class Localized:
+    """A text in the language asked for, or in the source language when it is missing."""
+
+    text: str
+    lang: str  # the language ``text`` is in
+    fallback: bool  # True when ``lang`` is not the language asked for
+
+
+def localized(texts: Texts | None, lang: str, source: str) -> Localized:
+    """The text for ``lang``; the ``source`` language's text (marked) when it is missing."""
+    texts = texts or {}
+    if texts.get(lang):
+        return Localized(texts[lang], lang, False)
+    if texts.get(source):
+        return Localized(texts[source], source, True)
+    return Localized("", lang, False)
+
+
+def cell(code: Code, attribute: Attribute, lang: str, source: str) -> Localized:
+    """What a code shows in the column of ``attribute``: a group's label, a flag's
+    ``true``/``false``, a text; empty when the source cell was empty."""
+    value = code.attr(attribute.key)
+    if isinstance(value, bool):
+        return Localized("true" if value else "false", lang, False)
+    if isinstance(value, GroupValue):
+        return localized(value.label, lang, source)
+    return localized(value, lang, source)
+
+
+@dataclass(frozen=True)
+class SectionRun:
+    """Consecutive code sets under the same section heading (none when ``section`` is empty)."""
+
+    section: Texts
+    code_sets: tuple[CodeSet, ...]
+
+
+def section_runs(code_sets: Iterable[CodeSet]) -> tuple[SectionRun, ...]:
+    """The code sets in source order, grouped where consecutive sets share a section."""
+    runs: list[SectionRun] = []
+    for code_set in code_sets:
+        if runs and runs[-1].section and dict(runs[-1].section) == dict(code_set.section):
+            runs[-1] = SectionRun(runs[-1].section, runs[-1].code_sets + (code_set,))
+        else:
+            runs.append(SectionRun(code_set.section, (code_set,)))
+    return tuple(runs)

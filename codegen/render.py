@@ -1,0 +1,171 @@
+"""The one Jinja environment, and ``render_all``: the catalog rendered into every output.
+
+``render_all`` is the pure core of ``generate`` and ``check``: it reads templates but
+writes nothing and reads no clock, environment or working directory (pass absolute
+template folders). Every output is formatted and parsed back before it is returned, so a
+template bug is a :class:`~codegen.errors.TemplateError` naming the template, never a
+broken file.
+
+Templates are looked up in the given folders first (overrides), then among the built-in
+templates in ``codegen/templates``; ``builtin/NAME`` always names a built-in one, so an
+override can extend or include the template it replaces.
+"""
+
+from __future__ import annotations
+
+import traceback
+from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from jinja2 import (
+    ChoiceLoader,
+    FileSystemLoader,
+    PrefixLoader,
+    StrictUndefined,
+    Template,
+    TemplateNotFound,
+    TemplateSyntaxError,
+)
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+from codegen import filters, views
+from codegen.errors import CodegenError, TemplateError
+from codegen.formatting import format_text
+from codegen.model import Catalog
+from codegen.targets import Target, outputs
+from codegen.writing import GENERATED_MARKER
+
+BUILTIN_TEMPLATES = Path(__file__).parent / "templates"
+BUILTIN_PREFIX = "builtin"
+REGENERATE = "`make generate` (or `codegen generate`)"
+
+FILTERS: Mapping[str, Callable[..., Any]] = {
+    "py_str": filters.py_str,
+    "py_comment": filters.py_comment,
+    "json_str": filters.json_str,
+    "yaml_str": filters.yaml_str,
+    "yaml_comment": filters.yaml_comment,
+    "md_inline": filters.md_inline,
+    "md_block": filters.md_block,
+    "html_comment": filters.html_comment,
+    "json_code": lambda value: filters.scalar(value, filters.json_str),
+    "yaml_code": lambda value: filters.scalar(value, filters.yaml_str),
+    "code_anchor": filters.code_anchor,
+    "set_anchor": filters.set_anchor,
+    "localized": filters.localized,
+    "cell": filters.cell,
+    "section_runs": filters.section_runs,
+    "py_classes": views.py_classes,
+    "py_groups": views.py_groups,
+    "py_properties": views.py_properties,
+    "py_enum_base": views.py_enum_base,
+    "py_code": views.py_code,
+    "py_texts": views.py_texts,
+    "response_view": views.response_view,
+}
+
+
+def header_text(catalog: Catalog) -> str:
+    """The DO-NOT-EDIT line every output starts with, naming its source and the command."""
+    return f"{GENERATED_MARKER} from {catalog.path}; regenerate with {REGENERATE}."
+
+
+def make_environment(template_dirs: Sequence[str | Path] = ()) -> ImmutableSandboxedEnvironment:
+    """The one environment: sandboxed (user templates run in it), strict about undefined
+    names, no autoescaping (each template escapes per output language with filters)."""
+    builtin = FileSystemLoader(str(BUILTIN_TEMPLATES))
+    loader = ChoiceLoader(
+        [
+            FileSystemLoader([str(folder) for folder in template_dirs]),
+            PrefixLoader({BUILTIN_PREFIX: builtin}),
+            builtin,
+        ]
+    )
+    environment = ImmutableSandboxedEnvironment(
+        loader=loader,
+        undefined=StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        autoescape=False,
+        auto_reload=False,
+    )
+    environment.filters.update(FILTERS)
+    return environment
+
+
+def render_all(
+    catalog: Catalog, targets: Sequence[Target], template_dirs: Sequence[str | Path] = ()
+) -> dict[str, str]:
+    """Every output of every target: ``{path relative to the output folder: text}``."""
+    environment = make_environment(template_dirs)
+    files: dict[str, str] = {}
+    for target in targets:
+        template = _template(environment, target.template)
+        for output, lang in outputs(target, catalog):
+            if output in files:
+                raise TemplateError(f"two targets write {output}: give each its own output")
+            text = _render(template, target, catalog, output, lang)
+            try:
+                files[output] = format_text(text, target.formatter, target.options)
+            except TemplateError as error:
+                raise TemplateError(
+                    f"rendered {output}, which is not valid: {error.message}"
+                    + (f" (line {error.line} of the output)" if error.line else ""),
+                    _shown(template.filename or target.template),
+                ) from None
+    return files
+
+
+def _template(environment: ImmutableSandboxedEnvironment, name: str) -> Template:
+    try:
+        return environment.get_template(name)
+    except TemplateNotFound:
+        raise TemplateError(
+            f"template {name} not found in the template folder or among the built-in ones"
+        ) from None
+    except TemplateSyntaxError as error:
+        raise TemplateError(
+            error.message or "syntax error", _shown(error.filename or name), error.lineno
+        ) from None
+
+
+def _render(template: Template, target: Target, catalog: Catalog, output: str, lang: str) -> str:
+    context = {
+        "catalog": catalog,
+        "lang": lang,
+        "options": target.options,
+        "output": output,
+        "header": header_text(catalog),
+    }
+    try:
+        return template.render(context)
+    except CodegenError:
+        raise  # raised by a filter: it points at the catalog
+    except TemplateSyntaxError as error:  # in an included or extended template
+        raise TemplateError(
+            error.message or "syntax error", _shown(error.filename or ""), error.lineno
+        ) from None
+    except Exception as error:  # noqa: BLE001 - any failure inside a template is its bug
+        filename, line = _template_frame(error, template.filename or target.template)
+        message = str(error) or type(error).__name__
+        raise TemplateError(f"{message} (rendering {output})", _shown(filename), line) from None
+
+
+def _template_frame(error: BaseException, default: str) -> tuple[str, int]:
+    """The template file and line the error came from: Jinja rewrites tracebacks so that
+    template frames carry the template's own file name and line number."""
+    found = (default, 0)
+    for frame in traceback.extract_tb(error.__traceback__):
+        if not frame.filename.endswith(".py") and frame.lineno:
+            found = (frame.filename, frame.lineno)
+    return found
+
+
+def _shown(filename: str) -> str:
+    """A template's file name as shown in errors: built-ins under ``codegen/templates``."""
+    path = Path(filename)
+    if path.is_absolute() and path.is_relative_to(BUILTIN_TEMPLATES):
+        return "codegen/templates/" + path.relative_to(BUILTIN_TEMPLATES).as_posix()
+    return filename

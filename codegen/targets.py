@@ -1,0 +1,77 @@
+"""The outputs to generate: which template renders which file, and how it is checked.
+
+Targets are plain data, so that they can later be read from configuration. An output path
+is relative to the output folder and may hold two placeholders: ``{module}`` (the catalog's
+module name) and ``{lang}`` (a target whose output holds ``{lang}`` renders one file per
+language of the catalog).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Literal
+
+from codegen.errors import InputError
+from codegen.model import Catalog
+
+Formatter = Literal["python", "json", "yaml", "markdown", "none"]
+FORMATTERS: tuple[Formatter, ...] = ("python", "json", "yaml", "markdown", "none")
+NO_OPTIONS: Mapping[str, object] = MappingProxyType({})
+
+
+@dataclass(frozen=True)
+class Target:
+    """One template and the file(s) it renders.
+
+    ``formatter`` formats and parses the output back before it is written (python: black,
+    json: json.loads and a canonical dump, yaml: ruamel's safe loader, markdown and none:
+    as rendered). ``options`` reach the template as ``options`` and the formatter (for
+    python: ``line_length``, ``target_version`` such as ``"3.9"``).
+    """
+
+    template: str
+    output: str
+    formatter: Formatter = "none"
+    options: Mapping[str, object] = field(default_factory=lambda: NO_OPTIONS, hash=False)
+
+
+DEFAULT_TARGETS: tuple[Target, ...] = (
+    Target("python_module.py.j2", "python/{module}.py", "python"),
+    Target("jsonschema.json.j2", "jsonschema/{module}.schema.json", "json"),
+    Target(
+        "openapi.yaml.j2",
+        "openapi/{module}.openapi.yaml",
+        "yaml",
+        MappingProxyType({"version": "1.0.0"}),
+    ),
+    Target("docs_index.md.j2", "docs/index.md", "markdown"),
+    Target("docs_page.md.j2", "docs/{lang}.md", "markdown"),
+)
+
+
+def outputs(target: Target, catalog: Catalog) -> tuple[tuple[str, str], ...]:
+    """The ``(relative path, language)`` pairs ``target`` renders for ``catalog``: one per
+    language when its output holds ``{lang}``, else one in the source language."""
+    if target.formatter not in FORMATTERS:
+        raise InputError(
+            f"target {target.output}: unknown formatter {target.formatter!r}; "
+            f"use one of {', '.join(FORMATTERS)}"
+        )
+    path = target.output.replace("{module}", catalog.module)
+    if "{lang}" not in path:
+        return ((checked_relative(path), catalog.source_language),)
+    return tuple(
+        (checked_relative(path.replace("{lang}", lang)), lang) for lang in catalog.languages
+    )
+
+
+def checked_relative(path: str) -> str:
+    """``path`` if it is a plain relative path (``/``-separated, no ``..``), else an error."""
+    parts = path.split("/")
+    if not path or path.startswith("/") or "\\" in path or ":" in parts[0]:
+        raise InputError(f"output path {path!r} must be relative to the output folder")
+    if any(part in ("", ".", "..") for part in parts):
+        raise InputError(f"output path {path!r} may not hold empty, '.' or '..' parts")
+    return path

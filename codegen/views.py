@@ -1,0 +1,233 @@
+"""What the templates lay out, decided from the model: Python names, types and literals, and
+the response header's success and error codes.
+
+A template asks these functions (registered as Jinja filters in :mod:`codegen.render`)
+instead of deciding itself which classes exist, what a property returns or which codes mean
+success. Names are checked again here even though :mod:`codegen.spec` validates them: they
+are written into code unquoted, so nothing that is not a plain identifier may get through.
+"""
+
+from __future__ import annotations
+
+import keyword
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import Enum
+
+from codegen.errors import SpecError
+from codegen.filters import py_str, scalar
+from codegen.model import Attribute, Catalog, Code, CodeSet, CodeValue, GroupValue, Texts
+
+_PASCAL = re.compile(r"[A-Z][A-Za-z0-9]*")
+_UPPER_SNAKE = re.compile(r"[A-Z][A-Z0-9_]*")
+_SNAKE = re.compile(r"[a-z][a-z0-9_]*")
+# What a member of the generated enums already has: its own properties and those of
+# int, str and Enum. An attribute key among them would hide it.
+RESERVED_PROPERTIES = frozenset(
+    {"message", "messages", "lookup", "label", "labels", "retryable", "docs_url"}
+    | {n for n in dir(int) + dir(str) + dir(Enum) if not n.startswith("_")}
+)
+IMPORTED = ("Enum", "IntEnum", "MappingProxyType", "Mapping", "Optional")  # by the module
+RETRYABLE_DOC = "Whether the same request can succeed when retried (curated); None where unknown."
+
+
+@dataclass(frozen=True)
+class PyGroup:
+    """The enum of one group attribute, e.g. ``ApiResultCodeService`` for ``service``."""
+
+    class_name: str
+    attribute: Attribute
+
+
+@dataclass(frozen=True)
+class PyProperty:
+    """A typed property of a code set's members, with its value for each code in order."""
+
+    name: str
+    annotation: str
+    doc: str
+    values: tuple[str, ...]  # Python literals, one per code of the set
+
+
+def _check(name: str, pattern: re.Pattern[str], what: str, catalog: Catalog, line: int) -> str:
+    if not pattern.fullmatch(name) or keyword.iskeyword(name):
+        raise SpecError(f"{what} {name!r} cannot be a Python name", catalog.path, line)
+    return name
+
+
+def pascal(key: str) -> str:
+    """``result_type`` -> ``ResultType``."""
+    return "".join(part[:1].upper() + part[1:] for part in key.split("_"))
+
+
+def py_groups(code_set: CodeSet) -> tuple[PyGroup, ...]:
+    """One enum per group attribute, named ``{set name}{attribute key in PascalCase}``."""
+    return tuple(
+        PyGroup(code_set.name + pascal(a.key), a) for a in code_set.attributes if a.kind == "group"
+    )
+
+
+def py_classes(catalog: Catalog) -> tuple[str, ...]:
+    """Every class of the module in order (each set's group enums, then the set), after
+    checking that every name is an identifier and that no two classes share one."""
+    seen: dict[str, CodeSet] = {}
+    for code_set in catalog.code_sets:
+        _check(code_set.name, _PASCAL, "code set name", catalog, code_set.line)
+        names = [g.class_name for g in py_groups(code_set)] + [code_set.name]
+        for name in names:
+            if name in IMPORTED:
+                raise SpecError(
+                    f"a class may not be named {name}: the module imports that name",
+                    catalog.path,
+                    code_set.line,
+                )
+            if name in seen:
+                raise SpecError(
+                    f"two classes would be named {name} (code sets {seen[name].name} and "
+                    f"{code_set.name}): rename a code set or an attribute",
+                    catalog.path,
+                    code_set.line,
+                )
+            seen[name] = code_set
+        _check_members(code_set, catalog)
+    return tuple(seen)
+
+
+def _check_members(code_set: CodeSet, catalog: Catalog) -> None:
+    codes = [(code.name, code.line) for code in code_set.codes]
+    groups = [
+        (f"value name of {a.key}", [(v.name, v.line or code_set.line) for v in a.values])
+        for a in code_set.attributes
+    ]
+    for what, members in [("code name", codes), *groups]:
+        seen: set[str] = set()
+        for name, line in members:
+            _check(name, _UPPER_SNAKE, what, catalog, line)
+            if name in seen:
+                raise SpecError(f"{code_set.name} has two {what}s {name}", catalog.path, line)
+            seen.add(name)
+    for attribute in code_set.attributes:
+        _check(attribute.key, _SNAKE, "attribute key", catalog, code_set.line)
+        if attribute.key in RESERVED_PROPERTIES:
+            raise SpecError(
+                f"attribute key {attribute.key!r} of {code_set.name} would hide a property "
+                "of the generated enum: rename it",
+                catalog.path,
+                code_set.line,
+            )
+
+
+def py_enum_base(code_set: CodeSet) -> str:
+    """``IntEnum`` for integer codes, ``str, Enum`` for string codes."""
+    return "IntEnum" if code_set.code_type == "integer" else "str, Enum"
+
+
+def py_code(value: CodeValue) -> str:
+    """A code as a Python literal."""
+    return scalar(value, py_str)
+
+
+def py_texts(texts: Texts, languages: tuple[str, ...]) -> str:
+    """A ``{language: text}`` mapping as a read-only ``MappingProxyType`` literal, in the
+    catalog's language order; languages without a text are left out."""
+    items = ", ".join(
+        f"{py_str(lang)}: {py_str(texts[lang])}" for lang in languages if lang in texts
+    )
+    return f"MappingProxyType({{{items}}})"
+
+
+def py_properties(code_set: CodeSet, catalog: Catalog) -> tuple[PyProperty, ...]:
+    """The typed properties a set's members carry besides ``message`` and ``messages``:
+    one per attribute, and ``retryable`` when any code says whether it is."""
+    groups = {g.attribute.key: g.class_name for g in py_groups(code_set)}
+    properties = [
+        _attribute_property(code_set, a, groups.get(a.key, ""), catalog)
+        for a in code_set.attributes
+    ]
+    retryable = [code.retryable for code in code_set.codes]
+    if any(r is not None for r in retryable):
+        properties.append(_property("retryable", "bool", RETRYABLE_DOC, retryable))
+    return tuple(properties)
+
+
+def _property(name: str, type_: str, doc: str, values: Sequence[object]) -> PyProperty:
+    optional = any(v is None for v in values)
+    literals = tuple(v if isinstance(v, str) else repr(v) for v in values)
+    return PyProperty(name, f"Optional[{type_}]" if optional else type_, doc, literals)
+
+
+def _attribute_property(
+    code_set: CodeSet, attribute: Attribute, group_class: str, catalog: Catalog
+) -> PyProperty:
+    source = catalog.source_language
+    doc = f"The {attribute.header.get(source) or attribute.key} column of the source table."
+    values: list[object] = []
+    for code in code_set.codes:
+        value = code.attr(attribute.key)
+        if value is None or isinstance(value, bool):
+            values.append(value)
+        elif isinstance(value, GroupValue):
+            if value.name not in {v.name for v in attribute.values}:
+                raise SpecError(
+                    f"{code.name} has a {attribute.key} that is not one of its values",
+                    catalog.path,
+                    code.line,
+                )
+            values.append(f"{group_class}.{value.name}")
+        else:
+            values.append(py_str(value.get(source, "")))
+    type_ = {"group": group_class, "flag": "bool", "text": "str"}[attribute.kind]
+    return _property(attribute.key, type_, doc, values)
+
+
+HEADER_SCHEMA = "ResponseHeader"
+ERROR_SCHEMA = "ErrorResponse"
+
+
+@dataclass(frozen=True)
+class ResponseView:
+    """The API response header: its fields, and which codes go with ``success: true``."""
+
+    code_set: CodeSet
+    success_field: str
+    code_field: str
+    message_field: str
+    success_codes: tuple[Code, ...]
+    error_codes: tuple[Code, ...]
+    header_schema: str = HEADER_SCHEMA
+    error_schema: str = ERROR_SCHEMA
+
+
+def response_view(catalog: Catalog) -> ResponseView | None:
+    """The response header of ``catalog.response``, or None when the catalog has none."""
+    response = catalog.response
+    if response is None:
+        return None
+    code_set = catalog.code_set(response.code_set)
+    flag = code_set.attribute(response.success_flag) if code_set else None
+    if code_set is None or flag is None or flag.kind != "flag":
+        raise SpecError(
+            f"response names {response.code_set}.{response.success_flag}, which is not a "
+            "flag attribute of a code set",
+            catalog.path,
+        )
+    for name in (HEADER_SCHEMA, ERROR_SCHEMA):
+        if catalog.code_set(name):
+            raise SpecError(
+                f"a code set may not be named {name}: the response schema is", catalog.path
+            )
+    success = tuple(c for c in code_set.codes if c.attr(flag.key) is True)
+    if not success:
+        raise SpecError(
+            f"no code of {code_set.name} has {flag.key}: true", catalog.path, code_set.line
+        )
+    errors = tuple(c for c in code_set.codes if c.attr(flag.key) is not True)
+    return ResponseView(
+        code_set,
+        response.success_field,
+        response.code_field,
+        response.message_field,
+        success,
+        errors,
+    )

@@ -1,0 +1,189 @@
+"""Helpers for the rendering tests: a builder of model objects, the sample, reading outputs back.
+
+The builder makes catalogs the spec loader would refuse or that are awkward to write as
+YAML (hostile texts, name collisions); ``load_sample()`` loads tests/fixtures/sample.yaml
+through :func:`codegen.spec.load_catalog`, as ``codegen generate`` does.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from codegen.model import (
+    Attribute,
+    Catalog,
+    Code,
+    CodeSet,
+    GroupValue,
+    ResponseHeader,
+    Texts,
+    texts,
+)
+
+TESTS = Path(__file__).parent
+SAMPLE = TESTS / "fixtures" / "sample.yaml"
+SAMPLE_SHOWN = "tests/fixtures/sample.yaml"
+
+
+def _texts(value: Mapping[str, str] | str | None, lang: str = "ja") -> Texts:
+    return texts({lang: value} if isinstance(value, str) else value)
+
+
+def group(key: str, values: Mapping[str, Mapping[str, str] | str], header: Any = None) -> Attribute:
+    """A group attribute; ``values`` maps each value's name to its label."""
+    members = tuple(GroupValue(name, _texts(label)) for name, label in values.items())
+    return Attribute(key, "group", _texts(header or key), members)
+
+
+def flag(key: str, header: Any = None) -> Attribute:
+    return Attribute(key, "flag", _texts(header or key))
+
+
+def text(key: str, header: Any = None) -> Attribute:
+    return Attribute(key, "text", _texts(header or key))
+
+
+def code(
+    value: int | str, name: str, message: Any, retryable: bool | None = None, **attrs: Any
+) -> Code:
+    """A code; a group attribute is given by its value's name, resolved by ``code_set``."""
+    values = {k: (texts(v) if isinstance(v, dict) else v) for k, v in attrs.items()}
+    return Code(value, name, _texts(message), values, retryable)
+
+
+def code_set(
+    name: str,
+    codes: list[Code],
+    attributes: tuple[Attribute, ...] = (),
+    *,
+    title: Any = None,
+    section: Any = None,
+    description: Any = None,
+    columns: Mapping[str, Any] | None = None,
+) -> CodeSet:
+    """A code set; integer unless a code is a string."""
+    groups = {a.key: {v.name: v for v in a.values} for a in attributes if a.kind == "group"}
+    resolved = tuple(
+        Code(
+            c.value,
+            c.name,
+            c.message,
+            {
+                k: (groups[k][v] if k in groups and isinstance(v, str) else v)
+                for k, v in c.attrs.items()
+            },
+            c.retryable,
+            c.note,
+            c.line,
+        )
+        for c in codes
+    )
+    code_type = "string" if any(isinstance(c.value, str) for c in codes) else "integer"
+    return CodeSet(
+        name,
+        _texts(title or name),
+        code_type,
+        attributes,
+        resolved,
+        {k: _texts(v) for k, v in (columns or {}).items()},
+        _texts(section),
+        _texts(description),
+    )
+
+
+def catalog(
+    *code_sets: CodeSet,
+    module: str = "sample_codes",
+    languages: tuple[str, ...] = ("ja", "en"),
+    title: Any = "Codes",
+    response: ResponseHeader | None = None,
+    path: str = "spec/codes.yaml",
+) -> Catalog:
+    return Catalog(module, languages[0], languages, code_sets, _texts(title), response, path)
+
+
+def load_sample(path: Path = SAMPLE, shown: str = SAMPLE_SHOWN) -> Catalog:
+    """The sample fixture, loaded and validated as ``codegen generate`` loads a catalog."""
+    from codegen.spec import load_catalog
+
+    return load_catalog(path, display_path=shown)
+
+
+def markdown_tables(markdown: str) -> list[list[list[str]]]:
+    """Every table of a Markdown page as rows of cell texts, read back by markdown-it-py as
+    a reader sees them: entities decoded, ``<br>`` as a newline, anchors left out."""
+    from markdown_it import MarkdownIt
+
+    tables: list[list[list[str]]] = []
+    row: list[str] = []
+    in_cell = False
+    for token in MarkdownIt("commonmark").enable("table").parse(markdown):
+        if token.type == "table_open":
+            tables.append([])
+        elif token.type == "tr_open":
+            row = []
+        elif token.type == "tr_close":
+            tables[-1].append(row)
+        elif token.type in ("th_open", "td_open", "th_close", "td_close"):
+            in_cell = token.type.endswith("open")
+        elif token.type == "inline" and in_cell:
+            row.append(inline_text(token.children or []))
+    return tables
+
+
+def inline_text(children: list[Any]) -> str:
+    """The text of inline tokens; fails on any markup other than <br>, <sup> and anchors."""
+    parts = []
+    for child in children:
+        if child.type == "text":
+            parts.append(child.content)
+        elif child.type == "html_inline" and child.content == "<br>":
+            parts.append("\n")
+        elif (
+            child.type == "softbreak"
+            or child.type == "html_inline"
+            and (child.content.startswith(("<a id=", "<sup>", "</sup>")) or child.content == "</a>")
+        ):  # follows a <br>, which made the line break
+            continue
+        else:
+            raise AssertionError(f"markup {child.type} {child.content!r} in a cell")
+    return "".join(parts)
+
+
+class Project:
+    """A project folder under tmp_path: spec/codes.yaml (the sample), templates/, generated/."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.catalog = root / "spec" / "codes.yaml"
+        self.templates = root / "templates"
+        self.output = root / "generated"
+        self.catalog.parent.mkdir(parents=True)
+        self.templates.mkdir()
+        self.catalog.write_bytes((Path(__file__).parent / "fixtures" / "sample.yaml").read_bytes())
+
+    def run(self, command: str) -> int:
+        """``codegen COMMAND`` on this project, in process, as the CLI runs it."""
+        from codegen.cli import main
+
+        return main(
+            [
+                command,
+                "--catalog",
+                str(self.catalog),
+                "--templates",
+                str(self.templates),
+                "--output",
+                str(self.output),
+            ]
+        )
+
+    def files(self) -> dict[str, bytes]:
+        """Every file under generated/, by relative path."""
+        return {
+            p.relative_to(self.output).as_posix(): p.read_bytes()
+            for p in sorted(self.output.rglob("*"))
+            if p.is_file()
+        }
