@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: help generate check test validate import docs clean
+.PHONY: help generate check test validate import docs clean node_modules
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -14,6 +14,15 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
+
+# The TypeScript compiler the tests type-check with, pinned in package-lock.json.
+NODE_STAMP := node_modules/.package-lock.json
+
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $(NODE_STAMP)
+
+node_modules: $(NODE_STAMP) ## install the TypeScript compiler the tests type-check with (npm ci)
 
 generate: $(STAMP) ## render spec/codes.yaml into generated/
 	$(BIN)/codegen generate
@@ -28,7 +37,7 @@ import: $(STAMP) ## re-import the source documents into spec/codes.yaml (a merge
 	$(BIN)/codegen import ../shared/docs/sms-error-codes.ja.txt --lang ja
 	$(BIN)/codegen import ../shared/docs/sms-error-code.en.md --lang en
 
-test: $(STAMP) ## run the test suite, then the staleness check
+test: $(STAMP) $(if $(shell command -v npm),$(NODE_STAMP)) ## run the test suite, then the staleness check
 	$(BIN)/python -m pytest
 	$(BIN)/codegen check
 
@@ -36,4 +45,4 @@ docs: $(STAMP) ## build the Markdown in generated/docs into site/ with mkdocs
 	$(BIN)/mkdocs build --strict
 
 clean: ## remove the virtual environment and caches
-	rm -rf $(VENV) .pytest_cache .mypy_cache build dist *.egg-info
+	rm -rf $(VENV) node_modules .pytest_cache .mypy_cache build dist *.egg-info

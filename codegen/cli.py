@@ -8,12 +8,27 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Sequence
+from collections.abc import Sequence
 
 from codegen import __version__
 from codegen.errors import CodegenError, ExitCode
 
 DEFAULT_CATALOG = "spec/codes.yaml"
+PATHS_HELP = "{what} (default: from the configuration, else {default})"
+
+
+def _common(command: argparse.ArgumentParser, *paths: tuple[str, str, str, str]) -> None:
+    """``--config`` and path options whose default comes from the configuration."""
+    command.add_argument(
+        "--config",
+        metavar="FILE",
+        help="the configuration file (default: the first codegen.toml, or pyproject.toml "
+        "with [tool.codegen], in this folder or above)",
+    )
+    for option, metavar, what, default in paths:
+        command.add_argument(
+            option, metavar=metavar, help=PATHS_HELP.format(what=what, default=default)
+        )
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -23,10 +38,23 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"codegen {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    catalog = ("--catalog", "PATH", "the catalog", DEFAULT_CATALOG)
 
-    imp = commands.add_parser("import", help="merge a documentation page's code tables into the catalog")
+    init = commands.add_parser(
+        "init", help="start a project here: configuration, catalog, templates"
+    )
+    init.add_argument("--force", action="store_true", help="overwrite files init would write")
+    init.add_argument(
+        "--lang", default="en", help="the language of your documentation (default: en)"
+    )
+
+    imp = commands.add_parser(
+        "import", help="merge a documentation page's code tables into the catalog"
+    )
     imp.add_argument("document", help="the page: plain text, Markdown or HTML")
-    imp.add_argument("--lang", help="language of the document (default: the catalog's source language)")
+    imp.add_argument(
+        "--lang", help="language of the document (default: the catalog's source language)"
+    )
     imp.add_argument(
         "--format",
         choices=("auto", "text", "markdown", "html"),
@@ -41,25 +69,41 @@ def _parser() -> argparse.ArgumentParser:
         help="map a header the tool does not know: ROLE is code, message, or KEY:KIND "
         "(KIND group, flag or text); repeatable",
     )
-    imp.add_argument("--catalog", default=DEFAULT_CATALOG, help=f"default: {DEFAULT_CATALOG}")
+    _common(imp, catalog)
 
     val = commands.add_parser("validate", help="check the catalog against its format")
-    val.add_argument("--catalog", default=DEFAULT_CATALOG, help=f"default: {DEFAULT_CATALOG}")
+    _common(val, catalog)
 
     for name, text in (
         ("generate", "write every generated file"),
         ("check", "exit 1 when generated files are stale, missing or orphaned"),
     ):
         sub = commands.add_parser(name, help=text)
-        sub.add_argument("--catalog", default=DEFAULT_CATALOG, help=f"default: {DEFAULT_CATALOG}")
-        sub.add_argument("--templates", default="templates", help="template folder (default: templates)")
-        sub.add_argument("--output", default="generated", help="output folder (default: generated)")
+        _common(
+            sub,
+            catalog,
+            ("--templates", "DIR", "the template override folder", "templates"),
+            ("--output", "DIR", "the output folder", "generated"),
+        )
     return parser
+
+
+def _catalog_from_config(args: argparse.Namespace) -> None:
+    """Set ``args.catalog`` from the configuration unless the command line gave it."""
+    from codegen.config import load_config
+
+    args.catalog = load_config(args).catalog
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
+        if args.command == "init":
+            from codegen.init import run_init
+
+            return int(run_init(args))
+        if args.command in ("import", "validate"):
+            _catalog_from_config(args)
         if args.command == "import":
             from codegen.importing import run_import
 

@@ -3,12 +3,16 @@
 Each output language gets its own escaper, and every text taken from the catalog goes
 through one before it reaches a template's output:
 
-- ``py_str`` / ``py_comment`` for Python, ``json_str`` for JSON, ``yaml_str`` /
-  ``yaml_comment`` for YAML (double-quoted scalars), ``md_inline`` (table cells, headings) /
-  ``md_block`` (paragraphs) / ``html_comment`` for Markdown.
+- ``py_str`` / ``py_comment`` for Python, ``json_str`` for JSON (and the string literals
+  of JavaScript and TypeScript), ``yaml_str`` / ``yaml_comment`` for YAML (double-quoted
+  scalars), ``md_inline`` (table cells, headings) / ``md_block`` (paragraphs) /
+  ``html_comment`` for Markdown, ``doc_comment`` for C-family comments and doc comments.
 - Characters that are not printable (controls, format characters such as zero-width and
   bidirectional marks, line and paragraph separators) are always written as escapes, so a
   reviewer sees them and no reader takes them for line breaks.
+
+``camel`` names a snake_case key in camelCase. ``docs_page_url`` and ``docs_url`` link a code
+to its row in the Markdown docs, by the same ``code_anchor`` the docs page uses.
 
 Names, literals and types for the Python module, and the facts of the response header, are
 in :mod:`codegen.views`; the one Jinja environment that registers both is in
@@ -18,10 +22,13 @@ in :mod:`codegen.views`; the one Jinja environment that registers both is in
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable
+import re
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from urllib.parse import quote, urlsplit
 
-from codegen.model import Attribute, Code, CodeSet, CodeValue, GroupValue, Texts
+from codegen.errors import InputError
+from codegen.model import Attribute, Catalog, Code, CodeSet, CodeValue, GroupValue, Texts
 
 
 def _hex_escape(char: str) -> str:
@@ -61,6 +68,16 @@ def py_str(text: str) -> str:
 def py_comment(text: str) -> str:
     """``text`` made safe to follow ``#`` on one line: line breaks become ``\\n``."""
     return _escape(text, _COMMENT_ESCAPES, _hex_escape)
+
+
+def doc_comment(text: str) -> str:
+    """``text`` made safe on one line of a C-family comment or doc comment (``//``, ``/* */``,
+    JSDoc, TSDoc, Javadoc, KDoc): line breaks become ``\\n``, other non-printables
+    ``\\uhhhh``, backslashes ``\\\\``; ``*/`` becomes ``*\\/`` so it cannot close the comment,
+    and ``@`` not preceded by a letter or digit (``@deprecated``, ``{@link}``) ``\\@`` so it
+    starts no doc tag. Editors render these Markdown escapes as ``@``, ``*/`` and ``\\``."""
+    escaped = _escape(text, _COMMENT_ESCAPES, _json_escape).replace("*/", "*\\/")
+    return re.sub(r"(?<![A-Za-z0-9])@", r"\\@", escaped)
 
 
 def yaml_str(text: str) -> str:
@@ -179,6 +196,59 @@ def code_anchor(set_name: str, code: CodeValue) -> str:
     is at ``{lang}/#{code_anchor(set_name, code)}``.
     """
     return f"{set_anchor(set_name)}-{_id_safe(str(code), '_-')}"
+
+
+def camel(key: str) -> str:
+    """A snake_case key in camelCase: ``is_success`` -> ``isSuccess``. Only an underscore
+    followed by a lowercase letter is dropped (``a_1`` and ``a__b`` keep theirs), so two
+    keys never get the same name."""
+    return re.sub(r"_([a-z])", lambda match: match.group(1).upper(), key)
+
+
+DOCS_PAGE = "{lang}/"  # docs/{lang}.md of the Markdown target, as mkdocs serves it
+_URL_SAFE = "/:@!$&'()*+,;=~%"  # kept as written: reserved characters and escapes
+
+
+def docs_page_url(options: Mapping[str, object], catalog: Catalog) -> str:
+    """The URL of the docs page generated code links its codes to; "" without the option
+    ``docs_base_url`` (an absolute URL: where the docs site is served).
+
+    That URL and the page, joined by exactly one ``/``: the option ``docs_page`` (default
+    ``{lang}/``, the page docs/{lang}.md as mkdocs serves it) with ``{lang}`` replaced by the
+    option ``docs_lang`` (default: the source language). What a URL path cannot hold as it
+    is (spaces, non-ASCII) is percent-encoded.
+    """
+    if "docs_base_url" not in options:
+        return ""
+    base = _str_option(options, "docs_base_url", "")
+    lang = _str_option(options, "docs_lang", catalog.source_language)
+    page = _str_option(options, "docs_page", DOCS_PAGE)
+    parts = urlsplit(base)
+    if not (parts.scheme and parts.netloc) or "?" in base or "#" in base:
+        raise InputError(
+            f"option docs_base_url {base!r} must be an absolute URL without ? or #, "
+            "like https://example.org/errors"
+        )
+    if lang not in catalog.languages:
+        raise InputError(
+            f"option docs_lang {lang!r} is not a language of the catalog: "
+            f"use one of {', '.join(catalog.languages)}"
+        )
+    path = parts.path.rstrip("/") + "/" + page.replace("{lang}", lang).lstrip("/")
+    return f"{parts.scheme}://{parts.netloc}{quote(path, safe=_URL_SAFE)}"
+
+
+def _str_option(options: Mapping[str, object], name: str, default: str) -> str:
+    value = options.get(name, default)
+    if not isinstance(value, str):
+        raise InputError(f"option {name} must be a string, not {type(value).__name__}")
+    return value
+
+
+def docs_url(page_url: str, set_name: str, code: CodeValue) -> str:
+    """The URL of a code's row on the docs page at ``page_url``: the page and the row's
+    anchor, ``code_anchor(set_name, code)`` (URL-safe as it is)."""
+    return f"{page_url}#{code_anchor(set_name, code)}"
 
 
 @dataclass(frozen=True)

@@ -1,5 +1,10 @@
 """``codegen generate``: render the catalog into every target and write what changed.
 
+The catalog, output folder, template folder and targets come from the configuration
+(:mod:`codegen.config`) and the command line. Before rendering, every target's template
+must exist and every template of the override folder must be some target's (or a partial,
+named with a leading ``_``): an override that replaces nothing is an error.
+
 Files whose content is unchanged are not rewritten. A file under the output folder that
 generate no longer writes is deleted only when it carries the DO-NOT-EDIT header of a
 generated file; any other file is left alone (``codegen check`` reports it as orphaned).
@@ -13,14 +18,18 @@ import posixpath
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from codegen.errors import ExitCode, InputError
+from codegen.errors import CodegenError, ExitCode, InputError, MultipleErrors
 from codegen.model import Catalog
-from codegen.render import render_all
-from codegen.targets import DEFAULT_TARGETS
+from codegen.render import render_all, template_exists, unused_overrides
+from codegen.targets import DEFAULT_TARGETS, Target
 from codegen.writing import existing_files, is_generated, remove, write_changed
 
-DEFAULT_TEMPLATES = "templates"  # the CLI's default; a missing default folder is no error
+if TYPE_CHECKING:
+    from codegen.config import Config
+
+DEFAULT_TEMPLATES = "templates"  # the default folder; when it is missing, there is no override
 
 
 @dataclass(frozen=True)
@@ -31,42 +40,78 @@ class Inputs:
     template_dirs: tuple[Path, ...]
     output_dir: Path
     output_shown: str  # the output folder as given, for messages
+    targets: tuple[Target, ...] = DEFAULT_TARGETS
 
     def shown(self, relative: str) -> str:
         return posixpath.join(self.output_shown, relative)
 
     def render(self) -> dict[str, str]:
-        return render_all(self.catalog, DEFAULT_TARGETS, self.template_dirs)
+        return render_all(self.catalog, self.targets, self.template_dirs)
 
 
 def load_inputs(args: argparse.Namespace) -> Inputs:
-    """The catalog, template folders and output folder named by the command line."""
+    """The catalog, templates, targets and output folder named by the configuration and
+    the command line (:func:`codegen.config.load_config`)."""
+    from codegen.config import load_config
     from codegen.spec import load_catalog
 
-    output_dir = Path(args.output)
-    catalog_path = Path(args.catalog)
-    catalog = load_catalog(catalog_path, display_path=catalog_shown(catalog_path, output_dir))
-    return Inputs(catalog, template_dirs(args.templates), output_dir, Path(args.output).as_posix())
+    config = load_config(args)
+    output_dir = Path(config.output)
+    catalog_path = Path(config.catalog)
+    shown = catalog_shown(catalog_path, output_dir, config.root)
+    catalog = config.check_catalog(load_catalog(catalog_path, display_path=shown))
+    folders = template_dirs(config.templates, required=config.templates_required)
+    check_templates(config, folders)
+    return Inputs(catalog, folders, output_dir, output_dir.as_posix(), config.targets)
 
 
-def catalog_shown(catalog_path: Path, output_dir: Path) -> str:
-    """The catalog's path as generated headers name it: relative to the folder that holds
-    the output folder (the project), whatever the working directory, e.g. spec/codes.yaml."""
-    project = output_dir.resolve().parent
+def catalog_shown(catalog_path: Path, output_dir: Path, project: Path | None = None) -> str:
+    """The catalog's path as generated headers name it, whatever the working directory:
+    relative to the ``project`` folder (the configuration's) when it holds the catalog,
+    else to the folder that holds the output folder; e.g. spec/codes.yaml."""
+    catalog = catalog_path.resolve()
+    if project is not None and catalog.is_relative_to(project.resolve()):
+        return catalog.relative_to(project.resolve()).as_posix()
     try:
-        return Path(os.path.relpath(catalog_path.resolve(), project)).as_posix()
+        return Path(os.path.relpath(catalog, output_dir.resolve().parent)).as_posix()
     except ValueError:  # another drive
         return catalog_path.name
 
 
-def template_dirs(folder: str) -> tuple[Path, ...]:
-    """The override folder, absolute; none when the default folder does not exist."""
+def template_dirs(folder: str, *, required: bool = False) -> tuple[Path, ...]:
+    """The override folder, absolute; none when it does not exist and was not named by
+    the configuration or the command line (``required``)."""
     path = Path(folder)
     if path.is_dir():
         return (path.resolve(),)
-    if folder == DEFAULT_TEMPLATES and not path.exists():
+    if not required and not path.exists():
         return ()
-    raise InputError(f"template folder {folder} does not exist", folder)
+    raise InputError(f"template folder {folder} does not exist; create it or fix the path", folder)
+
+
+def check_templates(config: Config, folders: tuple[Path, ...]) -> None:
+    """Every target's template exists, and every template of the override folder is used:
+    an override that replaces nothing is an error, never silently ignored."""
+    names = {target.template for target in config.targets}
+    for index, target in enumerate(config.targets):
+        if not template_exists(target.template, folders):
+            raise config.located.error(
+                f"template {target.template!r} is neither in {config.templates}/ nor a "
+                "built-in template; fix the name or add the file",
+                ("targets", index, "template"),
+            )
+    errors: list[CodegenError] = [
+        InputError(
+            "this template replaces no target's template "
+            f"({', '.join(sorted(names))}); rename it to one of them, start its name "
+            "with _ if another template includes it, or add a target for it",
+            posixpath.join(Path(config.templates).as_posix(), relative),
+        )
+        for folder in folders
+        for relative in unused_overrides(folder, names)
+    ]
+    if errors:
+        raise errors[0] if len(errors) == 1 else MultipleErrors(errors)
 
 
 def leftovers(output_dir: Path, files: Mapping[str, str]) -> tuple[list[str], list[str]]:

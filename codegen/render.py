@@ -14,7 +14,7 @@ override can extend or include the template it replaces.
 from __future__ import annotations
 
 import traceback
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -27,13 +27,15 @@ from jinja2 import (
     TemplateNotFound,
     TemplateSyntaxError,
 )
+from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from codegen import filters, views
 from codegen.errors import CodegenError, TemplateError
 from codegen.formatting import format_text
+from codegen.formatting_ruff import format_ruff
 from codegen.model import Catalog
-from codegen.targets import Target, outputs
+from codegen.targets import Target, catalog_for, outputs
 from codegen.writing import GENERATED_MARKER
 
 BUILTIN_TEMPLATES = Path(__file__).parent / "templates"
@@ -56,6 +58,14 @@ FILTERS: Mapping[str, Callable[..., Any]] = {
     "localized": filters.localized,
     "cell": filters.cell,
     "section_runs": filters.section_runs,
+    "doc_comment": filters.doc_comment,
+    "camel": filters.camel,
+    "docs_page_url": filters.docs_page_url,
+    "docs_url": filters.docs_url,
+    "pascal": views.pascal,
+    "group_types": views.group_types,
+    "type_names": views.type_names,
+    "any_empty": views.any_empty,
     "py_classes": views.py_classes,
     "py_groups": views.py_groups,
     "py_properties": views.py_properties,
@@ -103,12 +113,13 @@ def render_all(
     files: dict[str, str] = {}
     for target in targets:
         template = _template(environment, target.template)
-        for output, lang in outputs(target, catalog):
+        target_catalog = catalog_for(target, catalog)
+        for output, lang in outputs(target, target_catalog):
             if output in files:
                 raise TemplateError(f"two targets write {output}: give each its own output")
-            text = _render(template, target, catalog, output, lang)
+            text = _render(template, target, target_catalog, output, lang)
             try:
-                files[output] = format_text(text, target.formatter, target.options)
+                files[output] = _format(text, target)
             except TemplateError as error:
                 raise TemplateError(
                     f"rendered {output}, which is not valid: {error.message}"
@@ -116,6 +127,12 @@ def render_all(
                     _shown(template.filename or target.template),
                 ) from None
     return files
+
+
+def _format(text: str, target: Target) -> str:
+    if target.formatter == "ruff":
+        return format_text(format_ruff(text, target.options), "none", target.options)
+    return format_text(text, target.formatter, target.options)
 
 
 def _template(environment: ImmutableSandboxedEnvironment, name: str) -> Template:
@@ -143,6 +160,14 @@ def _render(template: Template, target: Target, catalog: Catalog, output: str, l
         return template.render(context)
     except CodegenError:
         raise  # raised by a filter: it points at the catalog
+    except SecurityError as error:
+        filename, line = _template_frame(error, template.filename or target.template)
+        raise TemplateError(
+            f"refused by the sandbox: {str(error).rstrip('.')}; a template may only use the names, attributes "
+            "and filters it is given (see docs/configuration.md)",
+            _shown(filename),
+            line,
+        ) from None
     except TemplateSyntaxError as error:  # in an included or extended template
         raise TemplateError(
             error.message or "syntax error", _shown(error.filename or ""), error.lineno
@@ -169,3 +194,24 @@ def _shown(filename: str) -> str:
     if path.is_absolute() and path.is_relative_to(BUILTIN_TEMPLATES):
         return "codegen/templates/" + path.relative_to(BUILTIN_TEMPLATES).as_posix()
     return filename
+
+
+def template_exists(name: str, template_dirs: Sequence[Path]) -> bool:
+    """Whether ``name`` is a file of a template folder or a built-in template."""
+    builtin = name.removeprefix(BUILTIN_PREFIX + "/")
+    folders = [*template_dirs, BUILTIN_TEMPLATES] if builtin == name else [BUILTIN_TEMPLATES]
+    return any((folder / builtin).is_file() for folder in folders)
+
+
+def unused_overrides(folder: Path, templates: Collection[str]) -> list[str]:
+    """The templates of an override folder that no target renders: ``.j2`` files, by
+    ``/``-separated relative path, not among ``templates``. Partials (a file or folder
+    name starting with ``_``, for ``{% include %}`` or ``{% extends %}``), hidden files and
+    files not ending in ``.j2`` (README.md) are never unused."""
+    unused: list[str] = []
+    for path in sorted(folder.rglob("*.j2")):
+        relative = path.relative_to(folder).as_posix()
+        partial = any(part.startswith(("_", ".")) for part in relative.split("/"))
+        if path.is_file() and relative not in templates and not partial:
+            unused.append(relative)
+    return unused

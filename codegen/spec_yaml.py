@@ -5,12 +5,16 @@ Python objects) that returns plain dicts, lists and scalars, and refuses what a 
 never needs: tags, anchors and aliases (so no alias expansion to bound), duplicate keys,
 deep nesting. Mappings remember their first line (:class:`LinedDict`) for the model.
 
+Two loaders parse, with one meaning (YAML 1.2) and one set of refusals. The fast one,
+:mod:`codegen.spec_yaml_fast`, is libyaml in C through PyYAML, used when installed; it hands
+anything it cannot vouch for to the reference one, ruamel's pure safe loader, which is used
+alone when PyYAML or its C extension is missing, or when :data:`C_LOADER` is False (tests;
+``CODEGEN_PURE_YAML=1`` for a whole run). Every refusal comes from the reference loader, so
+messages and positions do not depend on what is installed.
+
 Locating is the slow path, taken only when a check found problems: the text is parsed
 again with ruamel's round-trip loader, whose nodes know the line and column of every key
 and value, and each problem's path is looked up there.
-
-The safe loader is the pure-Python one for now. A C loader (``CParser``) composes nodes in
-C, so the composer checks below would move into the constructor; ``parse`` is the seam.
 """
 
 from __future__ import annotations
@@ -26,6 +30,7 @@ from ruamel.yaml.composer import Composer, MaxDepthExceededError
 from ruamel.yaml.constructor import SafeConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.events import AliasEvent
+from ruamel.yaml.nodes import ScalarNode
 from ruamel.yaml.reader import ReaderError
 
 from codegen.errors import CodegenError, InputError, SpecError
@@ -36,6 +41,10 @@ MAX_DEPTH = 40  # a catalog nests 9 deep; anything far deeper is not a catalog
 _CORE = "tag:yaml.org,2002:"
 _PLAIN_TAGS = {_CORE + name for name in ("str", "int", "float", "bool", "null", "map", "seq")}
 _PLAIN = "the catalog is plain YAML: mappings, lists, strings, numbers, true/false and null"
+_KINDS = {_CORE + "int": "an integer", _CORE + "float": "a number", _CORE + "bool": "true/false"}
+
+#: Parse with the C loader when it is installed; False forces the reference loader.
+C_LOADER = not os.environ.get("CODEGEN_PURE_YAML")
 
 
 class LinedDict(dict[Any, Any]):
@@ -81,6 +90,17 @@ class _LinedConstructor(SafeConstructor):
         yield data
         data.update(self.construct_mapping(node))
 
+    def construct_non_recursive_object(self, node: Any, tag: str | None = None) -> Any:
+        try:
+            return super().construct_non_recursive_object(node, tag)
+        except (ValueError, KeyError):  # what int(), float(), a date or a bool refuse
+            if not isinstance(node, ScalarNode):
+                raise
+            kind = _KINDS.get(tag or node.tag or "", "a date")
+            value = node.value if len(node.value) <= 40 else node.value[:39] + "…"
+            message = f"'{value}' is not {kind}: quote it if it is text"
+            raise _Refused(message, node.start_mark) from None
+
     def flatten_mapping(self, node: Any) -> Any:
         for key_node, _ in node.value:
             if key_node.tag == _CORE + "merge":
@@ -97,12 +117,16 @@ class _LinedConstructor(SafeConstructor):
             )
         if key not in mapping:
             return True
-        first = next(k for k, _ in node.value if self.construct_object(k, deep=True) == key)
+        first = next(k for k, _ in node.value if _same(self.construct_object(k, deep=True), key))
         raise _Refused(
             f"duplicate key '{key}' (first defined at line {first.start_mark.line + 1}):"
             " keep only one",
             key_node.start_mark,
         )
+
+
+def _same(first: Any, key: Any) -> bool:
+    return first is key or first == key  # `is` for .nan, which is not equal to itself
 
 
 _LinedConstructor.add_constructor(_CORE + "map", _LinedConstructor.construct_lined_map)
@@ -141,6 +165,20 @@ def read_text(path: str | os.PathLike[str], shown: str) -> str:
 def parse(text: str, shown: str) -> Any:
     """The catalog as plain data (mappings are :class:`LinedDict`); InputError if it is not
     plain YAML, with the position ruamel reports."""
+    if C_LOADER:
+        try:
+            from codegen.spec_yaml_fast import Unsure, load
+        except ImportError:  # no PyYAML, or PyYAML without libyaml
+            pass
+        else:
+            try:
+                return load(text)
+            except Unsure:
+                pass  # the reference loader refuses it with its position, or builds it
+    return _parse_pure(text, shown)
+
+
+def _parse_pure(text: str, shown: str) -> Any:
     yaml = YAML(typ="safe", pure=True)
     yaml.Composer = _StrictComposer
     yaml.Constructor = _LinedConstructor

@@ -1,23 +1,23 @@
 """The outputs to generate: which template renders which file, and how it is checked.
 
-Targets are plain data, so that they can later be read from configuration. An output path
-is relative to the output folder and may hold two placeholders: ``{module}`` (the catalog's
-module name) and ``{lang}`` (a target whose output holds ``{lang}`` renders one file per
-language of the catalog).
+Targets are plain data, read from the configuration (:mod:`codegen.config`); without
+one, :data:`DEFAULT_TARGETS` apply. An output path is relative to the output folder and
+may hold two placeholders: ``{module}`` (the catalog's module name) and ``{lang}`` (a
+target whose output holds ``{lang}`` renders one file per language of the catalog).
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 from typing import Literal
 
 from codegen.errors import InputError
-from codegen.model import Catalog
+from codegen.model import Catalog, texts
 
-Formatter = Literal["python", "json", "yaml", "markdown", "none"]
-FORMATTERS: tuple[Formatter, ...] = ("python", "json", "yaml", "markdown", "none")
+Formatter = Literal["python", "ruff", "json", "yaml", "markdown", "none"]
+FORMATTERS: tuple[Formatter, ...] = ("python", "ruff", "json", "yaml", "markdown", "none")
 NO_OPTIONS: Mapping[str, object] = MappingProxyType({})
 
 
@@ -26,9 +26,11 @@ class Target:
     """One template and the file(s) it renders.
 
     ``formatter`` formats and parses the output back before it is written (python: black,
-    json: json.loads and a canonical dump, yaml: ruamel's safe loader, markdown and none:
-    as rendered). ``options`` reach the template as ``options`` and the formatter (for
-    python: ``line_length``, ``target_version`` such as ``"3.9"``).
+    ruff: ``ruff format``, json: json.loads and a canonical dump, yaml: ruamel's safe
+    loader, markdown and none: as rendered). ``options`` reach the template as ``options``
+    and the formatter (for python and ruff: ``line_length``, ``target_version`` such as
+    ``"3.9"``); the options ``module`` and ``title`` replace the catalog's for this target
+    (:func:`catalog_for`).
     """
 
     template: str
@@ -49,6 +51,18 @@ DEFAULT_TARGETS: tuple[Target, ...] = (
     Target("docs_index.md.j2", "docs/index.md", "markdown"),
     Target("docs_page.md.j2", "docs/{lang}.md", "markdown"),
 )
+
+
+def catalog_for(target: Target, catalog: Catalog) -> Catalog:
+    """``catalog`` as ``target`` sees it: its options ``module`` (the module name and the
+    ``{module}`` of the output path) and ``title`` (the title in every language) replace
+    the catalog's. Options of another type are left alone (the configuration checks them)."""
+    module, title = target.options.get("module"), target.options.get("title")
+    if isinstance(module, str):
+        catalog = replace(catalog, module=module)
+    if isinstance(title, str):
+        catalog = replace(catalog, title=texts({lang: title for lang in catalog.languages}))
+    return catalog
 
 
 def outputs(target: Target, catalog: Catalog) -> tuple[tuple[str, str], ...]:

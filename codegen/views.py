@@ -1,5 +1,5 @@
-"""What the templates lay out, decided from the model: Python names, types and literals, and
-the response header's success and error codes.
+"""What the templates lay out, decided from the model: the names a module declares, Python
+types and literals, and the response header's success and error codes.
 
 A template asks these functions (registered as Jinja filters in :mod:`codegen.render`)
 instead of deciding itself which classes exist, what a property returns or which codes mean
@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import keyword
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from enum import Enum
+from types import MappingProxyType
 
 from codegen.errors import SpecError
-from codegen.filters import py_str, scalar
+from codegen.filters import docs_page_url, docs_url, py_str, scalar
 from codegen.model import Attribute, Catalog, Code, CodeSet, CodeValue, GroupValue, Texts
 
 _PASCAL = re.compile(r"[A-Z][A-Za-z0-9]*")
@@ -30,6 +31,8 @@ RESERVED_PROPERTIES = frozenset(
 )
 IMPORTED = ("Enum", "IntEnum", "MappingProxyType", "Mapping", "Optional")  # by the module
 RETRYABLE_DOC = "Whether the same request can succeed when retried (curated); None where unknown."
+DOCS_URL_DOC = "The URL of this code's entry in the documentation."
+NO_OPTIONS: Mapping[str, object] = MappingProxyType({})
 
 
 @dataclass(frozen=True)
@@ -61,22 +64,38 @@ def pascal(key: str) -> str:
     return "".join(part[:1].upper() + part[1:] for part in key.split("_"))
 
 
-def py_groups(code_set: CodeSet) -> tuple[PyGroup, ...]:
-    """One enum per group attribute, named ``{set name}{attribute key in PascalCase}``."""
+def group_types(code_set: CodeSet) -> tuple[PyGroup, ...]:
+    """One type per group attribute, named ``{set name}{attribute key in PascalCase}``."""
     return tuple(
         PyGroup(code_set.name + pascal(a.key), a) for a in code_set.attributes if a.kind == "group"
     )
 
 
+py_groups = group_types  # the Python module's name for them: its enums
+
+
+def type_names(catalog: Catalog, suffixes: Sequence[str] = ()) -> tuple[str, ...]:
+    """Every type a module declares, in order: per code set its group types, then the set;
+    each name followed by the name plus each of ``suffixes`` (``["Info"]`` adds
+    ``ApiResultCodeInfo``). Fails when a name is not an identifier or two types share one."""
+    return _declared(catalog, suffixes, (), "types")
+
+
 def py_classes(catalog: Catalog) -> tuple[str, ...]:
     """Every class of the module in order (each set's group enums, then the set), after
     checking that every name is an identifier and that no two classes share one."""
+    return _declared(catalog, (), IMPORTED, "classes")
+
+
+def _declared(
+    catalog: Catalog, suffixes: Sequence[str], imported: Sequence[str], what: str
+) -> tuple[str, ...]:
     seen: dict[str, CodeSet] = {}
     for code_set in catalog.code_sets:
         _check(code_set.name, _PASCAL, "code set name", catalog, code_set.line)
-        names = [g.class_name for g in py_groups(code_set)] + [code_set.name]
-        for name in names:
-            if name in IMPORTED:
+        bases = [g.class_name for g in group_types(code_set)] + [code_set.name]
+        for name in [n for base in bases for n in [base, *(base + s for s in suffixes)]]:
+            if name in imported:
                 raise SpecError(
                     f"a class may not be named {name}: the module imports that name",
                     catalog.path,
@@ -84,7 +103,7 @@ def py_classes(catalog: Catalog) -> tuple[str, ...]:
                 )
             if name in seen:
                 raise SpecError(
-                    f"two classes would be named {name} (code sets {seen[name].name} and "
+                    f"two {what} would be named {name} (code sets {seen[name].name} and "
                     f"{code_set.name}): rename a code set or an attribute",
                     catalog.path,
                     code_set.line,
@@ -137,10 +156,21 @@ def py_texts(texts: Texts, languages: tuple[str, ...]) -> str:
     return f"MappingProxyType({{{items}}})"
 
 
-def py_properties(code_set: CodeSet, catalog: Catalog) -> tuple[PyProperty, ...]:
+def any_empty(code_set: CodeSet, key: str) -> bool:
+    """Whether some code of the set has no value for ``key``: an attribute's key (an empty
+    source cell) or ``retryable`` (the data says nothing)."""
+    if key == "retryable":
+        return any(code.retryable is None for code in code_set.codes)
+    return any(code.attr(key) is None for code in code_set.codes)
+
+
+def py_properties(
+    code_set: CodeSet, catalog: Catalog, options: Mapping[str, object] = NO_OPTIONS
+) -> tuple[PyProperty, ...]:
     """The typed properties a set's members carry besides ``message`` and ``messages``:
-    one per attribute, and ``retryable`` when any code says whether it is."""
-    groups = {g.attribute.key: g.class_name for g in py_groups(code_set)}
+    one per attribute, ``retryable`` when any code says whether it is, and ``docs_url``
+    when the option ``docs_base_url`` is set (see :func:`codegen.filters.docs_page_url`)."""
+    groups = {g.attribute.key: g.class_name for g in group_types(code_set)}
     properties = [
         _attribute_property(code_set, a, groups.get(a.key, ""), catalog)
         for a in code_set.attributes
@@ -148,6 +178,10 @@ def py_properties(code_set: CodeSet, catalog: Catalog) -> tuple[PyProperty, ...]
     retryable = [code.retryable for code in code_set.codes]
     if any(r is not None for r in retryable):
         properties.append(_property("retryable", "bool", RETRYABLE_DOC, retryable))
+    page = docs_page_url(options, catalog)
+    if page:
+        urls = [py_str(docs_url(page, code_set.name, code.value)) for code in code_set.codes]
+        properties.append(_property("docs_url", "str", DOCS_URL_DOC, urls))
     return tuple(properties)
 
 

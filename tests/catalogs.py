@@ -163,6 +163,9 @@ class Project:
         self.catalog.parent.mkdir(parents=True)
         self.templates.mkdir()
         self.catalog.write_bytes((Path(__file__).parent / "fixtures" / "sample.yaml").read_bytes())
+        # Its own configuration (the defaults), so the repository's own is never found.
+        self.config = root / "codegen.toml"
+        self.config.write_text('catalog = "spec/codes.yaml"\n', encoding="utf-8")
 
     def run(self, command: str) -> int:
         """``codegen COMMAND`` on this project, in process, as the CLI runs it."""
@@ -171,6 +174,8 @@ class Project:
         return main(
             [
                 command,
+                "--config",
+                str(self.config),
                 "--catalog",
                 str(self.catalog),
                 "--templates",

@@ -1,5 +1,5 @@
 """Reading and parsing the catalog: only plain, bounded UTF-8 YAML gets in; the rest is refused
-with its position."""
+with its position. Every test runs with both loaders: libyaml's (when installed) and ruamel's."""
 
 from __future__ import annotations
 
@@ -14,6 +14,14 @@ from codegen.spec import load_catalog, validate_catalog
 
 FIXTURES = Path(__file__).parent / "fixtures" / "catalogs"
 PLAIN = "the catalog is plain YAML: mappings, lists, strings, numbers, true/false and null"
+
+
+@pytest.fixture(autouse=True, params=["c_loader", "pure_loader"])
+def loader(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    if request.param == "c_loader":
+        pytest.importorskip("codegen.spec_yaml_fast", exc_type=ImportError)
+    monkeypatch.setattr(spec_yaml, "C_LOADER", request.param == "c_loader")
+    return str(request.param)
 
 
 def problems_of(tmp_path: Path, content: str | bytes) -> list[str]:

@@ -1,0 +1,164 @@
+"""``codegen init``: start a project in the current folder.
+
+Writes codegen.toml (the configuration, the defaults stated), spec/codes.yaml (a catalog
+without code sets, ready for ``codegen import``), templates/README.md (the override rules)
+and codegen.mk (make targets for a Makefile to include). It never overwrites a file
+without ``--force``, and always writes codegen.toml, never editing a pyproject.toml; it
+refuses to start where pyproject.toml already configures codegen.
+"""
+
+from __future__ import annotations
+
+import argparse
+import keyword
+import re
+import sys
+import unicodedata
+from pathlib import Path
+
+from codegen.errors import ExitCode, InputError
+from codegen.writing import write_changed
+
+_LANGUAGE = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
+
+CONFIG = """\
+# codegen's configuration (docs/configuration.md of codegen). Paths are relative to this
+# file's folder; codegen finds this file from this folder and every folder below it.
+catalog = "spec/codes.yaml"  # the catalog: fill it with `codegen import`
+output = "generated"  # every generated file goes under this folder
+templates = "templates"  # your template overrides: see templates/README.md
+
+# The languages to render, some of the catalog's, in this order (default: all of them).
+# languages = ["{lang}"]
+
+# Options every template receives as `options`, e.g. where the docs pages are served:
+# [options]
+# docs_base_url = "https://example.org/errors"
+
+# Without [[targets]] the built-in outputs are written: python/{{module}}.py,
+# jsonschema/{{module}}.schema.json, openapi/{{module}}.openapi.yaml, docs/index.md and
+# docs/{{lang}}.md. To choose the outputs, list each one, e.g.:
+# [[targets]]
+# template = "python_module.py.j2"
+# output = "python/{{module}}.py"
+# formatter = "python"
+"""
+
+CATALOG = """\
+# The error-code catalog (format 1, see docs/catalog-format.md of codegen): the code
+# tables of your API's documentation, copied by `codegen import`, and the names you give
+# them, always under a `curated:` key.
+#
+# A new catalog has no code set, and `codegen validate` and `codegen generate` stop with
+# "code_sets must not be empty" until one is imported. Import your documentation first:
+#     codegen import YOUR-PAGE.md --lang {lang}
+# The first page's language must be the source language below: if it is not {lang},
+# change source_language and languages before that import. Then replace every TODO_
+# name under `curated:` and run `codegen generate`.
+format: 1
+source_language: {lang}
+languages: [{lang}]
+curated:
+  module: {module}  # the Python module and the file stem of every output
+code_sets: []
+"""
+
+TEMPLATES_README = """\
+# Template overrides
+
+`codegen generate` looks for each target's template in this folder first, then among the
+templates built into codegen. To change an output, put a template here under the name of
+the built-in one it replaces (e.g. `python_module.py.j2`, `docs_page.md.j2`), or one named
+by a `[[targets]]` entry of codegen.toml. `{% extends "builtin/docs_page.md.j2" %}` always
+names the built-in template, so an override can change a block and keep the rest.
+
+Every `.j2` file here must be used: a template that no target renders is an error, never
+silently ignored. Name a file (or a folder) with a leading `_`, like `_macros.j2`, when it
+is only included or extended by another template. Files not ending in `.j2` (this README)
+are not templates.
+
+Templates run in Jinja's sandbox: they receive the catalog, `lang`, `options`, `output`
+and `header`, and the filters listed in docs/configuration.md of codegen; anything else,
+such as Python internals, is refused with an error naming the template and line.
+"""
+
+MAKEFILE = """\
+# codegen's make targets. To use them, add this line to your Makefile:
+#     include codegen.mk
+CODEGEN ?= codegen
+
+.PHONY: generate check
+
+generate: ## render the catalog into the output folder
+\t$(CODEGEN) generate
+
+check: ## fail when generated files are stale, missing or orphaned
+\t$(CODEGEN) check
+"""
+
+
+def run_init(args: argparse.Namespace) -> ExitCode:
+    """Write the project's starting files; refuse to overwrite any without ``--force``."""
+    folder = Path.cwd()
+    lang = args.lang
+    if not _LANGUAGE.fullmatch(lang):
+        raise InputError(f'--lang "{lang}" is not a language code; use e.g. en, ja or ko')
+    _refuse_second_configuration(folder)
+    files = starting_files(module_name(folder.name), lang)
+    existing = [name for name in files if (folder / name).exists()]
+    if existing and not args.force:
+        raise InputError(
+            f"codegen init would overwrite {', '.join(existing)}; pass --force to replace "
+            "them, or run it in another folder"
+        )
+    try:
+        written = write_changed(folder, files)
+    except OSError as error:
+        raise InputError(f"cannot write {error.filename}: {error.strerror}") from None
+    for name in written:
+        print(f"wrote {name}")
+    print(
+        f"next: codegen import YOUR-PAGE.md --lang {lang}; replace the TODO_ names in "
+        "spec/codes.yaml; codegen generate\n"
+        "to use the make targets, add this line to your Makefile: include codegen.mk"
+    )
+    return ExitCode.OK
+
+
+def starting_files(module: str, lang: str) -> dict[str, str]:
+    """The files init writes, by path relative to the project folder."""
+    return {
+        "codegen.toml": CONFIG.format(lang=lang),
+        "spec/codes.yaml": CATALOG.format(lang=lang, module=module),
+        "templates/README.md": TEMPLATES_README,
+        "codegen.mk": MAKEFILE,
+    }
+
+
+def module_name(folder: str) -> str:
+    """A catalog module name made from a folder name: lowercase ASCII snake_case, not a
+    Python keyword nor a standard-library module the generated code could shadow."""
+    ascii_name = unicodedata.normalize("NFKD", folder).encode("ascii", "ignore").decode()
+    name = re.sub(r"[^a-z0-9]+", "_", ascii_name.lower()).strip("_") or "codes"
+    if name[0].isdigit():
+        name = f"codes_{name}"
+    if keyword.iskeyword(name) or name in sys.stdlib_module_names or name.startswith("todo"):
+        name = f"{name}_codes"
+    return name
+
+
+def _refuse_second_configuration(folder: Path) -> None:
+    import tomllib
+
+    project = folder / "pyproject.toml"
+    try:
+        tool = tomllib.loads(project.read_text(encoding="utf-8")).get("tool")
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return
+    if isinstance(tool, dict) and "codegen" in tool:
+        raise InputError(
+            "already configures codegen in [tool.codegen]; init writes codegen.toml and "
+            "codegen refuses two configurations: keep this one and skip init, or remove the "
+            "table first",
+            "pyproject.toml",
+        )

@@ -1,0 +1,160 @@
+"""codegen init: a project to start from, never overwriting a file without --force, that
+import, generate and check work in straight away."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from codegen.cli import main
+from codegen.init import module_name
+
+FILES = ["codegen.mk", "codegen.toml", "spec/codes.yaml", "templates/README.md"]
+TABLE = """\
+# Demo API > Error Codes
+
+## API Response Codes
+
+| resultCode | resultMessage | isSuccess |
+|---|---|---|
+| 0 | Success | true |
+| -1000 | Invalid appkey | false |
+| -1001 | Invalid secret key | false |
+"""
+NAMES = {"TODO_SET_1": "ApiResult", "TODO_CODE_0": "SUCCESS"}
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+@pytest.fixture
+def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    path = tmp_path / "My Error-Codes"
+    path.mkdir()
+    monkeypatch.chdir(path)
+    return path
+
+
+def name_placeholders(catalog: Path) -> None:
+    """Replace each TODO_ name as a person would: the set, then each code by its message."""
+    text = catalog.read_text(encoding="utf-8")
+    for placeholder, name in NAMES.items():
+        text = text.replace(placeholder, name)
+    text = re.sub(r"TODO_CODE_M(\d+)", r"ERROR_\1", text)
+    catalog.write_text(text, encoding="utf-8")
+
+
+def test_init_writes_the_configuration_an_empty_catalog_templates_and_make_targets(
+    folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["init"]) == 0
+    files = _files(folder)
+    assert sorted(files) == FILES
+    assert b"\n  module: my_error_codes  #" in files["spec/codes.yaml"]
+    assert b"\nsource_language: en\nlanguages: [en]\n" in files["spec/codes.yaml"]
+    assert b'\ncatalog = "spec/codes.yaml"' in files["codegen.toml"]
+    out = capsys.readouterr().out
+    assert [line for line in out.splitlines() if line.startswith("wrote ")] == [
+        f"wrote {name}"
+        for name in ("codegen.toml", "spec/codes.yaml", "templates/README.md", "codegen.mk")
+    ]
+    assert "add this line to your Makefile: include codegen.mk" in out
+
+
+def test_init_refuses_to_overwrite_files_naming_them_and_force_replaces_them(
+    folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (folder / "codegen.mk").write_text("mine\n", encoding="utf-8")
+    (folder / "spec").mkdir()
+    (folder / "spec" / "codes.yaml").write_text("mine\n", encoding="utf-8")
+    assert main(["init"]) == 2
+    assert capsys.readouterr().err == (
+        "codegen init would overwrite spec/codes.yaml, codegen.mk; pass --force to replace "
+        "them, or run it in another folder\n"
+    )
+    assert sorted(_files(folder)) == ["codegen.mk", "spec/codes.yaml"]
+    assert main(["init", "--force"]) == 0
+    assert sorted(_files(folder)) == FILES
+    assert (folder / "codegen.mk").read_text(encoding="utf-8") != "mine\n"
+
+
+def test_init_refuses_where_pyproject_already_configures_codegen(
+    folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (folder / "pyproject.toml").write_text("[tool.codegen]\n", encoding="utf-8")
+    assert main(["init", "--force"]) == 2
+    assert capsys.readouterr().err.startswith("pyproject.toml: already configures codegen")
+    assert sorted(_files(folder)) == ["pyproject.toml"]
+
+
+def test_init_beside_a_pyproject_without_codegen_writes_codegen_toml_which_is_used(
+    folder: Path,
+) -> None:
+    (folder / "pyproject.toml").write_text('[project]\nname = "x"\n', encoding="utf-8")
+    assert main(["init", "--lang", "ja"]) == 0
+    assert (folder / "pyproject.toml").read_text(encoding="utf-8") == '[project]\nname = "x"\n'
+    assert b"\nsource_language: ja\nlanguages: [ja]\n" in _files(folder)["spec/codes.yaml"]
+
+
+def test_the_new_catalog_is_refused_with_the_reason_until_a_table_is_imported(
+    folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["init"]) == 0
+    catalog = (folder / "spec" / "codes.yaml").read_text(encoding="utf-8")
+    assert "code_sets must not be empty" in catalog  # the comment says what validate says
+    assert main(["generate"]) == 2
+    assert "code_sets must not be empty" in capsys.readouterr().err
+
+
+def test_import_generate_and_check_work_in_the_project_init_made(
+    folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["init"]) == 0
+    (folder / "table.md").write_text(TABLE, encoding="utf-8")
+    assert main(["import", "table.md", "--lang", "en"]) == 0
+    assert main(["generate"]) == 2  # the TODO_ names are not filled yet
+    name_placeholders(folder / "spec" / "codes.yaml")
+    assert main(["generate"]) == 0
+    assert main(["check"]) == 0
+    module = (folder / "generated" / "python" / "my_error_codes.py").read_text(encoding="utf-8")
+    assert "class ApiResult(" in module and "ERROR_1001 = -1001" in module
+    catalog = (folder / "spec" / "codes.yaml").read_text(encoding="utf-8")
+    assert catalog.startswith("# The error-code catalog")  # the comment survives the import
+
+
+@pytest.mark.skipif(shutil.which("make") is None, reason="make is not installed")
+def test_the_make_snippet_runs_generate_and_check(folder: Path) -> None:
+    assert main(["init"]) == 0
+    (folder / "Makefile").write_text("include codegen.mk\n", encoding="utf-8")
+    for target in ("generate", "check"):
+        done = subprocess.run(
+            ["make", "-n", target], cwd=folder, capture_output=True, text=True, check=True
+        )
+        assert done.stdout == f"codegen {target}\n"
+
+
+@pytest.mark.parametrize(
+    ("folder_name", "module"),
+    [
+        ("my-api", "my_api"),
+        ("Café Errors", "cafe_errors"),
+        ("2fa service", "codes_2fa_service"),
+        ("class", "class_codes"),
+        ("enum", "enum_codes"),
+        ("日本語", "codes"),
+        ("__x__", "x"),
+    ],
+)
+def test_the_module_name_is_the_folder_name_made_a_valid_module_name(
+    folder_name: str, module: str
+) -> None:
+    assert module_name(folder_name) == module
