@@ -4,6 +4,7 @@ import, generate and check work in straight away."""
 from __future__ import annotations
 
 import re
+import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -137,7 +138,14 @@ def test_the_make_snippet_runs_generate_and_check(folder: Path) -> None:
     (folder / "Makefile").write_text("include codegen.mk\n", encoding="utf-8")
     for target in ("generate", "check"):
         done = subprocess.run(
-            ["make", "-n", target], cwd=folder, capture_output=True, text=True, check=True
+            ["make", "--no-print-directory", "-n", target],
+            cwd=folder,
+            capture_output=True,
+            text=True,
+            check=True,
+            env={
+                k: v for k, v in os.environ.items() if k not in ("MAKEFLAGS", "MAKELEVEL", "MFLAGS")
+            },
         )
         assert done.stdout == f"codegen {target}\n"
 
