@@ -3,6 +3,8 @@
 Exit 0 when the folder holds exactly what ``codegen generate`` would write; exit 1
 otherwise, printing a unified diff per changed file, the missing files, the generated
 files generate would delete, the other (orphaned) files, and the command that fixes it.
+The manifest generate writes (:mod:`codegen.manifest`) is one of the compared files; when
+it proves the folder up to date from hashes, nothing is loaded or rendered.
 """
 
 from __future__ import annotations
@@ -13,8 +15,9 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from codegen import manifest
 from codegen.errors import ExitCode
-from codegen.generate import leftovers, load_inputs
+from codegen.generate import leftovers, plan
 from codegen.writing import inside, read_bytes
 
 FIX = "run: make generate (or codegen generate)"
@@ -44,7 +47,9 @@ def compare(
         on_disk = read_bytes(inside(output_dir, relative))
         if on_disk is None:
             missing.append(relative)
-        elif on_disk != text.encode("utf-8"):
+        elif on_disk != text.encode("utf-8") and not (
+            relative == manifest.MANIFEST and manifest.same_apart_from_versions(on_disk, text)
+        ):
             changed[relative] = unified_diff(shown(relative), on_disk, text)
     stale, orphaned = leftovers(output_dir, files)
     return Report(changed, tuple(missing), tuple(stale), tuple(orphaned))
@@ -83,8 +88,13 @@ def report_text(report: Report, shown: Callable[[str], str]) -> str:
 
 
 def run_check(args: argparse.Namespace) -> ExitCode:
-    """Exit 0 when the output folder is up to date, 1 when it is not."""
-    inputs = load_inputs(args)
+    """Exit 0 when the output folder is up to date, 1 when it is not. When the manifest
+    proves it up to date nothing is loaded or rendered; otherwise render and compare."""
+    known = plan(args)
+    if known.up_to_date() is not None:
+        print(f"{known.output_shown}: up to date")
+        return ExitCode.OK
+    inputs = known.load()
     report = compare(inputs.render(), inputs.output_dir, inputs.shown)
     if report.up_to_date:
         print(f"{inputs.output_shown}: up to date")

@@ -3,20 +3,88 @@
 ``format_text(text, formatter, options)`` returns the text to write or raises
 :class:`~codegen.errors.TemplateError` saying what does not parse and where in the
 rendered text; :mod:`codegen.render` adds the template and the output path.
+
+Inside ``with formatting_cache(folder):`` black's output is cached in ``folder`` by
+the hash of (formatter, its version, its options, the unformatted text), so the same text
+is never formatted twice and a hit does not even import black. The cache is never
+required: a missing, unreadable or unwritable folder only costs the formatting; entries
+are written atomically and at most :data:`CACHE_ENTRIES` are kept (the least recently
+used go first).
 """
 
 from __future__ import annotations
 
 import ast
+import contextlib
+import hashlib
 import json
-from collections.abc import Mapping
+import os
+import tempfile
+from collections.abc import Callable, Iterator, Mapping
+from pathlib import Path
 from typing import Any
 
 from codegen.errors import InputError, TemplateError
 from codegen.filters import json_escape_nonprintable
+from codegen.manifest import package_version
+
+CACHE_ENTRIES = 64
+_cache_folder: list[Path] = []  # the folder of the innermost formatting_cache(), if any
 
 PYTHON_LINE_LENGTH = 100  # as the repository's own black configuration
 PYTHON_TARGET_VERSION = "3.9"  # the oldest Python the generated module runs on
+
+
+@contextlib.contextmanager
+def formatting_cache(folder: Path | None) -> Iterator[None]:
+    """Cache formatted text in ``folder`` (None: no cache) while the block runs; prune it
+    to :data:`CACHE_ENTRIES` entries afterwards."""
+    if folder is None:
+        yield
+        return
+    _cache_folder.append(folder)
+    try:
+        yield
+    finally:
+        _cache_folder.pop()
+        _prune(folder)
+
+
+def cached(key: tuple[object, ...], text: str, produce: Callable[[], str]) -> str:
+    """``produce()``, which formats ``text`` as ``key`` (formatter, version, options) says;
+    from the cache folder when it holds it."""
+    if not _cache_folder:
+        return produce()
+    name = hashlib.sha256(json.dumps([*key, text], default=str).encode("utf-8")).hexdigest()
+    path = _cache_folder[-1] / f"{name}.txt"
+    with contextlib.suppress(OSError, UnicodeDecodeError):
+        found = path.read_bytes().decode("utf-8")
+        os.utime(path)  # recently used: kept by the pruning
+        return found
+    formatted = produce()
+    with contextlib.suppress(OSError):
+        _write_atomically(path, formatted.encode("utf-8"))
+    return formatted
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as file:
+            file.write(data)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def _prune(folder: Path) -> None:
+    """Delete all but the :data:`CACHE_ENTRIES` most recently used entries."""
+    with contextlib.suppress(OSError):
+        entries = sorted(folder.glob("*.txt"), key=lambda p: p.stat().st_mtime_ns, reverse=True)
+        for path in entries[CACHE_ENTRIES:]:
+            path.unlink(missing_ok=True)
 
 
 def format_text(text: str, formatter: str, options: Mapping[str, object]) -> str:
@@ -35,7 +103,15 @@ def format_text(text: str, formatter: str, options: Mapping[str, object]) -> str
 
 def format_python(text: str, options: Mapping[str, object]) -> str:
     """``text`` formatted by black, which also proves it parses, then compiled by ``ast``
-    for the target Python version."""
+    for the target Python version; from the formatting cache when it holds it."""
+    version = str(options.get("target_version", PYTHON_TARGET_VERSION))
+    line_length = options.get("line_length", PYTHON_LINE_LENGTH)
+    length = line_length if isinstance(line_length, int) else None
+    key = ("black", package_version("black"), version, length)
+    return cached(key, text, lambda: _black(text, options))
+
+
+def _black(text: str, options: Mapping[str, object]) -> str:
     import black  # slow to import: only for commands that write Python
     from black.mode import TargetVersion
 

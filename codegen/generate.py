@@ -8,6 +8,10 @@ named with a leading ``_``): an override that replaces nothing is an error.
 Files whose content is unchanged are not rewritten. A file under the output folder that
 generate no longer writes is deleted only when it carries the DO-NOT-EDIT header of a
 generated file; any other file is left alone (``codegen check`` reports it as orphaned).
+
+Beside the outputs, generate writes the manifest (:mod:`codegen.manifest`): when it proves
+the folder up to date, generate and check read no YAML and render nothing. Black's output
+is cached in ``.codegen-cache/`` next to the configuration (:mod:`codegen.formatting`).
 """
 
 from __future__ import annotations
@@ -20,14 +24,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from codegen import manifest
 from codegen.errors import CodegenError, ExitCode, InputError, MultipleErrors
 from codegen.model import Catalog
-from codegen.render import render_all, template_exists, unused_overrides
 from codegen.targets import DEFAULT_TARGETS, Target
 from codegen.writing import existing_files, is_generated, remove, write_changed
 
 if TYPE_CHECKING:
     from codegen.config import Config
+
+CACHE_FOLDER = ".codegen-cache"  # formatted text, next to the configuration (gitignored)
 
 DEFAULT_TEMPLATES = "templates"  # the default folder; when it is missing, there is no override
 
@@ -41,28 +47,87 @@ class Inputs:
     output_dir: Path
     output_shown: str  # the output folder as given, for messages
     targets: tuple[Target, ...] = DEFAULT_TARGETS
+    recorded: tuple[dict[str, str], dict[str, str]] | None = None  # manifest inputs, versions
+    cache: Path | None = None  # the formatting cache folder
 
     def shown(self, relative: str) -> str:
         return posixpath.join(self.output_shown, relative)
 
     def render(self) -> dict[str, str]:
-        return render_all(self.catalog, self.targets, self.template_dirs)
+        """Every output, and the manifest when the inputs could be hashed."""
+        from codegen.formatting import formatting_cache
+        from codegen.render import render_all  # imports jinja2: only on the full path
+
+        with formatting_cache(self.cache):
+            files = render_all(self.catalog, self.targets, self.template_dirs)
+        if self.recorded is not None:
+            files[manifest.MANIFEST] = manifest.manifest_text(*self.recorded, files)
+        return files
+
+
+@dataclass(frozen=True)
+class Plan:
+    """The configuration of a run and the hashes of its inputs, computed without reading
+    the catalog's YAML: enough to tell whether the output folder is up to date."""
+
+    config: Config
+    output_dir: Path
+    catalog_shown: str
+    template_dirs: tuple[Path, ...]
+    inputs: dict[str, str] | None
+    versions: dict[str, str]
+
+    @property
+    def output_shown(self) -> str:
+        return self.output_dir.as_posix()
+
+    def up_to_date(self) -> int | None:
+        """The number of files when the manifest proves the folder up to date, else None."""
+        return manifest.fast_path_holds(self.output_dir, self.inputs, self.versions)
+
+    def load(self) -> Inputs:
+        """The full path: the catalog loaded and validated, the templates checked."""
+        from codegen.spec import load_catalog
+
+        config = self.config
+        catalog_path = Path(config.catalog)
+        catalog = config.check_catalog(load_catalog(catalog_path, display_path=self.catalog_shown))
+        check_templates(config, self.template_dirs)
+        recorded = (self.inputs, self.versions) if self.inputs is not None else None
+        root = config.root or self.output_dir.absolute().parent
+        return Inputs(
+            catalog,
+            self.template_dirs,
+            self.output_dir,
+            self.output_shown,
+            config.targets,
+            recorded,
+            root / CACHE_FOLDER,
+        )
+
+
+def plan(args: argparse.Namespace) -> Plan:
+    """The configuration (:func:`codegen.config.load_config`) and the hashes of the inputs."""
+    from codegen.config import load_config
+
+    config = load_config(args)
+    output_dir = Path(config.output)
+    shown = catalog_shown(Path(config.catalog), output_dir, config.root)
+    folders = template_dirs(config.templates, required=config.templates_required)
+    return Plan(
+        config,
+        output_dir,
+        shown,
+        folders,
+        manifest.inputs(config, shown, folders),
+        manifest.versions(config),
+    )
 
 
 def load_inputs(args: argparse.Namespace) -> Inputs:
     """The catalog, templates, targets and output folder named by the configuration and
-    the command line (:func:`codegen.config.load_config`)."""
-    from codegen.config import load_config
-    from codegen.spec import load_catalog
-
-    config = load_config(args)
-    output_dir = Path(config.output)
-    catalog_path = Path(config.catalog)
-    shown = catalog_shown(catalog_path, output_dir, config.root)
-    catalog = config.check_catalog(load_catalog(catalog_path, display_path=shown))
-    folders = template_dirs(config.templates, required=config.templates_required)
-    check_templates(config, folders)
-    return Inputs(catalog, folders, output_dir, output_dir.as_posix(), config.targets)
+    the command line."""
+    return plan(args).load()
 
 
 def catalog_shown(catalog_path: Path, output_dir: Path, project: Path | None = None) -> str:
@@ -92,6 +157,8 @@ def template_dirs(folder: str, *, required: bool = False) -> tuple[Path, ...]:
 def check_templates(config: Config, folders: tuple[Path, ...]) -> None:
     """Every target's template exists, and every template of the override folder is used:
     an override that replaces nothing is an error, never silently ignored."""
+    from codegen.render import template_exists, unused_overrides
+
     names = {target.template for target in config.targets}
     for index, target in enumerate(config.targets):
         if not template_exists(target.template, folders):
@@ -123,8 +190,14 @@ def leftovers(output_dir: Path, files: Mapping[str, str]) -> tuple[list[str], li
 
 
 def run_generate(args: argparse.Namespace) -> ExitCode:
-    """Write every target; print what was written and removed."""
-    inputs = load_inputs(args)
+    """Write every target; print what was written and removed. Nothing is loaded or
+    rendered when the manifest proves the output folder up to date."""
+    known = plan(args)
+    count = known.up_to_date()
+    if count is not None:
+        print(f"{known.output_shown}: {count} files up to date")
+        return ExitCode.OK
+    inputs = known.load()
     files = inputs.render()
     try:
         written = write_changed(inputs.output_dir, files)

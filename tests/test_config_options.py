@@ -86,7 +86,7 @@ def test_the_module_and_title_options_rename_one_target_s_output(
     )
     assert main(["generate"]) == 0
     files = _files(root)
-    assert sorted(files) == ["renamed.md", "sample_codes.md"]
+    assert sorted(files) == [".codegen-manifest.json", "renamed.md", "sample_codes.md"]
     assert "# My API\n" in files["renamed.md"]
     assert "# My API\n" not in files["sample_codes.md"]
 

@@ -15,6 +15,7 @@ from codegen.generate import catalog_shown, template_dirs
 from codegen.writing import GENERATED_MARKER, write_changed
 
 OUTPUTS = [
+    ".codegen-manifest.json",
     "docs/en.md",
     "docs/index.md",
     "docs/ja.md",
@@ -52,7 +53,7 @@ def test_a_second_run_rewrites_nothing_and_keeps_modification_times(
     capsys.readouterr()
     assert project.run("generate") == 0
     assert all(p.stat().st_mtime_ns == old for p in project.output.rglob("*.*"))
-    assert "6 files up to date" in capsys.readouterr().out
+    assert "7 files up to date" in capsys.readouterr().out  # six outputs and the manifest
 
 
 def test_a_changed_message_rewrites_only_the_files_that_show_it(
@@ -66,7 +67,11 @@ def test_a_changed_message_rewrites_only_the_files_that_show_it(
     )
     assert project.run("generate") == 0
     written = sorted(line.split("/generated/")[1] for line in capsys.readouterr().out.splitlines())
-    assert written == ["docs/en.md", "python/sample_codes.py"]  # schemas carry the ja text
+    assert written == [
+        ".codegen-manifest.json",
+        "docs/en.md",
+        "python/sample_codes.py",
+    ]  # schemas carry the ja text
 
 
 def test_generate_deletes_generated_files_it_no_longer_writes_and_keeps_the_others(

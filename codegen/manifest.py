@@ -1,0 +1,221 @@
+"""The manifest: what the output folder was generated from, so an unchanged tree costs no work.
+
+``generate`` writes ``.codegen-manifest.json`` into the output folder, next to what it
+generated, and it is committed with them: a sha256 of each input (the catalog's bytes,
+every template file of the search path, the effective configuration), the versions of
+the tool and of the formatters in use, and a sha256 of every output file. It is written
+deterministically (sorted keys, no timestamps), so it is a generated file like the others:
+``check`` compares it too.
+
+When the recorded inputs and versions equal the current ones, every recorded output file
+hashes to its recorded hash and the folder holds nothing else, the folder is up to date
+without reading the catalog's YAML or rendering anything (:func:`fast_path_holds`). Any
+other case takes the full path: render in memory and compare. After an upgrade of codegen
+or a formatter the recorded versions differ, so the hashes are not trusted: ``check``
+re-renders and fails only where an output really differs. The recorded versions are a
+cache key, not content: a manifest that differs from the one generate would write only in
+its versions is not stale (:func:`same_apart_from_versions`); ``generate`` rewrites it.
+
+This module imports neither jinja2, black nor ruamel: it only hashes files.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sys
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import codegen
+from codegen.writing import GENERATED_MARKER, existing_files, read_bytes
+
+if TYPE_CHECKING:
+    from codegen.config import Config
+
+MANIFEST = ".codegen-manifest.json"
+FORMAT = 1
+BUILTIN_TEMPLATES = Path(codegen.__file__).parent / "templates"
+NOTE = f"{GENERATED_MARKER}; regenerate with `make generate` (or `codegen generate`)."
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def templates_hash(template_dirs: Sequence[Path]) -> str:
+    """One hash of every file of the template search path (the override folders, then the
+    built-in templates), each by folder, relative path and contents, sorted by path."""
+    digest = hashlib.sha256()
+    for index, folder in enumerate((*template_dirs, BUILTIN_TEMPLATES)):
+        for relative in existing_files(folder):
+            data = read_bytes(folder / relative) or b""
+            digest.update(f"{index}\0{relative}\0{len(data)}\0".encode())
+            digest.update(data)
+    return digest.hexdigest()
+
+
+def config_json(config: Config, catalog_shown: str) -> str:
+    """The effective configuration as canonical JSON: what changes the rendered text."""
+    effective = {
+        "catalog": catalog_shown,
+        "languages": list(config.languages) if config.languages is not None else None,
+        "targets": [
+            {
+                "template": target.template,
+                "output": target.output,
+                "formatter": target.formatter,
+                "options": dict(target.options),
+            }
+            for target in config.targets
+        ],
+    }
+    return json.dumps(effective, sort_keys=True, ensure_ascii=False, default=str)
+
+
+def package_version(package: str) -> str:
+    """The installed version of ``package``: from the name of its ``.dist-info`` folder on
+    ``sys.path`` when there is exactly one (importlib.metadata costs 20 ms of imports),
+    else from importlib.metadata."""
+    prefix = f"{package}-"
+    for entry in sys.path:
+        try:
+            names = [n for n in os.listdir(entry or ".") if n.startswith(prefix)]
+        except OSError:
+            continue
+        found = [n[len(prefix) : -len(".dist-info")] for n in names if n.endswith(".dist-info")]
+        if len(found) == 1 and "-" not in found[0]:
+            return found[0]
+        if found:
+            break
+    from importlib import metadata
+
+    try:
+        return metadata.version(package)
+    except metadata.PackageNotFoundError:
+        return "not installed"
+
+
+def _ruff_version() -> str:
+    """ruff's version: of the ``ruff`` package, else of the ``ruff`` on the PATH."""
+    version = package_version("ruff")
+    if version != "not installed":
+        return version
+    import subprocess
+
+    from codegen.formatting_ruff import ruff_command
+
+    executable = ruff_command()
+    if executable is None:
+        return version
+    try:
+        done = subprocess.run(
+            [executable, "--version"], capture_output=True, encoding="utf-8", check=False
+        )
+    except OSError:
+        return version
+    return done.stdout.strip() or version
+
+
+def versions(config: Config) -> dict[str, str]:
+    """The versions the output depends on: codegen's, black's when a target formats with
+    black, ruff's when one formats with ruff. Read from package metadata: imports nothing."""
+    found = {"codegen": codegen.__version__}
+    formatters = {target.formatter for target in config.targets}
+    if "python" in formatters:
+        found["black"] = package_version("black")
+    if "ruff" in formatters:
+        found["ruff"] = _ruff_version()
+    return found
+
+
+def inputs(
+    config: Config, catalog_shown: str, template_dirs: Sequence[Path]
+) -> dict[str, str] | None:
+    """The hash of each input; None when the catalog cannot be read (the full path then
+    reports why)."""
+    catalog = read_bytes(Path(config.catalog)) if Path(config.catalog).is_file() else None
+    if catalog is None:
+        return None
+    return {
+        "catalog": sha256(catalog),
+        "config": sha256(config_json(config, catalog_shown).encode("utf-8")),
+        "templates": templates_hash(template_dirs),
+    }
+
+
+def manifest_text(
+    recorded_inputs: Mapping[str, str],
+    recorded_versions: Mapping[str, str],
+    files: Mapping[str, str],
+) -> str:
+    """The manifest for ``files`` (rendered text by relative path), deterministic."""
+    document = {
+        "_note": NOTE,
+        "format": FORMAT,
+        "inputs": dict(recorded_inputs),
+        "versions": dict(recorded_versions),
+        "outputs": {
+            relative: sha256(text.encode("utf-8"))
+            for relative, text in files.items()
+            if relative != MANIFEST
+        },
+    }
+    return json.dumps(document, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+def read_manifest(output_dir: Path) -> dict[str, Any] | None:
+    """The manifest in ``output_dir``; None when missing, unreadable or of another format."""
+    data = read_bytes(output_dir / MANIFEST)
+    if data is None:
+        return None
+    try:
+        document = json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError):
+        return None
+    if not isinstance(document, dict) or document.get("format") != FORMAT:
+        return None
+    if not all(isinstance(document.get(key), dict) for key in ("inputs", "versions", "outputs")):
+        return None
+    return document
+
+
+def fast_path_holds(
+    output_dir: Path,
+    current_inputs: Mapping[str, str] | None,
+    current_versions: Mapping[str, str],
+) -> int | None:
+    """The number of generated files when the output folder is known to be up to date
+    from hashes alone; None when the full path must decide."""
+    manifest = read_manifest(output_dir)
+    if manifest is None or current_inputs is None:
+        return None
+    if manifest["inputs"] != dict(current_inputs):
+        return None
+    if manifest["versions"] != dict(current_versions):
+        return None
+    outputs: dict[str, Any] = manifest["outputs"]
+    if set(existing_files(output_dir)) != {*outputs, MANIFEST}:
+        return None  # missing, stale or orphaned files: the full path names them
+    for relative, recorded in outputs.items():
+        data = read_bytes(output_dir / relative)
+        if data is None or sha256(data) != recorded:
+            return None  # e.g. edited by hand: the full path shows the diff
+    return len(outputs) + 1
+
+
+def same_apart_from_versions(on_disk: bytes, rendered: str) -> bool:
+    """Whether two manifests record the same inputs and outputs; the versions they were
+    made with may differ (a formatter upgrade that changes no output is not a change)."""
+    try:
+        old = json.loads(on_disk.decode("utf-8"))
+        new = json.loads(rendered)
+    except (UnicodeDecodeError, ValueError):
+        return False
+    if not isinstance(old, dict) or not isinstance(new, dict):
+        return False
+    old.pop("versions", None)
+    new.pop("versions", None)
+    return bool(old == new)
