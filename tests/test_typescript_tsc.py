@@ -190,3 +190,24 @@ def test_set_names_that_shadow_javascript_globals_still_compile(tsc: Path, tmp_p
     )
     seen = compile_and_run(tsc, render_ts(source), program, tmp_path / "run")
     assert seen == [1, 1, "A", None, "負"]
+
+
+USE_THE_SMS_MODULE = """
+import { ApiResultCode, ApiResultCodeInfo, EmmaResultCodeInfo, lookupApiResultCode,
+  lookupEmmaResultCode } from "./nhn_sms_codes.js";
+const unknown: ApiResultCode | undefined = lookupApiResultCode(-99999);
+const known = lookupApiResultCode(-1000);
+console.log(JSON.stringify([unknown === undefined, known === ApiResultCode.INVALID_APPKEY,
+  ApiResultCodeInfo[-9996].message, lookupEmmaResultCode("E999") === "E999",
+  EmmaResultCodeInfo["1001"].classification]));
+"""
+
+
+def test_the_committed_sms_module_passes_tsc_strict_and_runs(tsc: Path, tmp_path: Path) -> None:
+    module = (REPO / "generated" / "typescript" / "nhn_sms_codes.ts").read_text(encoding="utf-8")
+    (tmp_path / "nhn_sms_codes.ts").write_text(module, encoding="utf-8")
+    (tmp_path / "use.ts").write_text(USE_THE_SMS_MODULE, encoding="utf-8")
+    (tmp_path / "package.json").write_text('{"type": "module"}', encoding="utf-8")
+    _run([str(tsc), *TSC_OPTIONS, "--outDir", "out", "nhn_sms_codes.ts", "use.ts"], tmp_path)
+    printed = json.loads(_run(["node", "out/use.js"], tmp_path))
+    assert printed == [True, True, "無効なcontectType. Only application/JSON", True, None]
