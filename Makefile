@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: help generate check test validate import docs clean node_modules
+.PHONY: help generate check test validate import docs clean node_modules bench linkml
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -44,5 +44,17 @@ test: $(STAMP) $(if $(shell command -v npm),$(NODE_STAMP)) ## run the test suite
 docs: $(STAMP) ## build the Markdown in generated/docs into site/ with mkdocs
 	$(BIN)/mkdocs build --strict
 
+# LinkML, the peer the benchmark compares with, lives in its own venv: its dependencies
+# are not ours. Optional: without it BENCHMARKS.md says it is not installed.
+LINKML_VENV := .venv-linkml
+
+linkml: ## install LinkML (the benchmark's peer) into .venv-linkml
+	test -x $(LINKML_VENV)/bin/python || $(PYTHON) -m venv $(LINKML_VENV)
+	$(LINKML_VENV)/bin/python -m pip install --quiet linkml
+
+bench: $(STAMP) ## time every command at 148 to 100,000 codes; rewrites BENCHMARKS.md and bench/plot.png
+	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
+	$(BIN)/python bench/run.py --linkml-bin $(LINKML_VENV)/bin $(BENCH_ARGS)
+
 clean: ## remove the virtual environment and caches
-	rm -rf $(VENV) node_modules .pytest_cache .mypy_cache build dist *.egg-info
+	rm -rf $(VENV) $(LINKML_VENV) node_modules .pytest_cache .mypy_cache build dist *.egg-info

@@ -1,0 +1,251 @@
+"""Time codegen's commands at several catalog sizes against a floor and LinkML; write BENCHMARKS.md.
+
+    python bench/run.py [--sizes 148,1000,10000,100000] [--runs 5] [--out BENCHMARKS.md]
+    python bench/run.py --profile check-changed 10000   # bench/profiles/check-changed-10000.txt
+
+Size 148 stands for the real catalog: spec/codes.yaml when the checkout has one, otherwise
+a synthetic catalog of 148 codes. Each size is timed in its own temporary repository; the
+children run this checkout's codegen (PYTHONPATH is set to it) with this script's Python.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+if __package__ in (None, ""):  # run as a script: make `bench` importable
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench import scenarios
+from bench.measure import Measurement, measure, run_once
+from bench.plot import plot
+from bench.report import RunInfo, render
+from bench.results import REAL_SIZE, SizeResult
+from bench.scenarios import Inputs, Repo, Step
+
+REPO = Path(__file__).resolve().parent.parent
+INSTALL_HINT = "install with `pip install -e '.[bench]'`"
+
+
+def _arguments(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="bench/run.py", description=__doc__.split("\n\n")[0])
+    parser.add_argument(
+        "--sizes", default="148,1000,10000,100000", help="comma-separated code counts"
+    )
+    parser.add_argument("--runs", type=int, default=5, help="timed runs per command (default 5)")
+    parser.add_argument("--out", type=Path, default=REPO / "BENCHMARKS.md", help="the report")
+    parser.add_argument("--plot", type=Path, default=REPO / "bench" / "plot.png")
+    parser.add_argument(
+        "--timeout", type=float, default=600.0, help="seconds per run (default 600)"
+    )
+    parser.add_argument(
+        "--linkml-bin",
+        type=Path,
+        default=Path(sys.executable).parent,
+        help="folder of LinkML's gen-* scripts (default: this Python's bin folder)",
+    )
+    parser.add_argument(
+        "--linkml-max-size", type=int, default=10_000, help="skip LinkML above this size"
+    )
+    parser.add_argument("--synthetic-only", action="store_true", help="never use spec/codes.yaml")
+    parser.add_argument("--keep", action="store_true", help="keep the temporary repositories")
+    parser.add_argument(
+        "--profile", nargs=2, metavar=("COMMAND", "SIZE"), help="profile one command"
+    )
+    args = parser.parse_args(argv)
+    try:
+        args.sizes = [int(size) for size in args.sizes.split(",")]
+    except ValueError:
+        parser.error(f"--sizes takes comma-separated integers, not {args.sizes!r}")
+    if args.runs < 1:
+        parser.error("--runs must be at least 1")
+    return args
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _arguments(argv)
+    env = {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")])),
+    }
+    formatters = _formatters(env)
+    if args.profile:
+        return _profile(args, env, formatters)
+    linkml_version = _linkml_version(args.linkml_bin)
+    results = [_run_size(size, args, env, formatters, linkml_version) for size in args.sizes]
+    plot_note = plot(results, args.plot)
+    info = RunInfo(
+        command="python bench/run.py " + " ".join(sys.argv[1:] if argv is None else argv),
+        runs=args.runs,
+        timeout=args.timeout,
+        python=_shown(Path(sys.executable)),
+        linkml_version=linkml_version,
+        plot="" if plot_note else os.path.relpath(args.plot, args.out.resolve().parent),
+        plot_note=plot_note,
+    )
+    args.out.write_text(render(results, info, REPO), encoding="utf-8", newline="\n")
+    print(f"wrote {args.out}", file=sys.stderr)
+    return 0
+
+
+def _inputs(size: int, synthetic_only: bool) -> Inputs:
+    real = REPO / scenarios.CATALOG
+    if size != REAL_SIZE:
+        return scenarios.synthetic_inputs(size)
+    if real.is_file() and not synthetic_only:
+        return scenarios.real_inputs(real)
+    why = "--synthetic-only" if synthetic_only else f"no {scenarios.CATALOG} yet"
+    return scenarios.synthetic_inputs(size, f"synthetic stand-in, {why}")
+
+
+def _run_size(
+    size: int,
+    args: argparse.Namespace,
+    env: dict[str, str],
+    formatters: tuple[str, ...],
+    linkml: str,
+) -> SizeResult:
+    inputs = _inputs(size, args.synthetic_only)
+    root = Path(tempfile.mkdtemp(prefix=f"codegen-bench-{size}-"))
+    try:
+        repo = Repo(root, REPO, inputs, sys.executable, env)
+        floor = _timed(repo, "floor", "floor", [sys.executable, "-c", scenarios.FLOOR_CODE], args)
+        result = SizeResult(size, inputs.codes, inputs.origin, floor)
+        for step in scenarios.codegen_steps(inputs.markdown_lang, formatters):
+            result.steps.append(_time_step(repo, step, args))
+        if not linkml:
+            result.linkml_note = f"LinkML not installed: {INSTALL_HINT}"
+        elif size > args.linkml_max_size:
+            result.linkml_note = f"skipped above --linkml-max-size {args.linkml_max_size:,}"
+        else:
+            for name, gen_args in scenarios.LINKML_GENERATORS:
+                argv = [str(args.linkml_bin / name), *gen_args]
+                before = repo.clear_linkml_docs
+                result.linkml.append(_timed(repo, name, name, argv, args, before_each=before))
+        return result
+    finally:
+        if args.keep:
+            print(f"kept {root}", file=sys.stderr)
+        else:
+            shutil.rmtree(root, ignore_errors=True)
+
+
+def _time_step(repo: Repo, step: Step, args: argparse.Namespace) -> Measurement:
+    problem = repo.enter(step)
+    if problem:
+        result = Measurement(step.key, step.label, error=problem)
+        _progress(repo, result)
+    else:
+        argv = repo.codegen(*step.args)
+        result = _timed(repo, step.key, step.label, argv, args, step.expect, repo.before_each(step))
+    repo.leave(step, result.ok)
+    return result
+
+
+def _timed(
+    repo: Repo,
+    key: str,
+    label: str,
+    argv: list[str],
+    args: argparse.Namespace,
+    expect: int = 0,
+    before_each: Callable[[], None] = lambda: None,
+) -> Measurement:
+    result = measure(
+        key,
+        label,
+        argv,
+        repo.root,
+        repo.env,
+        runs=args.runs,
+        timeout=args.timeout,
+        expect=expect,
+        before_each=before_each,
+    )
+    _progress(repo, result)
+    return result
+
+
+def _progress(repo: Repo, m: Measurement) -> None:
+    figure = f"{m.median:.3f} s, {m.peak_mib:.0f} MiB" if m.ok else m.error
+    print(f"[{repo.inputs.codes:>7,} codes] {m.label}: {figure}", file=sys.stderr, flush=True)
+
+
+def _formatters(env: dict[str, str]) -> tuple[str, ...]:
+    """The formatters `codegen generate --formatter` offers, from its --help; () without one."""
+    try:
+        out = subprocess.run(
+            [sys.executable, "-m", "codegen", "generate", "--help"],
+            check=False,
+            capture_output=True,
+            text=True,
+            env=env,
+            cwd=REPO,
+            timeout=60,
+        ).stdout
+    except (OSError, subprocess.TimeoutExpired):
+        return ()
+    if "--formatter" not in out:
+        return ()
+    choices = re.search(r"--formatter\s+\{([^}]*)\}", out)
+    offered = choices.group(1).split(",") if choices else ["black", "ruff"]
+    return tuple(name for name in ("black", "ruff") if name in offered)
+
+
+def _linkml_version(folder: Path) -> str:
+    """LinkML's version when its generators are in ``folder``, else ''."""
+    if not all((folder / name).is_file() for name, _ in scenarios.LINKML_GENERATORS):
+        return ""
+    python = folder / "python"
+    code = "import importlib.metadata as m; print(m.version('linkml'))"
+    try:
+        found = subprocess.run(
+            [str(python), "-c", code], check=False, capture_output=True, text=True, timeout=60
+        )
+    except (OSError, subprocess.TimeoutExpired):
+        return "unknown version"
+    return found.stdout.strip() if found.returncode == 0 else ""
+
+
+def _profile(args: argparse.Namespace, env: dict[str, str], formatters: tuple[str, ...]) -> int:
+    key, size_text = args.profile
+    if not importlib.util.find_spec("pyinstrument"):
+        print(f"pyinstrument is not installed: {INSTALL_HINT}", file=sys.stderr)
+        return 2
+    inputs = _inputs(int(size_text), args.synthetic_only)
+    steps = {step.key: step for step in scenarios.codegen_steps(inputs.markdown_lang, formatters)}
+    if key not in steps:
+        print(f"unknown command {key!r}: choose one of {', '.join(steps)}", file=sys.stderr)
+        return 2
+    step, out = steps[key], REPO / "bench" / "profiles" / f"{key}-{size_text}.txt"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix=f"codegen-profile-{size_text}-") as root:
+        repo = Repo(Path(root), REPO, inputs, sys.executable, env)
+        problem = repo.enter(step)
+        if problem:
+            print(problem, file=sys.stderr)
+            return 1
+        repo.before_each(step)()
+        argv = [sys.executable, "-m", "pyinstrument", "--no-color", "-r", "text", "-o", str(out)]
+        sample = run_once([*argv, "-m", "codegen", *step.args], repo.root, env, args.timeout)
+    print(f"wrote {_shown(out)} (exit {sample.exit_code}, {sample.seconds:.2f} s)", file=sys.stderr)
+    return 0 if out.exists() else 1
+
+
+def _shown(path: Path) -> str:
+    try:
+        return str(path.relative_to(REPO))
+    except ValueError:
+        return str(path)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,208 @@
+"""What is timed, and the temporary repository each size is timed in.
+
+A size's repository is laid out like a real one (spec/codes.yaml, templates/, generated/)
+plus the inputs of the other commands: the catalog as a Markdown page (for `import`) and as
+a LinkML schema (for the peer). Each step names the state the tree must be in before it
+runs; :class:`Repo` gets it there without timing that work.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import shutil
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from bench import synth
+from bench.documents import Data, to_markdown
+from bench.linkml_schema import linkml_schema_yaml
+from bench.measure import describe_problem, run_once
+
+CATALOG = "spec/codes.yaml"
+MARKDOWN = "docs/codes.md"
+IMPORTED = "imported/codes.yaml"
+LINKML_SCHEMA = "linkml/schema.yaml"
+LINKML_DOCS = "linkml/docs"
+FLOOR_CODE = "import jinja2, ruamel.yaml, black"
+CACHE_DIRS = (".codegen-cache",)
+SETUP_TIMEOUT = 1800.0
+
+
+@dataclass(frozen=True)
+class Inputs:
+    """The files of one size, as text."""
+
+    codes: int
+    origin: str  # "real spec/codes.yaml" or "synthetic"
+    catalog: str
+    markdown: str
+    markdown_lang: str
+    linkml: str
+    data: Data = field(repr=False)  # the catalog as plain data
+    edit_at: int = -1  # where in `catalog` the first code's message ends; -1: not found
+
+    def changed_catalog(self, run: int) -> str:
+        """The catalog with the first code's message changed, differently for each ``run``.
+
+        A different edit per run, so a cache codegen keeps cannot answer the run from an
+        earlier one. The edit is made in place in the text when its position is known.
+        """
+        mark = f"(改訂{run})"
+        if self.edit_at >= 0:
+            return self.catalog[: self.edit_at] + mark + self.catalog[self.edit_at :]
+        return synth.catalog_yaml(synth.one_message_changed(self.data, mark))
+
+
+@dataclass(frozen=True)
+class Step:
+    """One codegen command to time, and the state it needs before each run."""
+
+    key: str  # used on the command line (--profile) and in the plot
+    label: str
+    args: tuple[str, ...]
+    state: str  # "scratch", "generated", "changed" or "no-import"
+    expect: int = 0
+
+
+def codegen_steps(markdown_lang: str, formatters: tuple[str, ...]) -> list[Step]:
+    steps = [
+        Step("generate", "generate from scratch", ("generate",), "scratch"),
+        Step("generate-noop", "generate, nothing changed", ("generate",), "generated"),
+        Step("check", "check, up to date", ("check",), "generated"),
+        Step("check-changed", "check, one message changed (exit 1)", ("check",), "changed", 1),
+    ]
+    for name in formatters:
+        args = ("generate", "--formatter", name)
+        steps.append(
+            Step(f"generate-{name}", f"generate from scratch (--formatter {name})", args, "scratch")
+        )
+    import_args = ("import", MARKDOWN, "--lang", markdown_lang, "--catalog", IMPORTED)
+    steps.append(
+        Step("import", "import the Markdown page into an empty catalog", import_args, "no-import")
+    )
+    return steps
+
+
+LINKML_GENERATORS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("gen-python", (LINKML_SCHEMA,)),
+    ("gen-json-schema", (LINKML_SCHEMA,)),
+    ("gen-doc", ("-d", LINKML_DOCS, LINKML_SCHEMA)),
+)
+
+
+def synthetic_inputs(size: int, origin: str = "synthetic") -> Inputs:
+    catalog = synth.build_catalog(size)
+    text = synth.catalog_yaml(catalog)
+    return _inputs(catalog, origin, text, first_message_end(text, catalog))
+
+
+def real_inputs(path: Path) -> Inputs:
+    """The project's own catalog; its Markdown page and LinkML schema are made from it."""
+    from ruamel.yaml import YAML
+
+    text = path.read_text(encoding="utf-8")
+    catalog = YAML(typ="safe", pure=True).load(text)
+    edit_at = first_message_end(text, catalog)
+    inputs = _inputs(catalog, f"real {CATALOG}", text, edit_at)
+    wanted = synth.one_message_changed(catalog, "(改訂1)")
+    if edit_at >= 0 and YAML(typ="safe", pure=True).load(inputs.changed_catalog(1)) != wanted:
+        inputs = dataclasses.replace(inputs, edit_at=-1)  # the in-place edit is not safe here
+    return inputs
+
+
+def first_message_end(text: str, catalog: Data) -> int:
+    """Where the first code's source-language message ends in ``text``; -1 when not found."""
+    old = catalog["code_sets"][0]["codes"][0]["message"][catalog["source_language"]]
+    start = text.find("message:", text.find("codes:"))
+    end = text.find("\n", start)
+    found = text.find(old, start, end) if start >= 0 and old else -1
+    return found + len(old) if found >= 0 else -1
+
+
+def _inputs(catalog: Data, origin: str, text: str, edit_at: int) -> Inputs:
+    lang = catalog["source_language"]
+    return Inputs(
+        codes=synth.count_codes(catalog),
+        origin=origin,
+        catalog=text,
+        markdown=to_markdown(catalog, lang),
+        markdown_lang=lang,
+        linkml=linkml_schema_yaml(catalog),
+        data=catalog,
+        edit_at=edit_at,
+    )
+
+
+class Repo:
+    """A temporary repository for one size, and the state of its generated/ folder."""
+
+    def __init__(self, root: Path, source: Path, inputs: Inputs, python: str, env: dict[str, str]):
+        self.root, self.inputs, self.python, self.env = root, inputs, python, env
+        self.state = "scratch"
+        self.changes = 0  # catalog edits made so far, each one different
+        for relative, text in (
+            (CATALOG, inputs.catalog),
+            (MARKDOWN, inputs.markdown),
+            (LINKML_SCHEMA, inputs.linkml),
+        ):
+            self._write(relative, text)
+        (root / "generated").mkdir()
+        (root / "imported").mkdir()
+        if (source / "templates").is_dir():
+            shutil.copytree(source / "templates", root / "templates")
+        else:
+            (root / "templates").mkdir()
+        if (source / "pyproject.toml").is_file():  # a [tool.codegen] table, when there is one
+            shutil.copy2(source / "pyproject.toml", root / "pyproject.toml")
+
+    def codegen(self, *args: str) -> list[str]:
+        return [self.python, "-m", "codegen", *args]
+
+    def before_each(self, step: Step) -> Callable[[], None]:
+        if step.state == "scratch":
+            return self.clear_generated
+        if step.state == "no-import":
+            return lambda: (self.root / IMPORTED).unlink(missing_ok=True)
+        if step.state == "changed":
+            return self._change_one_message
+        return lambda: None
+
+    def enter(self, step: Step) -> str:
+        """Bring the tree into ``step.state``; '' when done, else why it could not."""
+        if step.state in ("generated", "changed") and self.state != "generated":
+            self._write(CATALOG, self.inputs.catalog)
+            self.clear_generated()
+            sample = run_once(self.codegen("generate"), self.root, self.env, SETUP_TIMEOUT)
+            problem = describe_problem(sample, 0, SETUP_TIMEOUT)
+            if problem:
+                self.state = "scratch"
+                return f"setup (generate) {problem}"
+            self.state = "generated"
+        return ""
+
+    def leave(self, step: Step, ok: bool) -> None:
+        """Record the state ``step`` left the tree in, restoring the catalog it changed."""
+        if step.state == "changed":
+            self._write(CATALOG, self.inputs.catalog)
+        elif step.state == "scratch":
+            plain_generate = step.args == ("generate",)
+            self.state = "generated" if ok and plain_generate else "scratch"
+
+    def _change_one_message(self) -> None:
+        self.changes += 1
+        self._write(CATALOG, self.inputs.changed_catalog(self.changes))
+
+    def clear_generated(self) -> None:
+        for path in (self.root / "generated").iterdir():
+            shutil.rmtree(path) if path.is_dir() else path.unlink()
+        for name in CACHE_DIRS:
+            shutil.rmtree(self.root / name, ignore_errors=True)
+
+    def clear_linkml_docs(self) -> None:
+        shutil.rmtree(self.root / LINKML_DOCS, ignore_errors=True)
+
+    def _write(self, relative: str, text: str) -> None:
+        path = self.root / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8", newline="\n")
