@@ -7,13 +7,14 @@ on messages. Source order is kept everywhere (code sets, attributes, values, cod
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Literal, Mapping, Union
+from typing import Literal
 
 Texts = Mapping[str, str]
 AttributeKind = Literal["group", "flag", "text"]
-CodeValue = Union[int, str]
+CodeValue = int | str
 
 EMPTY_TEXTS: Texts = MappingProxyType({})
 
@@ -51,7 +52,7 @@ class Attribute:
         return None
 
 
-AttrValue = Union[GroupValue, bool, Texts, None]
+AttrValue = GroupValue | bool | Texts | None
 
 
 @dataclass(frozen=True)
