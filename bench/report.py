@@ -130,7 +130,7 @@ def _size_section(result: SizeResult, info: RunInfo) -> list[str]:
 
 def _linkml_table(result: SizeResult, info: RunInfo) -> list[str]:
     if not result.linkml:
-        return [f"LinkML: {result.linkml_note or 'not run'}.", ""]
+        return [f"{result.linkml_note or 'LinkML not run'}.", ""]
     ours = result.step("generate")
     base = ours.median if ours and ours.ok else None
     out = [

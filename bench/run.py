@@ -33,6 +33,7 @@ from bench.scenarios import Inputs, Repo, Step
 
 REPO = Path(__file__).resolve().parent.parent
 INSTALL_HINT = "install with `pip install -e '.[bench]'`"
+LINKML_HINT = "install it with `make linkml` (its own venv, .venv-linkml)"
 
 
 def _arguments(argv: list[str] | None) -> argparse.Namespace:
@@ -122,9 +123,9 @@ def _run_size(
         for step in scenarios.codegen_steps(inputs.markdown_lang, formatters):
             result.steps.append(_time_step(repo, step, args))
         if not linkml:
-            result.linkml_note = f"LinkML not installed: {INSTALL_HINT}"
+            result.linkml_note = f"LinkML not installed: {LINKML_HINT}"
         elif size > args.linkml_max_size:
-            result.linkml_note = f"skipped above --linkml-max-size {args.linkml_max_size:,}"
+            result.linkml_note = f"LinkML skipped above --linkml-max-size {args.linkml_max_size:,}"
         else:
             for name, gen_args in scenarios.LINKML_GENERATORS:
                 argv = [str(args.linkml_bin / name), *gen_args]
