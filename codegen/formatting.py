@@ -19,7 +19,6 @@ import contextlib
 import hashlib
 import json
 import os
-import tempfile
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
@@ -27,6 +26,7 @@ from typing import Any
 from codegen.errors import InputError, TemplateError
 from codegen.filters import json_escape_nonprintable
 from codegen.manifest import package_version
+from codegen.writing import write_atomic
 
 CACHE_ENTRIES = 64
 _cache_folder: list[Path] = []  # the folder of the innermost formatting_cache(), if any
@@ -63,20 +63,8 @@ def cached(key: tuple[object, ...], text: str, produce: Callable[[], str]) -> st
         return found
     formatted = produce()
     with contextlib.suppress(OSError):
-        _write_atomically(path, formatted.encode("utf-8"))
+        write_atomic(path, formatted.encode("utf-8"))
     return formatted
-
-
-def _write_atomically(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as file:
-            file.write(data)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 def _prune(folder: Path) -> None:

@@ -10,8 +10,6 @@ empty cells) and goes through a temporary file in the same folder and ``os.repla
 from __future__ import annotations
 
 import io
-import os
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -23,6 +21,7 @@ from ruamel.yaml.nodes import MappingNode, Node, SequenceNode
 from ruamel.yaml.representer import RoundTripRepresenter
 
 from codegen.errors import InputError, SpecError
+from codegen.writing import write_atomic
 
 SCHEMA_COMMENT = "yaml-language-server: $schema=../codegen/schemas/catalog.schema.json"
 _PLAIN_TAGS = frozenset(
@@ -146,22 +145,10 @@ def dump(root: CommentedMap) -> str:
 
 
 def write_atomically(path: Path, data: bytes) -> None:
-    """Replace ``path`` with ``data`` through a temporary file in the same folder."""
+    """Replace the catalog at ``path`` with ``data`` atomically; InputError on failure."""
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        mode = path.stat().st_mode & 0o777 if path.exists() else 0o644
-        handle, temporary = tempfile.mkstemp(
-            prefix=f".{path.name}.", suffix=".tmp", dir=path.parent
-        )
+        write_atomic(path, data)
     except OSError as error:
-        raise InputError(f"cannot write the catalog: {error.strerror}", str(path)) from None
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.chmod(temporary, mode)
-        os.replace(temporary, path)
-    except OSError as error:
-        Path(temporary).unlink(missing_ok=True)
         raise InputError(f"cannot write the catalog: {error.strerror}", str(path)) from None
 
 

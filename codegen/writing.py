@@ -84,6 +84,17 @@ def write_changed(output_dir: Path, files: Mapping[str, str]) -> list[str]:
     return [relative for relative, _, _ in pending]
 
 
+def write_atomic(path: Path, data: bytes) -> None:
+    """Replace ``path`` with ``data`` through a temporary file in the same folder, so a
+    failure leaves the old file as it was. Raises OSError."""
+    temporary = _write_temporary(path, data)
+    try:
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
 def _write_temporary(path: Path, data: bytes) -> str:
     """``data`` in a new temporary file next to ``path``, with the mode ``path`` has (or
     would get under the current umask)."""
