@@ -53,15 +53,21 @@ def _json_escape(char: str) -> str:
 def _escape(text: str, table: dict[str, str], other: Callable[[str], str]) -> str:
     """``text`` with each character in ``table`` replaced, and each other non-printable
     character written by ``other``."""
+    if text.isprintable() and not any(c in text for c in table):
+        return text  # the common case, without a loop in Python over every character
     return "".join(table[c] if c in table else c if c.isprintable() else other(c) for c in text)
 
 
 _BACKSLASH_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"}
+_SINGLE_QUOTED_ESCAPES = {"\\": "\\\\", "'": "\\'", "\n": "\\n", "\r": "\\r", "\t": "\\t"}
 _COMMENT_ESCAPES = {"\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 
 def py_str(text: str) -> str:
-    """A double-quoted Python string literal that evaluates to exactly ``text``."""
+    """A Python string literal that evaluates to exactly ``text``, quoted as black quotes
+    it: double quotes, unless ``text`` holds more of them than single quotes."""
+    if text.count('"') > text.count("'"):
+        return "'" + _escape(text, _SINGLE_QUOTED_ESCAPES, _hex_escape) + "'"
     return '"' + _escape(text, _BACKSLASH_ESCAPES, _hex_escape) + '"'
 
 

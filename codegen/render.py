@@ -30,7 +30,7 @@ from jinja2 import (
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-from codegen import filters, views
+from codegen import filters, model, pylayout, views
 from codegen.errors import CodegenError, TemplateError
 from codegen.formatting import format_text
 from codegen.formatting_ruff import format_ruff
@@ -72,6 +72,11 @@ FILTERS: Mapping[str, Callable[..., Any]] = {
     "py_enum_base": views.py_enum_base,
     "py_code": views.py_code,
     "py_texts": views.py_texts,
+    "py_texts_entry": pylayout.py_texts_entry,
+    "py_table_depth": pylayout.table_depth,
+    "py_table_open": pylayout.table_open,
+    "py_table_close": pylayout.table_close,
+    "py_indented": pylayout.indented,
     "response_view": views.response_view,
 }
 
@@ -79,6 +84,33 @@ FILTERS: Mapping[str, Callable[..., Any]] = {
 def header_text(catalog: Catalog) -> str:
     """The DO-NOT-EDIT line every output starts with, naming its source and the command."""
     return f"{GENERATED_MARKER} from {catalog.path}; regenerate with {REGENERATE}."
+
+
+def _data_fields() -> dict[type, frozenset[str]]:
+    """The frozen dataclasses templates are given, with their field names."""
+    from dataclasses import fields
+
+    types = (
+        *(model.GroupValue, model.Attribute, model.Code, model.CodeSet, model.ResponseHeader),
+        *(model.Catalog, views.PyGroup, views.PyProperty, views.ResponseView),
+        *(filters.Localized, filters.SectionRun),
+    )
+    return {cls: frozenset(field.name for field in fields(cls)) for cls in types}
+
+
+class Environment(ImmutableSandboxedEnvironment):
+    """The sandbox, with one shortcut: reading a field of the catalog's own frozen
+    dataclasses (``code.name``) returns it without the sandbox's checks, which would
+    allow it anyway (a field is data, never a method or a name starting with ``_``) and
+    are half the rendering time of a large catalog. Everything else is checked as before."""
+
+    data_fields = _data_fields()
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        names = self.data_fields.get(type(obj))
+        if names is not None and attribute in names:
+            return getattr(obj, attribute)
+        return super().getattr(obj, attribute)
 
 
 def make_environment(template_dirs: Sequence[str | Path] = ()) -> ImmutableSandboxedEnvironment:
@@ -92,7 +124,7 @@ def make_environment(template_dirs: Sequence[str | Path] = ()) -> ImmutableSandb
             builtin,
         ]
     )
-    environment = ImmutableSandboxedEnvironment(
+    environment = Environment(
         loader=loader,
         undefined=StrictUndefined,
         keep_trailing_newline=True,
