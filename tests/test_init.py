@@ -3,8 +3,8 @@ import, generate and check work in straight away."""
 
 from __future__ import annotations
 
-import re
 import os
+import re
 import shutil
 import subprocess
 from pathlib import Path
