@@ -13,7 +13,6 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import os
-import re
 import shutil
 import subprocess
 import sys
@@ -56,6 +55,12 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--linkml-max-size", type=int, default=10_000, help="skip LinkML above this size"
     )
+    parser.add_argument(
+        "--black-max-size",
+        type=int,
+        default=10_000,
+        help="above this size, time only the ruff configuration (default 10,000)",
+    )
     parser.add_argument("--synthetic-only", action="store_true", help="never use spec/codes.yaml")
     parser.add_argument("--keep", action="store_true", help="keep the temporary repositories")
     parser.add_argument(
@@ -77,11 +82,11 @@ def main(argv: list[str] | None = None) -> int:
         **os.environ,
         "PYTHONPATH": os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")])),
     }
-    formatters = _formatters(env)
+    ruff = _has_ruff(env)
     if args.profile:
-        return _profile(args, env, formatters)
+        return _profile(args, env, ruff)
     linkml_version = _linkml_version(args.linkml_bin)
-    results = [_run_size(size, args, env, formatters, linkml_version) for size in args.sizes]
+    results = [_run_size(size, args, env, ruff, linkml_version) for size in args.sizes]
     plot_note = plot(results, args.plot)
     info = RunInfo(
         command="python bench/run.py " + " ".join(sys.argv[1:] if argv is None else argv),
@@ -91,6 +96,7 @@ def main(argv: list[str] | None = None) -> int:
         linkml_version=linkml_version,
         plot="" if plot_note else os.path.relpath(args.plot, args.out.resolve().parent),
         plot_note=plot_note,
+        black_max_size=args.black_max_size,
     )
     args.out.write_text(render(results, info, REPO), encoding="utf-8", newline="\n")
     print(f"wrote {args.out}", file=sys.stderr)
@@ -111,7 +117,7 @@ def _run_size(
     size: int,
     args: argparse.Namespace,
     env: dict[str, str],
-    formatters: tuple[str, ...],
+    ruff: str,
     linkml: str,
 ) -> SizeResult:
     inputs = _inputs(size, args.synthetic_only)
@@ -120,7 +126,17 @@ def _run_size(
         repo = Repo(root, REPO, inputs, sys.executable, env)
         floor = _timed(repo, "floor", "floor", [sys.executable, "-c", scenarios.FLOOR_CODE], args)
         result = SizeResult(size, inputs.codes, inputs.origin, floor)
-        for step in scenarios.codegen_steps(inputs.markdown_lang, formatters):
+        black = size <= args.black_max_size or not ruff
+        if not black:
+            result.notes.append(
+                f"Above --black-max-size {args.black_max_size:,} only the ruff configuration is "
+                "timed (black would take minutes per run)."
+            )
+        if ruff:
+            result.notes.append(f"[ruff]: {ruff}.")
+        else:
+            result.notes.append(f"ruff is not installed: {INSTALL_HINT}; no [ruff] figures.")
+        for step in scenarios.codegen_steps(inputs.markdown_lang, black, bool(ruff)):
             result.steps.append(_time_step(repo, step, args))
         if not linkml:
             result.linkml_note = f"LinkML not installed: {LINKML_HINT}"
@@ -180,25 +196,28 @@ def _progress(repo: Repo, m: Measurement) -> None:
     print(f"[{repo.inputs.codes:>7,} codes] {m.label}: {figure}", file=sys.stderr, flush=True)
 
 
-def _formatters(env: dict[str, str]) -> tuple[str, ...]:
-    """The formatters `codegen generate --formatter` offers, from its --help; () without one."""
+def _has_ruff(env: dict[str, str]) -> str:
+    """What the [ruff] rows are, when codegen finds ruff; '' when it does not."""
+    code = "from codegen.formatting_ruff import ruff_command; print(ruff_command() or '')"
     try:
-        out = subprocess.run(
-            [sys.executable, "-m", "codegen", "generate", "--help"],
+        found = subprocess.run(
+            [sys.executable, "-c", code],
             check=False,
             capture_output=True,
             text=True,
             env=env,
             cwd=REPO,
             timeout=60,
-        ).stdout
+        ).stdout.strip()
     except (OSError, subprocess.TimeoutExpired):
-        return ()
-    if "--formatter" not in out:
-        return ()
-    choices = re.search(r"--formatter\s+\{([^}]*)\}", out)
-    offered = choices.group(1).split(",") if choices else ["black", "ruff"]
-    return tuple(name for name in ("black", "ruff") if name in offered)
+        return ""
+    if not found:
+        return ""
+    return (
+        f"the same commands with `--config {scenarios.RUFF_CONFIG}`, this repository's "
+        'configuration with `formatter = "ruff"` for the Python module (ruff\'s black-compatible '
+        "formatter instead of black)"
+    )
 
 
 def _linkml_version(folder: Path) -> str:
@@ -216,13 +235,15 @@ def _linkml_version(folder: Path) -> str:
     return found.stdout.strip() if found.returncode == 0 else ""
 
 
-def _profile(args: argparse.Namespace, env: dict[str, str], formatters: tuple[str, ...]) -> int:
+def _profile(args: argparse.Namespace, env: dict[str, str], ruff: str) -> int:
     key, size_text = args.profile
     if not importlib.util.find_spec("pyinstrument"):
         print(f"pyinstrument is not installed: {INSTALL_HINT}", file=sys.stderr)
         return 2
     inputs = _inputs(int(size_text), args.synthetic_only)
-    steps = {step.key: step for step in scenarios.codegen_steps(inputs.markdown_lang, formatters)}
+    all_steps = scenarios.codegen_steps(inputs.markdown_lang, black=True, ruff=bool(ruff))
+    all_steps += scenarios.codegen_steps(inputs.markdown_lang, black=False, ruff=bool(ruff))
+    steps = {step.key: step for step in all_steps}
     if key not in steps:
         print(f"unknown command {key!r}: choose one of {', '.join(steps)}", file=sys.stderr)
         return 2

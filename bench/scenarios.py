@@ -9,10 +9,13 @@ runs; :class:`Repo` gets it there without timing that work.
 from __future__ import annotations
 
 import dataclasses
+import json
+import re
 import shutil
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from bench import synth
 from bench.documents import Data, to_markdown
@@ -26,6 +29,7 @@ LINKML_SCHEMA = "linkml/schema.yaml"
 LINKML_DOCS = "linkml/docs"
 FLOOR_CODE = "import jinja2, ruamel.yaml, black"
 CACHE_DIRS = (".codegen-cache",)
+RUFF_CONFIG = "codegen-ruff.toml"  # the repository's configuration, Python formatted by ruff
 SETUP_TIMEOUT = 1800.0
 
 
@@ -63,20 +67,29 @@ class Step:
     args: tuple[str, ...]
     state: str  # "scratch", "generated", "changed" or "no-import"
     expect: int = 0
+    config: str = ""  # "" for the repository's own configuration, else RUFF_CONFIG
 
 
-def codegen_steps(markdown_lang: str, formatters: tuple[str, ...]) -> list[Step]:
-    steps = [
-        Step("generate", "generate from scratch", ("generate",), "scratch"),
-        Step("generate-noop", "generate, nothing changed", ("generate",), "generated"),
-        Step("check", "check, up to date", ("check",), "generated"),
-        Step("check-changed", "check, one message changed (exit 1)", ("check",), "changed", 1),
-    ]
-    for name in formatters:
-        args = ("generate", "--formatter", name)
-        steps.append(
-            Step(f"generate-{name}", f"generate from scratch (--formatter {name})", args, "scratch")
-        )
+def codegen_steps(markdown_lang: str, black: bool = True, ruff: bool = True) -> list[Step]:
+    """The commands timed at one size: with the repository's configuration (black formats
+    the Python module) unless ``black`` is false, and with RUFF_CONFIG when ``ruff``: every
+    command when black is left out, else the two that format."""
+    steps = []
+    for config in ("", RUFF_CONFIG):
+        if config == "" and not black or config and not ruff:
+            continue
+        suffix, note = ("-ruff", " [ruff]") if config else ("", "")
+        extra = ("--config", config) if config else ()
+        for key, label, command, state, expect in (
+            ("generate", "generate from scratch", "generate", "scratch", 0),
+            ("generate-noop", "generate, nothing changed", "generate", "generated", 0),
+            ("check", "check, up to date", "check", "generated", 0),
+            ("check-changed", "check, one message changed (exit 1)", "check", "changed", 1),
+        ):
+            if config and black and key in ("generate-noop", "check"):
+                continue  # the formatter plays no part when nothing changed
+            args = (command, *extra)
+            steps.append(Step(key + suffix, label + note, args, state, expect, config))
     import_args = ("import", MARKDOWN, "--lang", markdown_lang, "--catalog", IMPORTED)
     steps.append(
         Step("import", "import the Markdown page into an empty catalog", import_args, "no-import")
@@ -155,6 +168,8 @@ class Repo:
             (root / "templates").mkdir()
         if (source / "pyproject.toml").is_file():  # a [tool.codegen] table, when there is one
             shutil.copy2(source / "pyproject.toml", root / "pyproject.toml")
+        self._write(RUFF_CONFIG, ruff_config(source / "pyproject.toml"))
+        self.generated_by: str | None = None  # the configuration generated/ was made with
 
     def codegen(self, *args: str) -> list[str]:
         return [self.python, "-m", "codegen", *args]
@@ -170,15 +185,17 @@ class Repo:
 
     def enter(self, step: Step) -> str:
         """Bring the tree into ``step.state``; '' when done, else why it could not."""
-        if step.state in ("generated", "changed") and self.state != "generated":
+        ready = self.state == "generated" and self.generated_by == step.config
+        if step.state in ("generated", "changed") and not ready:
             self._write(CATALOG, self.inputs.catalog)
             self.clear_generated()
-            sample = run_once(self.codegen("generate"), self.root, self.env, SETUP_TIMEOUT)
+            generate = ("generate", "--config", step.config) if step.config else ("generate",)
+            sample = run_once(self.codegen(*generate), self.root, self.env, SETUP_TIMEOUT)
             problem = describe_problem(sample, 0, SETUP_TIMEOUT)
             if problem:
                 self.state = "scratch"
                 return f"setup (generate) {problem}"
-            self.state = "generated"
+            self.state, self.generated_by = "generated", step.config
         return ""
 
     def leave(self, step: Step, ok: bool) -> None:
@@ -186,8 +203,9 @@ class Repo:
         if step.state == "changed":
             self._write(CATALOG, self.inputs.catalog)
         elif step.state == "scratch":
-            plain_generate = step.args == ("generate",)
-            self.state = "generated" if ok and plain_generate else "scratch"
+            generated = ok and step.args[0] == "generate"
+            self.state = "generated" if generated else "scratch"
+            self.generated_by = step.config if generated else None
 
     def _change_one_message(self) -> None:
         self.changes += 1
@@ -206,3 +224,52 @@ class Repo:
         path = self.root / relative
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8", newline="\n")
+
+
+def ruff_config(pyproject: Path) -> str:
+    """A codegen.toml equal to ``pyproject``'s [tool.codegen] table (the built-in targets
+    when it has none) with every Python target formatted by ruff instead of black."""
+    import tomllib
+
+    from codegen.targets import DEFAULT_TARGETS
+
+    table: dict[str, Any] = {}
+    if pyproject.is_file():
+        table = tomllib.loads(pyproject.read_text("utf-8")).get("tool", {}).get("codegen", {})
+    table = dict(table)
+    targets = table.pop("targets", None) or [
+        {"template": t.template, "output": t.output, "formatter": t.formatter, **_options(t)}
+        for t in DEFAULT_TARGETS
+    ]
+    lines = ["# Written by bench/scenarios.py: this repository's configuration, with ruff", ""]
+    lines += [f"{_toml_key(key)} = {_toml(value)}" for key, value in table.items()]
+    for target in targets:
+        target = {**target}
+        if target.get("formatter") == "python":
+            target["formatter"] = "ruff"
+        lines += ["", "[[targets]]", *(f"{_toml_key(k)} = {_toml(v)}" for k, v in target.items())]
+    return "\n".join(lines) + "\n"
+
+
+def _options(target: Any) -> dict[str, Any]:
+    return {"options": dict(target.options)} if target.options else {}
+
+
+def _toml_key(key: str) -> str:
+    return key if re.fullmatch(r"[A-Za-z0-9_-]+", key) else json.dumps(key, ensure_ascii=False)
+
+
+def _toml(value: Any) -> str:
+    """``value`` (a string, boolean, number, list or table) as TOML."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return repr(value)
+    if isinstance(value, str):
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, list):
+        return "[" + ", ".join(_toml(item) for item in value) + "]"
+    if isinstance(value, dict):
+        items = ", ".join(f"{_toml_key(k)} = {_toml(v)}" for k, v in value.items())
+        return "{ " + items + " }" if items else "{}"
+    raise TypeError(f"cannot write {type(value).__name__} as TOML")

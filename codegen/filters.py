@@ -96,13 +96,18 @@ yaml_comment = py_comment
 
 def json_str(text: str) -> str:
     """A JSON string that loads as exactly ``text``; non-printables as ``\\uhhhh``."""
+    if isinstance(text, str) and text.isprintable() and '"' not in text and "\\" not in text:
+        return f'"{text}"'  # what json.dumps would write, without its cost
     return json_escape_nonprintable(json.dumps(text, ensure_ascii=False))
 
 
 def json_escape_nonprintable(document: str) -> str:
     """A JSON document with every non-printable character left raw by ``json.dumps``
     written as ``\\uhhhh``. Such characters only occur inside strings."""
-    return _escape(document, {"\n": "\n"}, _json_escape)
+    lines = document.split("\n")
+    return "\n".join(
+        line if line.isprintable() else _escape(line, {}, _json_escape) for line in lines
+    )
 
 
 def scalar(value: CodeValue, quote: Callable[[str], str]) -> str:
@@ -136,9 +141,14 @@ def _md_char(text: str, index: int) -> str:
     return char
 
 
+_MD_PLAIN = re.compile(r"[^\\`*\[\]|~{}#!$&<>_ ]([^\\`*\[\]|~{}#!$&<>_]*[^\\`*\[\]|~{}#!$&<>_ ])?")
+
+
 def md_inline(text: str) -> str:
     """``text`` as Markdown inline content (a table cell, a heading) whose rendered text
     is exactly ``text``: newlines become ``<br>``, leading and trailing spaces survive."""
+    if text.isprintable() and _MD_PLAIN.fullmatch(text):
+        return text  # nothing to escape: most texts, without a loop over their characters
     chars = [_md_char(text, i) for i in range(len(text))]
     for index in range(len(chars)):  # leading spaces would be trimmed
         if chars[index] != " ":
@@ -180,6 +190,11 @@ def html_comment(text: str) -> str:
 
 
 def _id_safe(text: str, keep: str) -> str:
+    rest = text
+    for char in keep:
+        rest = rest.replace(char, "")
+    if text.isascii() and (rest.isalnum() or not rest):
+        return text
     return "".join(
         c if (c.isascii() and c.isalnum()) or c in keep else f".{ord(c):x}." for c in text
     )

@@ -119,10 +119,26 @@ def _ruff_version() -> str:
     return done.stdout.strip() or version
 
 
+def source_hash() -> str:
+    """A sha256 of codegen's own code (its ``.py`` and ``.json`` files; the templates are
+    an input of their own): it changes with any change to what renders, even where the
+    version number does not (a development checkout), so such a change is never trusted
+    to the recorded hashes."""
+    root = Path(codegen.__file__).parent
+    digest = hashlib.sha256()
+    for relative in existing_files(root):
+        if relative.endswith((".py", ".json")) and "__pycache__" not in relative:
+            data = read_bytes(root / relative) or b""
+            digest.update(f"{relative}\0{len(data)}\0".encode())
+            digest.update(data)
+    return digest.hexdigest()
+
+
 def versions(config: Config) -> dict[str, str]:
-    """The versions the output depends on: codegen's, black's when a target formats with
-    black, ruff's when one formats with ruff. Read from package metadata: imports nothing."""
-    found = {"codegen": codegen.__version__}
+    """The versions the output depends on: codegen's (its version and :func:`source_hash`),
+    black's when a target formats with black, ruff's when one formats with ruff. Read from
+    package metadata and files: imports nothing."""
+    found = {"codegen": codegen.__version__, "codegen_source": source_hash()}
     formatters = {target.formatter for target in config.targets}
     if "python" in formatters:
         found["black"] = package_version("black")

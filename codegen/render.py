@@ -16,7 +16,8 @@ from __future__ import annotations
 import traceback
 from collections.abc import Callable, Collection, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from types import MappingProxyType
+from typing import Any, ClassVar
 
 from jinja2 import (
     ChoiceLoader,
@@ -28,6 +29,7 @@ from jinja2 import (
     TemplateSyntaxError,
 )
 from jinja2.exceptions import SecurityError
+from jinja2.runtime import LoopContext
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from codegen import filters, model, pylayout, views
@@ -100,11 +102,18 @@ def _data_fields() -> dict[type, frozenset[str]]:
 
 class Environment(ImmutableSandboxedEnvironment):
     """The sandbox, with one shortcut: reading a field of the catalog's own frozen
-    dataclasses (``code.name``) returns it without the sandbox's checks, which would
-    allow it anyway (a field is data, never a method or a name starting with ``_``) and
-    are half the rendering time of a large catalog. Everything else is checked as before."""
+    dataclasses (``code.name``), a read-only method of a mapping (``texts.get``) or a
+    counter of a loop (``loop.index0``) skips the sandbox's checks, which would allow it
+    anyway (it is data or reads data) and cost half the rendering time of a large
+    catalog. Everything else is checked as before."""
 
-    data_fields = _data_fields()
+    data_fields: ClassVar[Mapping[type, frozenset[str]]] = {
+        **_data_fields(),
+        **dict.fromkeys((dict, MappingProxyType), frozenset(("get", "items", "keys", "values"))),
+        LoopContext: frozenset(
+            ("index", "index0", "revindex", "revindex0", "first", "last", "length")
+        ),
+    }
 
     def getattr(self, obj: Any, attribute: str) -> Any:
         names = self.data_fields.get(type(obj))

@@ -252,3 +252,59 @@ def test_a_target_is_met_at_its_limit_and_missed_by_the_excess_above_it() -> Non
     assert (
         Target("10,000 codes", "check", note="size not run").verdict == "not measured: size not run"
     )
+
+
+def test_the_ruff_configuration_is_the_repository_s_with_ruff_for_python(tmp_path: Path) -> None:
+    import dataclasses
+
+    from codegen.config import read_config
+
+    root = Path(__file__).parent.parent
+    path = tmp_path / scenarios.RUFF_CONFIG
+    path.write_text(scenarios.ruff_config(root / "pyproject.toml"), encoding="utf-8")
+    ours = read_config(root / "pyproject.toml", root)
+    ruff = read_config(path, tmp_path)
+    assert [t.formatter for t in ruff.targets] == [
+        "ruff" if t.formatter == "python" else t.formatter for t in ours.targets
+    ]
+    assert "ruff" in [t.formatter for t in ruff.targets]
+    same = [
+        dataclasses.replace(t, formatter="ruff" if t.formatter == "python" else t.formatter)
+        for t in ours.targets
+    ]
+    assert list(ruff.targets) == same
+    assert [dict(t.options) for t in ruff.targets] == [dict(t.options) for t in ours.targets]
+
+
+def test_without_a_configuration_the_ruff_one_has_the_built_in_targets(tmp_path: Path) -> None:
+    from codegen.config import read_config
+    from codegen.targets import DEFAULT_TARGETS
+
+    path = tmp_path / scenarios.RUFF_CONFIG
+    path.write_text(scenarios.ruff_config(tmp_path / "pyproject.toml"), encoding="utf-8")
+    targets = read_config(path, tmp_path).targets
+    assert [(t.template, t.output) for t in targets] == [
+        (t.template, t.output) for t in DEFAULT_TARGETS
+    ]
+    assert [t.formatter for t in targets].count("ruff") == 1
+
+
+def test_steps_above_the_black_size_run_every_command_with_ruff() -> None:
+    keys = [step.key for step in scenarios.codegen_steps("ja", black=False)]
+    assert keys == [
+        "generate-ruff",
+        "generate-noop-ruff",
+        "check-ruff",
+        "check-changed-ruff",
+        "import",
+    ]
+    both = [step.key for step in scenarios.codegen_steps("ja")]
+    assert both == [
+        "generate",
+        "generate-noop",
+        "check",
+        "check-changed",
+        "generate-ruff",
+        "check-changed-ruff",
+        "import",
+    ]

@@ -130,3 +130,37 @@ def test_the_ruff_formatter_formats_python_with_ruff(
     files = _files(root)
     assert files["b.py"] == 'x = {"a": 1}\n'
     compile(files["a.py"], "a.py", "exec")
+
+
+@pytest.mark.parametrize(
+    "formatter",
+    [
+        "python",
+        pytest.param(
+            "ruff",
+            marks=pytest.mark.skipif(ruff_command() is None, reason="ruff is not installed"),
+        ),
+    ],
+)
+def test_syntax_newer_than_the_target_version_is_refused(
+    formatter: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """A ``match`` statement is Python 3.10: refused for the default target 3.9, by black
+    or ast on the python formatter and by ruff check on the ruff one."""
+    root = _project(
+        tmp_path / "p",
+        f'[[targets]]\ntemplate = "new.py.j2"\noutput = "new.py"\nformatter = "{formatter}"\n',
+        monkeypatch,
+    )
+    (root / "templates").mkdir()
+    template = root / "templates" / "new.py.j2"
+    template.write_text("x = 1\nmatch x:\n    case 1:\n        pass\n", encoding="utf-8")
+    assert main(["generate"]) == 2
+    error = capsys.readouterr().err
+    assert "new.py.j2" in error and "invalid Python" in error
+    assert not (root / "generated" / "new.py").exists()
+    template.write_text("x = 1\nif x == 1:\n    pass\n", encoding="utf-8")
+    assert main(["generate"]) == 0

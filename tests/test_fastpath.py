@@ -13,7 +13,7 @@ import pytest
 from catalogs import Project
 
 import codegen
-from codegen.manifest import MANIFEST, sha256
+from codegen.manifest import MANIFEST, sha256, source_hash
 
 REPO = Path(__file__).parent.parent
 PYTHON = "python/sample_codes.py"
@@ -71,7 +71,11 @@ def test_generate_writes_a_deterministic_manifest_of_inputs_versions_and_outputs
     first = (generated.output / MANIFEST).read_bytes()
     document = _manifest(generated)
     assert set(document["inputs"]) == {"catalog", "config", "templates"}  # type: ignore[arg-type]
-    assert document["versions"] == {"codegen": codegen.__version__, "black": version("black")}
+    assert document["versions"] == {
+        "codegen": codegen.__version__,
+        "codegen_source": source_hash(),
+        "black": version("black"),
+    }
     outputs = document["outputs"]
     assert isinstance(outputs, dict) and MANIFEST not in outputs
     assert outputs[PYTHON] == sha256((generated.output / PYTHON).read_bytes())
@@ -175,7 +179,7 @@ def test_with_the_same_versions_check_trusts_the_recorded_hashes(
     assert _check(generated, capsys)[0] == 0
 
 
-@pytest.mark.parametrize("package", ["black", "codegen"])
+@pytest.mark.parametrize("package", ["black", "codegen", "codegen_source"])
 def test_a_recorded_version_that_differs_makes_check_re_render(
     generated: Project, capsys: pytest.CaptureFixture[str], package: str
 ) -> None:
