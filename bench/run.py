@@ -67,6 +67,7 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
         "--profile", nargs=2, metavar=("COMMAND", "SIZE"), help="profile one command"
     )
     args = parser.parse_args(argv)
+    args.linkml_bin = args.linkml_bin.absolute()  # the generators run in a temporary folder
     try:
         args.sizes = [int(size) for size in args.sizes.split(",")]
     except ValueError:

@@ -11,7 +11,8 @@ generated file; any other file is left alone (``codegen check`` reports it as or
 
 Beside the outputs, generate writes the manifest (:mod:`codegen.manifest`): when it proves
 the folder up to date, generate and check read no YAML and render nothing. Black's output
-is cached in ``.codegen-cache/`` next to the configuration (:mod:`codegen.formatting`).
+is cached in ``.codegen-cache/`` next to the configuration (:mod:`codegen.formatting`), and
+Jinja's compiled templates in a per-user folder (:mod:`codegen.render`).
 """
 
 from __future__ import annotations
@@ -59,7 +60,7 @@ class Inputs:
         from codegen.render import render_all  # imports jinja2: only on the full path
 
         with formatting_cache(self.cache):
-            files = render_all(self.catalog, self.targets, self.template_dirs)
+            files = render_all(self.catalog, self.targets, self.template_dirs, True)
         if self.recorded is not None:
             files[manifest.MANIFEST] = manifest.manifest_text(*self.recorded, files)
         return files

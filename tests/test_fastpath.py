@@ -4,8 +4,10 @@ black; any changed input, hand edit or version change falls back to rendering.""
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
+import tempfile
 from importlib.metadata import version
 from pathlib import Path
 
@@ -219,19 +221,81 @@ def test_an_unreadable_manifest_takes_the_full_path_and_generate_fixes_it(
     assert _check(generated, capsys)[0] == 0
 
 
-def test_deleting_the_formatting_cache_never_changes_any_output(project: Project) -> None:
+@pytest.fixture
+def template_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Jinja's per-user cache folder, moved under tmp_path (it lives in the temp folder)."""
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "tmp"))
+    (tmp_path / "tmp").mkdir()
+    return tmp_path / "tmp"
+
+
+def _compiled(folder: Path) -> list[Path]:
+    return [p for p in folder.rglob("*.cache") if p.is_file()]
+
+
+def test_deleting_every_cache_never_changes_any_output(
+    project: Project, template_cache: Path
+) -> None:
     cache = project.root / ".codegen-cache"
     assert project.run("generate") == 0
     first = project.files()
-    assert any(cache.glob("*.txt"))
-    for step in ("with the cache", "without the cache"):
-        if step == "without the cache":
-            for entry in cache.iterdir():
-                entry.unlink()
+    assert any(cache.glob("*.txt")) and _compiled(template_cache)
+    for step in ("with the caches", "without them"):
+        if step == "without them":
+            shutil.rmtree(cache)
+            shutil.rmtree(template_cache)
+            template_cache.mkdir()
         for path in project.output.rglob("*.*"):
             path.unlink()
         assert project.run("generate") == 0
         assert project.files() == first, step
+
+
+def test_compiled_templates_are_kept_outside_the_project(
+    project: Project, template_cache: Path
+) -> None:
+    """A repository can hold no file that would be run as a compiled template."""
+    assert project.run("generate") == 0
+    (folder,) = {p.parent for p in _compiled(template_cache)}
+    assert folder.name.startswith("codegen-") and folder.stat().st_mode & 0o077 == 0
+    assert not [p for p in project.root.rglob("*.cache")]
+
+
+@pytest.mark.parametrize("damage", ["garbage", "a file instead of the folder", "unsafe folder"])
+def test_a_damaged_template_cache_changes_no_output(
+    project: Project, template_cache: Path, damage: str
+) -> None:
+    assert project.run("generate") == 0
+    first = project.files()
+    (folder,) = {p.parent for p in _compiled(template_cache)}
+    if damage == "garbage":
+        for entry in folder.iterdir():
+            entry.write_bytes(b"\x00not marshalled code" * 10)
+    elif damage == "a file instead of the folder":
+        shutil.rmtree(folder)
+        folder.write_bytes(b"")
+    else:  # Jinja refuses its folder when it is a link (someone else may own the target)
+        elsewhere = template_cache / "elsewhere"
+        elsewhere.mkdir()
+        shutil.rmtree(folder.parent)
+        folder.parent.symlink_to(elsewhere)
+    for path in project.output.rglob("*.*"):
+        path.unlink()
+    assert project.run("generate") == 0
+    assert project.files() == first
+    if damage == "unsafe folder":
+        assert not list(elsewhere.iterdir())
+
+
+def test_an_edited_template_is_compiled_again_not_taken_from_the_cache(project: Project) -> None:
+    """Jinja keys compiled templates by their source's checksum."""
+    override = project.templates / "docs_index.md.j2"
+    override.write_text("{{ header }}\nfirst\n", encoding="utf-8")
+    assert project.run("generate") == 0
+    assert "first" in (project.output / "docs" / "index.md").read_text(encoding="utf-8")
+    override.write_text("{{ header }}\nsecond\n", encoding="utf-8")
+    assert project.run("generate") == 0
+    assert "second" in (project.output / "docs" / "index.md").read_text(encoding="utf-8")
 
 
 def test_a_cached_entry_is_used_instead_of_formatting_again(
