@@ -24,11 +24,13 @@ $(NODE_STAMP): package.json package-lock.json
 
 node_modules: $(NODE_STAMP) ## install the TypeScript compiler the tests type-check with (npm ci)
 
-generate: $(STAMP) ## render spec/codes.yaml into generated/
+generate: $(STAMP) ## render spec/codes.yaml into generated/ (and the example project's)
 	$(BIN)/codegen generate
+	$(BIN)/codegen generate --config examples/payments/codegen.toml
 
-check: $(STAMP) ## fail when generated/ is stale, missing or orphaned
+check: $(STAMP) ## fail when generated/ (or the example's) is stale, missing or orphaned
 	$(BIN)/codegen check
+	$(BIN)/codegen check --config examples/payments/codegen.toml
 
 validate: $(STAMP) ## check spec/codes.yaml against its format
 	$(BIN)/codegen validate
