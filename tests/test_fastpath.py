@@ -8,6 +8,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Iterator
 from importlib.metadata import version
 from pathlib import Path
 
@@ -15,6 +16,7 @@ import pytest
 from catalogs import Project
 
 import codegen
+from codegen import usercache
 from codegen.manifest import MANIFEST, sha256, source_hash
 
 REPO = Path(__file__).parent.parent
@@ -222,11 +224,13 @@ def test_an_unreadable_manifest_takes_the_full_path_and_generate_fixes_it(
 
 
 @pytest.fixture
-def template_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+def template_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     """Jinja's per-user cache folder, moved under tmp_path (it lives in the temp folder)."""
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "tmp"))
     (tmp_path / "tmp").mkdir()
-    return tmp_path / "tmp"
+    usercache.folder.cache_clear()
+    yield tmp_path / "tmp"
+    usercache.folder.cache_clear()
 
 
 def _compiled(folder: Path) -> list[Path]:
@@ -279,6 +283,7 @@ def test_a_damaged_template_cache_changes_no_output(
         elsewhere.mkdir()
         shutil.rmtree(folder.parent)
         folder.parent.symlink_to(elsewhere)
+    usercache.folder.cache_clear()  # as in a new process
     for path in project.output.rglob("*.*"):
         path.unlink()
     assert project.run("generate") == 0
