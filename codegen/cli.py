@@ -7,8 +7,10 @@ that command runs, so a command never pays for the imports of another.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import gc
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from codegen import __version__
 from codegen.errors import CodegenError, ExitCode
@@ -95,8 +97,27 @@ def _catalog_from_config(args: argparse.Namespace) -> None:
     args.catalog = load_config(args).catalog
 
 
+@contextlib.contextmanager
+def _few_collections() -> Iterator[None]:
+    """Python's cycle collector, run far less often while a command runs: it would scan
+    the catalog and the formatter's trees again and again (at 10,000 codes, black takes
+    16 s with the default thresholds and 10 s with these). Cycles are still collected;
+    a command is one short process. The thresholds are restored afterwards."""
+    before = gc.get_threshold()
+    gc.set_threshold(200_000, 20, 1000)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    with _few_collections():
+        return _run(args)
+
+
+def _run(args: argparse.Namespace) -> int:
     try:
         if args.command == "init":
             from codegen.init import run_init
