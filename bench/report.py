@@ -14,6 +14,7 @@ from bench.measure import Measurement
 from bench.results import SizeResult, evaluate
 from bench.scenarios import FLOOR_CODE, RUFF_CONFIG
 
+ANALYSIS = "bench/analysis.md"  # the hand-written analysis, included as it is
 PACKAGES = ("jinja2", "ruamel.yaml", "black", "ruff", "pyinstrument", "matplotlib")
 
 
@@ -58,6 +59,9 @@ def render(results: list[SizeResult], info: RunInfo, repo: Path) -> str:
     for result in results:
         out += _size_section(result, info)
     out += _targets(results)
+    analysis = repo / ANALYSIS
+    if analysis.is_file():  # written by hand: where the time of a missed target goes
+        out += ["", analysis.read_text(encoding="utf-8").rstrip("\n")]
     return "\n".join(out).rstrip("\n") + "\n"
 
 
@@ -83,7 +87,12 @@ def _method(info: RunInfo) -> list[str]:
             "generated/), after one untimed warm-up run that also fills the bytecode cache. "
             "Min and max are over the timed runs."
         ),
-        "- Peak RSS is the child's `ru_maxrss` from `os.wait4`, the largest over the timed runs.",
+        (
+            "- Peak RSS is the child's `ru_maxrss` from `os.wait4`, the largest over the timed "
+            "runs. Where codegen renders on two processes (a fork, when black formats one output "
+            "while the others are rendered), it is the larger of the two, not their sum; ruff "
+            "runs use one process."
+        ),
         (
             f"- The floor is `python -c '{FLOOR_CODE}'` timed the same way at each size; "
             "“× floor” divides a median by it. Absolute seconds move by up to 2× between runs on "
