@@ -258,7 +258,10 @@ def _profile(args: argparse.Namespace, env: dict[str, str], ruff: str) -> int:
             return 1
         repo.before_each(step)()
         argv = [sys.executable, "-m", "pyinstrument", "--no-color", "-r", "text", "-o", str(out)]
-        sample = run_once([*argv, "-m", "codegen", *step.args], repo.root, env, args.timeout)
+        one_process = {**env, "CODEGEN_JOBS": "1"}  # a fork's samples would be lost
+        sample = run_once(
+            [*argv, "-m", "codegen", *step.args], repo.root, one_process, args.timeout
+        )
     print(f"wrote {_shown(out)} (exit {sample.exit_code}, {sample.seconds:.2f} s)", file=sys.stderr)
     return 0 if out.exists() else 1
 
