@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import difflib
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -55,17 +56,60 @@ def compare(
     return Report(changed, tuple(missing), tuple(stale), tuple(orphaned))
 
 
+CONTEXT = 3  # lines of context around each change, as `diff -u`
+
+
 def unified_diff(name: str, old: bytes, new: str) -> str:
-    """A unified diff from the file on disk to the text generate would write."""
+    """A unified diff from the file on disk to the text generate would write.
+
+    The lines both texts start and end with are left out before difflib compares the rest
+    (keeping the context lines), and the hunk headers are shifted back: one changed message
+    in a 100,000-line module costs milliseconds instead of seconds."""
     try:
         old_lines = old.decode("utf-8").splitlines(keepends=True)
     except UnicodeDecodeError:
         return f"Binary file a/{name} differs (not UTF-8)\n"
+    new_lines = new.splitlines(keepends=True)
+    start, old_end, new_end = _common_ends(old_lines, new_lines)
     lines = difflib.unified_diff(
-        old_lines, new.splitlines(keepends=True), f"a/{name.lstrip('/')}", f"b/{name.lstrip('/')}"
+        old_lines[start:old_end],
+        new_lines[start:new_end],
+        f"a/{name.lstrip('/')}",
+        f"b/{name.lstrip('/')}",
+        n=CONTEXT,
     )
-    return "".join(
-        line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines
+    out: list[str] = []
+    for line in lines:
+        if line.startswith("@@ "):
+            line = _shifted(line, start)
+        out.append(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n")
+    return "".join(out)
+
+
+def _common_ends(old: list[str], new: list[str]) -> tuple[int, int, int]:
+    """Where the compared middle starts (both texts), and ends in each: the common first
+    and last lines left out, but for CONTEXT lines kept on each side."""
+    limit = min(len(old), len(new))
+    prefix = 0
+    while prefix < limit and old[prefix] == new[prefix]:
+        prefix += 1
+    suffix = 0
+    while suffix < limit - prefix and old[-1 - suffix] == new[-1 - suffix]:
+        suffix += 1
+    start = max(0, prefix - CONTEXT)
+    keep = max(0, suffix - CONTEXT)
+    return start, len(old) - keep, len(new) - keep
+
+
+_HUNK = re.compile(r"@@ -(\d+)((?:,\d+)?) \+(\d+)((?:,\d+)?) @@")
+
+
+def _shifted(header: str, offset: int) -> str:
+    """A hunk header of the compared middle, in the line numbers of the whole file."""
+    if not offset:
+        return header
+    return _HUNK.sub(
+        lambda m: f"@@ -{int(m[1]) + offset}{m[2]} +{int(m[3]) + offset}{m[4]} @@", header, 1
     )
 
 
