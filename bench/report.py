@@ -30,6 +30,7 @@ class RunInfo:
     plot: str  # path relative to the report, or "" when no plot was made
     plot_note: str
     black_max_size: int = 10_000
+    commit: str = ""  # the checkout when the run started (before it wrote anything)
 
 
 def render(results: list[SizeResult], info: RunInfo, repo: Path) -> str:
@@ -37,7 +38,7 @@ def render(results: list[SizeResult], info: RunInfo, repo: Path) -> str:
         "# Benchmarks",
         "",
         f"Made by `{info.command}`; the whole file is rewritten on every run.",
-        f"Run on {datetime.date.today().isoformat()} at codegen {_commit(repo)}.",
+        f"Run on {datetime.date.today().isoformat()} at codegen {info.commit or commit(repo)}.",
         "",
         "## Machine",
         "",
@@ -147,8 +148,8 @@ def _size_section(result: SizeResult, info: RunInfo) -> list[str]:
     ]
     out += [_row(m, floor) for m in result.steps]
     out.append("")
-    if result.notes:
-        out += [*result.notes, ""]
+    for note in result.notes:
+        out += [note, ""]
     out += _linkml_table(result, info)
     return out
 
@@ -242,7 +243,7 @@ def _memory_gib() -> float:
     return 0.0
 
 
-def _commit(repo: Path) -> str:
+def commit(repo: Path) -> str:
     """The checkout's commit (read-only git commands), marked when the tree has changes."""
     try:
         head = subprocess.run(

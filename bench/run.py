@@ -26,7 +26,7 @@ if __package__ in (None, ""):  # run as a script: make `bench` importable
 from bench import scenarios
 from bench.measure import Measurement, measure, run_once
 from bench.plot import plot
-from bench.report import RunInfo, render
+from bench.report import RunInfo, commit, render
 from bench.results import REAL_SIZE, SizeResult
 from bench.scenarios import Inputs, Repo, Step
 
@@ -84,6 +84,7 @@ def main(argv: list[str] | None = None) -> int:
         "PYTHONPATH": os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")])),
     }
     ruff = _has_ruff(env)
+    checkout = commit(REPO)  # before the run writes its plot and report
     if args.profile:
         return _profile(args, env, ruff)
     linkml_version = _linkml_version(args.linkml_bin)
@@ -98,6 +99,7 @@ def main(argv: list[str] | None = None) -> int:
         plot="" if plot_note else os.path.relpath(args.plot, args.out.resolve().parent),
         plot_note=plot_note,
         black_max_size=args.black_max_size,
+        commit=checkout,
     )
     args.out.write_text(render(results, info, REPO), encoding="utf-8", newline="\n")
     print(f"wrote {args.out}", file=sys.stderr)
@@ -131,7 +133,7 @@ def _run_size(
         if not black:
             result.notes.append(
                 f"Above --black-max-size {args.black_max_size:,} only the ruff configuration is "
-                "timed (black would take minutes per run)."
+                "timed: black's runs are left out to keep `make bench` short."
             )
         if ruff:
             result.notes.append(f"[ruff]: {ruff}.")
