@@ -57,20 +57,26 @@ def compare(
 
 
 CONTEXT = 3  # lines of context around each change, as `diff -u`
+TRIM_ABOVE = 4000  # lines (both texts): shorter files are compared whole
 
 
 def unified_diff(name: str, old: bytes, new: str) -> str:
     """A unified diff from the file on disk to the text generate would write.
 
-    The lines both texts start and end with are left out before difflib compares the rest
-    (keeping the context lines), and the hunk headers are shifted back: one changed message
-    in a 100,000-line module costs milliseconds instead of seconds."""
+    For long files (:data:`TRIM_ABOVE` lines), the lines both texts start and end with are
+    left out before difflib compares the rest (keeping the context lines), and the hunk
+    headers are shifted back: one changed message in a 100,000-line module costs
+    milliseconds instead of seconds. The diff is still a correct one (applied to the file
+    on disk it gives the new text), but where lines repeat, difflib may align the trimmed
+    middle differently from the whole file, so hunks can differ from ``diff -u``'s."""
     try:
         old_lines = old.decode("utf-8").splitlines(keepends=True)
     except UnicodeDecodeError:
         return f"Binary file a/{name} differs (not UTF-8)\n"
     new_lines = new.splitlines(keepends=True)
-    start, old_end, new_end = _common_ends(old_lines, new_lines)
+    start, old_end, new_end = 0, len(old_lines), len(new_lines)
+    if len(old_lines) + len(new_lines) > TRIM_ABOVE:
+        start, old_end, new_end = _common_ends(old_lines, new_lines)
     lines = difflib.unified_diff(
         old_lines[start:old_end],
         new_lines[start:new_end],

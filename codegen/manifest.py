@@ -21,6 +21,7 @@ This module imports neither jinja2, black nor ruamel: it only hashes files.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -119,6 +120,7 @@ def _ruff_version() -> str:
     return done.stdout.strip() or version
 
 
+@functools.cache
 def source_hash() -> str:
     """A sha256 of codegen's own code (its ``.py`` and ``.json`` files; the templates are
     an input of their own): it changes with any change to what renders, even where the

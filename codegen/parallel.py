@@ -26,7 +26,7 @@ from typing import TypeVar
 from codegen.errors import CodegenError
 
 Job = TypeVar("Job")
-Outcome = tuple[bool, object]  # (True, result) or (False, the CodegenError raised)
+Outcome = tuple[bool, object]  # (True, result) or (False, the exception raised)
 
 
 def run(jobs: Sequence[Job], work: Callable[[Job], str], weight: Callable[[Job], int]) -> list[str]:
@@ -44,8 +44,8 @@ def run(jobs: Sequence[Job], work: Callable[[Job], str], weight: Callable[[Job],
             outcome = _attempt(work, job)
         ok, value = outcome
         if not ok:
-            assert isinstance(value, CodegenError)
-            raise value
+            assert isinstance(value, Exception)
+            raise value  # the first failure in job order, as one after another would
         assert isinstance(value, str)
         results.append(value)
     return results
@@ -73,10 +73,15 @@ def _split(jobs: Sequence[Job], weight: Callable[[Job], int]) -> set[int]:
     return forked
 
 
-def _attempt(work: Callable[[Job], str], job: Job) -> Outcome:
+def _attempt(
+    work: Callable[[Job], str], job: Job, caught: type[Exception] = CodegenError
+) -> Outcome:
+    """``work(job)``, or the ``caught`` exception it raised. Here, any exception is kept
+    until the jobs before it are known to have succeeded; the fork sends only
+    CodegenErrors (anything else may not pickle: this process redoes that job)."""
     try:
         return True, work(job)
-    except CodegenError as error:
+    except caught as error:
         return False, error
 
 
@@ -89,7 +94,7 @@ def _run_forked(
     child = context.Process(target=_child, args=(send, jobs, work, sorted(forked)), daemon=True)
     child.start()
     send.close()
-    outcomes = {i: _attempt(work, job) for i, job in enumerate(jobs) if i not in forked}
+    outcomes = {i: _attempt(work, job, Exception) for i, job in enumerate(jobs) if i not in forked}
     try:
         outcomes.update(receive.recv())
     except (EOFError, OSError):

@@ -1,7 +1,7 @@
 """codegen's per-user cache of compiled code: Jinja's templates and the catalog schema's
 validator, kept between runs as Python keeps ``__pycache__``.
 
-The folder is ``codegen-JINJAVERSION`` inside Jinja's own per-user cache folder (under the
+The folder is ``codegen-JINJAVERSION-CODEHASH`` inside Jinja's own per-user cache folder (under the
 system's temporary folder; Jinja creates it closed to other users and refuses it when it is
 a link or someone else's). It is never inside a project, so no file a repository holds is
 ever loaded as compiled code. Nothing here is required: a folder that cannot be used, or an
@@ -28,8 +28,13 @@ def folder() -> Path | None:
     from jinja2 import __version__ as jinja_version
     from jinja2.bccache import FileSystemBytecodeCache
 
+    from codegen.manifest import source_hash
+
+    # Jinja looks compiled templates up by name, file and source only, not by the settings
+    # of the environment that compiled them: the folder changes with codegen's own code.
+    name = f"codegen-{jinja_version}-{source_hash()[:16]}"
     try:
-        found = Path(FileSystemBytecodeCache().directory) / f"codegen-{jinja_version}"
+        found = Path(FileSystemBytecodeCache().directory) / name
         found.mkdir(mode=0o700, exist_ok=True)
     except (OSError, RuntimeError):  # RuntimeError: Jinja found its folder unsafe
         return None

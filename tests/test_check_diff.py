@@ -1,14 +1,23 @@
-"""check's diff leaves the common start and end out before comparing, and still prints
-exactly the unified diff difflib gives for the whole files."""
+"""check's diff of a long file leaves the common start and end out before comparing: it
+is still a correct unified diff, and difflib's own wherever lines do not repeat."""
 
 from __future__ import annotations
 
 import difflib
+import re
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from codegen import check
 from codegen.check import unified_diff
+
+
+@pytest.fixture(autouse=True)
+def _always_trim(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Trim every file, not only long ones, so that small examples test the trimming."""
+    monkeypatch.setattr(check, "TRIM_ABOVE", 0)
 
 
 def _difflib(old: str, new: str) -> str:
@@ -41,6 +50,63 @@ def _edited(draw: st.DrawFn) -> tuple[str, str]:
 @given(_edited())
 def test_the_diff_is_difflib_s_for_the_whole_files(pair: tuple[str, str]) -> None:
     old, new = pair
+    assert unified_diff("f", old.encode(), new) == _difflib(old, new)
+
+
+def _apply(old: str, diff: str) -> str:
+    """``diff`` applied to ``old`` by its hunk headers, checking every context and removed
+    line against ``old``: what `patch` does, without fuzz."""
+    lines, out, at = old.splitlines(keepends=True), [], 0
+    body = [line for line in diff.splitlines(keepends=True)[2:]]
+    index = 0
+    while index < len(body):
+        header = re.match(r"@@ -(\d+)(?:,(\d+))? \+\d+(?:,\d+)? @@", body[index])
+        assert header, body[index]
+        first, count = int(header[1]), int(header[2] if header[2] is not None else 1)
+        start = first - 1 if count else first
+        out += lines[at:start]
+        at = start
+        index += 1
+        while index < len(body) and not body[index].startswith("@@"):
+            line = body[index]
+            text = line[1:]
+            if index + 1 < len(body) and body[index + 1].startswith("\\ No newline"):
+                text = text.rstrip("\n")
+                index += 1
+            if line[0] in " -":
+                assert lines[at] == text, (at, lines[at], text)
+                at += 1
+            if line[0] in " +":
+                out.append(text)
+            index += 1
+    return "".join(out + lines[at:])
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(st.sampled_from(["a\n", "b\n", "\n", "c\n"]), max_size=40),
+    st.lists(st.sampled_from(["a\n", "b\n", "\n", "c\n"]), max_size=40),
+    st.booleans(),
+)
+def test_with_repeated_lines_the_diff_still_turns_the_old_file_into_the_new(
+    old_lines: list[str], new_lines: list[str], final_newline: bool
+) -> None:
+    old, new = "".join(old_lines), "".join(new_lines)
+    if not final_newline:
+        old, new = old.rstrip("\n"), new.rstrip("\n")
+    diff = unified_diff("f", old.encode(), new)
+    assert (diff == "") == (old == new)
+    if diff:
+        assert _apply(old, diff) == new
+
+
+def test_short_files_are_compared_whole(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The example of the review: difflib on the whole file starts the hunk with context."""
+    monkeypatch.setattr(check, "TRIM_ABOVE", 4000)
+    old = "a a b a b a b b b a b a a b a b a a b a b a a a".replace(" ", "\n") + "\n"
+    new_lines = old.splitlines(keepends=True)
+    del new_lines[12]
+    new = "".join(new_lines)
     assert unified_diff("f", old.encode(), new) == _difflib(old, new)
 
 

@@ -262,6 +262,7 @@ def test_compiled_templates_are_kept_outside_the_project(
     assert project.run("generate") == 0
     (folder,) = {p.parent for p in _compiled(template_cache)}
     assert folder.name.startswith("codegen-") and folder.stat().st_mode & 0o077 == 0
+    assert folder.name.endswith(source_hash()[:16])  # other code, other compiled templates
     assert not [p for p in project.root.rglob("*.cache")]
 
 

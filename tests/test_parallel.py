@@ -105,3 +105,19 @@ def test_the_sms_outputs_are_the_same_on_one_core_and_two(
     assert two["python/nhn_sms_codes.py"] == (
         ROOT / "generated" / "python" / "nhn_sms_codes.py"
     ).read_text(encoding="utf-8")
+
+
+def _template_error_first_then_a_bug(job: int) -> str:
+    if job == 0:
+        raise TemplateError("job 0 failed", "t.j2", 1)
+    if job == 2:
+        raise ZeroDivisionError("a bug in a later job")
+    return str(job)
+
+
+@needs_fork
+def test_a_bug_here_in_a_later_job_does_not_hide_the_fork_s_earlier_error() -> None:
+    """Job 0 (heavy) runs in the fork and fails; job 2 fails here with a bug. One after
+    another, job 0's error would be the one raised."""
+    with pytest.raises(TemplateError, match="job 0 failed"):
+        parallel.run([0, 1, 2, 3], _template_error_first_then_a_bug, lambda j: 10 if j == 0 else 1)
