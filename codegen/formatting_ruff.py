@@ -55,14 +55,9 @@ def format_ruff(text: str, options: Mapping[str, object]) -> str:
         f"py{major}{minor}",
         "-",
     ]
-    try:
-        done = subprocess.run(
-            command, input=text, capture_output=True, encoding="utf-8", check=False
-        )
-    except OSError as error:
-        raise InputError(f"cannot run ruff ({executable}): {error.strerror}") from None
+    done = _run(command, text)
     if done.returncode != 0:
-        problem = (done.stderr.strip().splitlines() or ["ruff format failed"])[0]
+        problem = _first_line(done.stderr, "ruff format failed")
         raise TemplateError(f"invalid Python: {problem.removeprefix('error: ')}")
     _check_syntax(executable, done.stdout, f"py{major}{minor}")
     return done.stdout
@@ -76,12 +71,7 @@ def _check_syntax(executable: str, text: str, version: str) -> None:
     (200 MB at 10,000 codes)."""
     command = [executable, "check", "--isolated", "--no-cache", "--ignore", "ALL"]
     command += ["--output-format", "concise", "--target-version", version, "-"]
-    try:
-        done = subprocess.run(
-            command, input=text, capture_output=True, encoding="utf-8", check=False
-        )
-    except OSError as error:
-        raise InputError(f"cannot run ruff ({executable}): {error.strerror}") from None
+    done = _run(command, text)
     if done.returncode == 0:
         return
     for line in done.stdout.splitlines():
@@ -89,8 +79,22 @@ def _check_syntax(executable: str, text: str, version: str) -> None:
         if found:
             message = found.group(3).removeprefix("invalid-syntax: ")
             raise TemplateError(f"invalid Python: {message}", line=int(found.group(1)))
-    problem = (done.stderr.strip().splitlines() or ["ruff check failed"])[0]
+    problem = _first_line(done.stderr, "ruff check failed")
     raise InputError(f"ruff check failed on the formatted text: {problem}")
+
+
+def _run(command: list[str], text: str) -> subprocess.CompletedProcess[str]:
+    """``command`` (ruff) with ``text`` on its standard input."""
+    try:
+        return subprocess.run(
+            command, input=text, capture_output=True, encoding="utf-8", check=False
+        )
+    except OSError as error:
+        raise InputError(f"cannot run ruff ({command[0]}): {error.strerror}") from None
+
+
+def _first_line(output: str, default: str) -> str:
+    return (output.strip().splitlines() or [default])[0]
 
 
 _DIAGNOSTIC = re.compile(r"-:(\d+):(\d+): (.*)")

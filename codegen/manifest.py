@@ -26,7 +26,7 @@ import hashlib
 import json
 import os
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -51,11 +51,16 @@ def templates_hash(template_dirs: Sequence[Path]) -> str:
     built-in templates), each by folder, relative path and contents, sorted by path."""
     digest = hashlib.sha256()
     for index, folder in enumerate((*template_dirs, BUILTIN_TEMPLATES)):
-        for relative in existing_files(folder):
-            data = read_bytes(folder / relative) or b""
-            digest.update(f"{index}\0{relative}\0{len(data)}\0".encode())
-            digest.update(data)
+        _add_files(digest, folder, existing_files(folder), f"{index}\0")
     return digest.hexdigest()
+
+
+def _add_files(digest: Any, folder: Path, relatives: Iterable[str], label: str = "") -> None:
+    """Each file into ``digest``: ``label``, relative path and length, then contents."""
+    for relative in relatives:
+        data = read_bytes(folder / relative) or b""
+        digest.update(f"{label}{relative}\0{len(data)}\0".encode())
+        digest.update(data)
 
 
 def config_json(config: Config, catalog_shown: str) -> str:
@@ -128,11 +133,8 @@ def source_hash() -> str:
     to the recorded hashes."""
     root = Path(codegen.__file__).parent
     digest = hashlib.sha256()
-    for relative in existing_files(root):
-        if relative.endswith((".py", ".json")) and "__pycache__" not in relative:
-            data = read_bytes(root / relative) or b""
-            digest.update(f"{relative}\0{len(data)}\0".encode())
-            digest.update(data)
+    code = [r for r in existing_files(root) if r.endswith((".py", ".json"))]
+    _add_files(digest, root, [r for r in code if "__pycache__" not in r])
     return digest.hexdigest()
 
 

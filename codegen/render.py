@@ -182,16 +182,20 @@ def render_all(
     Every template is loaded first; then the outputs are rendered and formatted, on two
     cores when that pays (:mod:`codegen.parallel`), with the same results either way."""
     environment = make_environment(template_dirs, bytecode_cache)
-    jobs: list[_Job] = []
+    jobs: dict[str, _Job] = {}
     for target in targets:
         template = _template(environment, target.template)
         target_catalog = catalog_for(target, catalog)
         for output, lang in outputs(target, target_catalog):
-            if any(job.output == output for job in jobs):
+            if output in jobs:
                 raise TemplateError(f"two targets write {output}: give each its own output")
-            jobs.append(_Job(template, target, target_catalog, output, lang))
-    texts = parallel.run(jobs, _rendered, lambda job: _WEIGHTS.get(job.target.formatter, 1))
-    return {job.output: text for job, text in zip(jobs, texts, strict=True)}
+            jobs[output] = _Job(template, target, target_catalog, output, lang)
+    texts = parallel.run(list(jobs.values()), _rendered, _weight)
+    return dict(zip(jobs, texts, strict=True))
+
+
+def _weight(job: _Job) -> int:
+    return _WEIGHTS.get(job.target.formatter, 1)
 
 
 _WEIGHTS = {"python": 10}  # black is ten times slower than anything else
