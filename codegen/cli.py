@@ -94,7 +94,9 @@ def _catalog_from_config(args: argparse.Namespace) -> None:
     """Set ``args.catalog`` from the configuration unless the command line gave it."""
     from codegen.config import load_config
 
-    args.catalog = load_config(args).catalog
+    config = load_config(args)
+    args.catalog = config.catalog
+    args.derived_names = config.derived_names
 
 
 @contextlib.contextmanager

@@ -45,6 +45,7 @@ class Config:
     templates: str = DEFAULT_TEMPLATES
     templates_required: bool = False  # named by the configuration or the command line
     languages: tuple[str, ...] | None = None
+    derived_names: str = "warn"  # "error": a name import derived stops validate and generate
     targets: tuple[Target, ...] = DEFAULT_TARGETS
     file: Path | None = None  # the configuration file, absolute; None: the defaults
     located: Located = field(default_factory=Located)
@@ -169,6 +170,8 @@ def read_config(path: Path, cwd: Path) -> Config:
     changes["templates_required"] = "templates" in section
     if "languages" in section:
         changes["languages"] = tuple(section["languages"])
+    if "derived_names" in section:
+        changes["derived_names"] = section["derived_names"]
     changes["targets"] = targets_of(section, located)
     return _replace(config, changes)
 

@@ -31,7 +31,9 @@ SECTION_KEYS: Mapping[str, type] = {
     "languages": list,
     "options": dict,
     "targets": list,
+    "derived_names": str,
 }
+DERIVED_NAMES = ("warn", "error")
 TARGET_KEYS: Mapping[str, type] = {
     "template": str,
     "output": str,
@@ -80,6 +82,11 @@ def check_section(data: object, located: Located) -> dict[str, Any]:
             raise located.error(f"{name} is empty; give a path or remove the key", (name,))
     if "languages" in data:
         _check_languages(data["languages"], located)
+    if data.get("derived_names", "warn") not in DERIVED_NAMES:
+        raise located.error(
+            f'derived_names must be "warn" or "error", not {data["derived_names"]!r}',
+            ("derived_names",),
+        )
     _check_options(data.get("options", {}), ("options",), located)
     targets = data.get("targets")
     if targets is not None and not targets:

@@ -177,7 +177,7 @@ def _md_line(line: str) -> str:
         return f"&#{ord(escaped[0])};{escaped[1:]}"
     digits = len(escaped) - len(escaped.lstrip("0123456789"))
     if digits and escaped[digits : digits + 1] in (".", ")"):  # an ordered list item
-        return f"{escaped[:digits]}&#{ord(escaped[digits])};{escaped[digits + 1:]}"
+        return f"{escaped[:digits]}&#{ord(escaped[digits])};{escaped[digits + 1 :]}"
     return escaped
 
 

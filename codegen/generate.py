@@ -92,7 +92,10 @@ class Plan:
 
         config = self.config
         catalog_path = Path(config.catalog)
-        catalog = config.check_catalog(load_catalog(catalog_path, display_path=self.catalog_shown))
+        loaded = load_catalog(
+            catalog_path, display_path=self.catalog_shown, derived=config.derived_names
+        )
+        catalog = config.check_catalog(loaded)
         check_templates(config, self.template_dirs)
         recorded = (self.inputs, self.versions) if self.inputs is not None else None
         root = config.root or self.output_dir.absolute().parent

@@ -1,9 +1,13 @@
 """`codegen import DOCUMENT`: merge a documentation page's code tables into the catalog.
 
 Reads the page (at most 10 MiB of UTF-8), finds its code tables (:mod:`codegen.importers`),
-merges them into the catalog (:mod:`codegen.merge`) and writes the catalog only when its
+merges them into the catalog (:mod:`codegen.importers.merge`) and writes the catalog only when its
 text changed, through a temporary file and ``os.replace``. Any error leaves the catalog as it
 was. Changes go to stdout; warnings and what needs a person go to stderr.
+
+The roles of columns that the catalog records (the code, message and name headers of each
+code set, and each attribute's header, key and kind) are given to the next import as if by
+``--column``, so a mapping given once needs no flag again; ``--column`` wins over them.
 """
 
 from __future__ import annotations
@@ -18,8 +22,9 @@ from ruamel.yaml.comments import CommentedMap
 from codegen import roundtrip
 from codegen.errors import ExitCode, InputError
 from codegen.importers import Document, Form, detect_form, parse_document
-from codegen.importers.headers import dictionary
-from codegen.merge import MergeResult, merge_document
+from codegen.importers.headers import Role, dictionary, normalize
+from codegen.importers.merge import MergeResult, merge_document
+from codegen.init import module_name
 from codegen.roundtrip import decode_utf8
 
 MAX_DOCUMENT_BYTES = 10 * 1024 * 1024
@@ -27,16 +32,19 @@ _LANGUAGE = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
 
 
 def run_import(args: Namespace) -> ExitCode:
-    words = dictionary(args.column)
     catalog_path = Path(args.catalog)
     before = _read_catalog_bytes(catalog_path)
     root = roundtrip.load(before, str(catalog_path)) if before is not None else None
     lang = _language(args.lang, root, str(catalog_path))
+    if root is not None and not root.get("code_sets") and lang != root["source_language"]:
+        print(_adopt_language(root, lang, str(catalog_path)), file=sys.stderr)
+    words = dictionary(args.column, stored_roles(root, lang) if root is not None else None)
     source = read_document(args.document)
     form: Form = detect_form(args.document, source) if args.format == "auto" else args.format
     document = parse_document(source, args.document, form, words)
     if root is None:
-        root = roundtrip.new_catalog(lang, schema_comment=_in_repository(catalog_path))
+        module = module_name(_project_folder(catalog_path))
+        root = roundtrip.new_catalog(lang, module, schema_comment=_in_repository(catalog_path))
     result = merge_document(root, document, lang, str(catalog_path))
     after = roundtrip.dump(root).encode("utf-8")
     for warning in document.warnings:
@@ -93,6 +101,53 @@ def _language(option: str | None, root: CommentedMap | None, catalog: str) -> st
     if not _LANGUAGE.fullmatch(option):
         raise InputError(f'--lang "{option}" is not a language code; use e.g. ja, en or ko')
     return option
+
+
+def _adopt_language(root: CommentedMap, lang: str, catalog: str) -> str:
+    """Make ``lang`` the source language of a catalog without code sets (as ``init`` left
+    it, perhaps for another language); the note to print."""
+    previous = str(root["source_language"])
+    root["source_language"] = lang
+    languages = root["languages"]
+    rest = [str(other) for other in languages if other not in (lang, previous)]
+    del languages[:]
+    languages.extend([lang, *rest])
+    return (
+        f"{catalog}: note: the catalog had no code set yet, so its source language is now "
+        f"{lang} (was {previous})"
+    )
+
+
+def stored_roles(root: CommentedMap, lang: str) -> dict[str, Role]:
+    """The role of every header the catalog records in ``lang``, by normalized header;
+    a header recorded with two different roles is left out (the cells decide)."""
+    roles: dict[str, Role] = {}
+    clashes: set[str] = set()
+
+    def record(texts: object, role: Role) -> None:
+        header = texts.get(lang) if isinstance(texts, CommentedMap) else None
+        if not isinstance(header, str) or not header:
+            return
+        key = normalize(header)
+        if roles.setdefault(key, role) != role:
+            clashes.add(key)
+
+    for code_set in root.get("code_sets") or []:
+        columns = code_set.get("columns")
+        if isinstance(columns, CommentedMap):
+            for kind in ("code", "message", "name"):
+                record(columns.get(kind), Role(kind))
+        for attribute in code_set.get("attributes") or []:
+            kind = attribute.get("kind")
+            if kind in ("group", "flag", "text"):
+                record(attribute.get("header"), Role(kind, str(attribute["key"])))
+    return {key: role for key, role in roles.items() if key not in clashes}
+
+
+def _project_folder(catalog: Path) -> str:
+    """The folder a new catalog's module is named after: the project's, for spec/codes.yaml."""
+    folder = catalog.absolute().parent
+    return folder.parent.name if folder.name == "spec" else folder.name
 
 
 def _in_repository(catalog: Path) -> bool:

@@ -52,9 +52,9 @@ CATALOG = """\
 # A new catalog has no code set, and `codegen validate` and `codegen generate` stop with
 # "code_sets must not be empty" until one is imported. Import your documentation first:
 #     codegen import YOUR-PAGE.md --lang {lang}
-# The first page's language must be the source language below: if it is not {lang},
-# change source_language and languages before that import. Then replace every TODO_
-# name under `curated:` and run `codegen generate`.
+# The first page's language becomes the source language below. The import names every
+# code it adds; `codegen validate` lists the names it derived (marked `derived: true`)
+# for you to check. Then run `codegen generate`.
 format: 1
 source_language: {lang}
 languages: [{lang}]
@@ -118,8 +118,8 @@ def run_init(args: argparse.Namespace) -> ExitCode:
     for name in written:
         print(f"wrote {name}")
     print(
-        f"next: codegen import YOUR-PAGE.md --lang {lang}; replace the TODO_ names in "
-        "spec/codes.yaml; codegen generate\n"
+        f"next: codegen import YOUR-PAGE.md --lang {lang}; codegen generate; codegen "
+        "validate lists the names the import derived, to check\n"
         "to use the make targets, add this line to your Makefile: include codegen.mk"
     )
     return ExitCode.OK

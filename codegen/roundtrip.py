@@ -152,13 +152,13 @@ def write_atomically(path: Path, data: bytes) -> None:
         raise InputError(f"cannot write the catalog: {error.strerror}", str(path)) from None
 
 
-def new_catalog(lang: str, schema_comment: bool) -> CommentedMap:
-    """An empty catalog whose source language is ``lang``."""
+def new_catalog(lang: str, module: str, schema_comment: bool) -> CommentedMap:
+    """An empty catalog whose source language is ``lang`` and module ``module``."""
     root = CommentedMap()
     root["format"] = 1
     root["source_language"] = lang
     root["languages"] = flow_seq([lang])
-    root["curated"] = CommentedMap(module="TODO_module")
+    root["curated"] = CommentedMap(module=module)
     root["code_sets"] = CommentedSeq()
     if schema_comment:
         root.yaml_set_start_comment(SCHEMA_COMMENT)
@@ -185,11 +185,3 @@ def put(owner: CommentedMap, key: str, value: Any, order: Sequence[str]) -> None
     later = set(order[order.index(key) + 1 :])
     position = next((i for i, k in enumerate(owner) if k in later), len(owner))
     owner.insert(position, key, value)
-
-
-def unique_name(prefix: str, stem: object, taken: set[str]) -> str:
-    """A placeholder name ``PREFIX_STEM`` not in ``taken`` (``_2``, ``_3``... appended)."""
-    name, suffix = f"{prefix}_{stem}", 2
-    while name in taken:
-        name, suffix = f"{prefix}_{stem}_{suffix}", suffix + 1
-    return name

@@ -3,7 +3,9 @@
 ``load_catalog`` = read (bounded) -> parse (fast, safe, plain data) -> check (bounds, JSON
 Schema, rules) -> build the frozen :mod:`codegen.model`. Positions are looked up only when
 a check found problems (:func:`codegen.spec_yaml.locate`), so a valid catalog is parsed once.
-A catalog with problems, placeholder names included, never becomes a model.
+A catalog with problems, placeholder names included, never becomes a model. Names that
+``import`` derived (``derived: true``) are warnings that ``validate`` lists, or problems
+like any other under the configuration's ``derived_names = "error"``.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from dataclasses import replace
 from types import MappingProxyType
 from typing import Any
 
@@ -27,18 +30,21 @@ from codegen.model import (
 )
 from codegen.spec_yaml import locate, parse, read_text
 from codegen.validation import Problem, long_strings, too_many_codes
-from codegen.validation_rules import rule_problems
+from codegen.validation_rules import derived_names, rule_problems
 from codegen.validation_schema import schema_problems
 
 
-def load_catalog(path: str | os.PathLike[str], *, display_path: str | None = None) -> Catalog:
-    """The catalog at ``path``, checked completely.
+def load_catalog(
+    path: str | os.PathLike[str], *, display_path: str | None = None, derived: str = "warn"
+) -> Catalog:
+    """The catalog at ``path``, checked completely; with ``derived="error"`` a derived name
+    is a problem too.
 
     Raises one :class:`~codegen.errors.CodegenError`, or :class:`MultipleErrors` listing
     every problem, each as ``display_path:line:col: message``.
     """
     shown = display_path or str(path)
-    return build_catalog(_checked_data(path, shown), shown)
+    return build_catalog(_checked_data(path, shown, derived == "error"), shown)
 
 
 def validate_catalog(
@@ -55,9 +61,11 @@ def validate_catalog(
 
 
 def run_validate(args: argparse.Namespace) -> ExitCode:
-    """``codegen validate``: each problem on its own line on stderr, or a summary on stdout."""
+    """``codegen validate``: each problem on its own line on stderr, or a summary on stdout
+    after a warning line per derived name (unless the configuration makes them problems)."""
+    derived = getattr(args, "derived_names", "warn")
     try:
-        catalog = load_catalog(args.catalog)
+        catalog = load_catalog(args.catalog, derived=derived)
     except MultipleErrors as errors:
         problems = list(errors.errors)
     except CodegenError as error:
@@ -65,11 +73,27 @@ def run_validate(args: argparse.Namespace) -> ExitCode:
     else:
         codes = sum(len(code_set.codes) for code_set in catalog.code_sets)
         sets = _count(len(catalog.code_sets), "code set")
-        print(f"{catalog.path}: {sets}, {_count(codes, 'code')}, valid")
+        warnings = derived_warnings(args.catalog)
+        for warning in warnings:
+            print(warning, file=sys.stderr)
+        names = f", {_count(len(warnings), 'derived name')} to check" if warnings else ""
+        print(f"{catalog.path}: {sets}, {_count(codes, 'code')}, valid{names}")
         return ExitCode.OK
     for problem in problems:
         print(problem, file=sys.stderr)
     return ExitCode.INVALID
+
+
+def derived_warnings(path: str) -> list[CodegenError]:
+    """A located ``warning:`` line per derived name of the (valid) catalog at ``path``."""
+    text = read_text(path, path)
+    problems = derived_names(parse(text, path))
+    if not problems:
+        return []
+    errors = locate(text, problems, path)
+    for error in errors:
+        error.message = f"warning: {error.message}"
+    return errors
 
 
 def _count(number: int, noun: str) -> str:
@@ -87,10 +111,17 @@ def check(data: object) -> list[Problem]:
     return problems
 
 
-def _checked_data(path: str | os.PathLike[str], shown: str) -> dict[str, Any]:
+def _checked_data(
+    path: str | os.PathLike[str], shown: str, derived_errors: bool = False
+) -> dict[str, Any]:
     text = read_text(path, shown)
     data = parse(text, shown)
     problems = check(data)
+    if derived_errors:
+        problems += [
+            replace(p, message=p.message + ' (derived_names = "error" in the configuration)')
+            for p in derived_names(data)
+        ]
     if problems:
         errors = locate(text, problems, shown)
         raise errors[0] if len(errors) == 1 else MultipleErrors(errors)
@@ -114,16 +145,22 @@ def build_catalog(data: dict[str, Any], path: str) -> Catalog:
 
 
 def _code_set(raw: dict[str, Any], source: str) -> CodeSet:
-    attributes = tuple(_attribute(attribute) for attribute in raw.get("attributes", ()))
+    """A code set; a flag attribute keyed ``retryable`` (the source's own column) is not an
+    attribute but the members' ``retryable``, its header the ``retryable`` column's."""
+    columns = {key: texts(value) for key, value in raw.get("columns", {}).items()}
+    attributes: list[Attribute] = []
+    for attribute in map(_attribute, raw.get("attributes", ())):
+        if attribute.key == "retryable" and attribute.kind == "flag":
+            columns["retryable"] = attribute.header
+        else:
+            attributes.append(attribute)
     return CodeSet(
         name=raw["curated"]["name"],
         title=texts(raw["title"]),
         code_type=raw["code_type"],
-        attributes=attributes,
-        codes=tuple(_code(code, attributes, source) for code in raw["codes"]),
-        columns=MappingProxyType(
-            {key: texts(value) for key, value in raw.get("columns", {}).items()}
-        ),
+        attributes=tuple(attributes),
+        codes=tuple(_code(code, tuple(attributes), source) for code in raw["codes"]),
+        columns=MappingProxyType(columns),
         section=texts(raw.get("section")),
         description=texts(raw.get("description")),
         line=_line(raw),
@@ -149,7 +186,7 @@ def _code(raw: dict[str, Any], attributes: tuple[Attribute, ...], source: str) -
         name=curated["name"],
         message=texts(raw["message"]),
         attrs=MappingProxyType(attrs),
-        retryable=curated.get("retryable"),
+        retryable=curated.get("retryable", raw.get("retryable")),
         note=curated.get("note", ""),
         line=_line(raw),
     )

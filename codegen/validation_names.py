@@ -81,16 +81,21 @@ def name_problem(
     return None
 
 
-def attribute_key_problem(key: object, code_type: object) -> str | None:
-    """Why ``key`` cannot be an attribute key in a set of ``code_type``, or None."""
-    if not isinstance(key, str):
+def attribute_key_problem(key: object, code_type: object, kind: object = None) -> str | None:
+    """Why ``key`` cannot be an attribute key in a set of ``code_type``, or None.
+
+    ``retryable`` is allowed for a flag (``kind``): the source's own retryable column,
+    which becomes the members' ``retryable``."""
+    if not isinstance(key, str) or (key == "retryable" and kind == "flag"):
         return None
     if not SNAKE.pattern.fullmatch(key):
         return f"attribute key '{key}' is not snake_case: {SNAKE.advice}, here and on every code"
     inherited = (
         INT_MEMBERS
         if code_type == "integer"
-        else STR_MEMBERS if code_type == "string" else frozenset()
+        else STR_MEMBERS
+        if code_type == "string"
+        else frozenset()
     )
     if keyword.iskeyword(key):
         reason = "is a Python keyword"

@@ -94,7 +94,8 @@ def check_attributes(
     for index, attribute in dicts(code_set.get("attributes")):
         attr_path = path + ("attributes", index)
         key = attribute.get("key")
-        context.add(attr_path + ("key",), attribute_key_problem(key, code_set.get("code_type")))
+        problem = attribute_key_problem(key, code_set.get("code_type"), attribute.get("kind"))
+        context.add(attr_path + ("key",), problem)
         context.check_texts(attr_path + ("header",), "header")
         if not isinstance(key, str):
             continue
@@ -161,3 +162,36 @@ def check_response(context: Context, response: dict[Any, Any]) -> None:
     if len(set(fields)) < len(fields):
         message = "the response fields success, code and message need three different names"
         context.add(path + ("fields",), message)
+
+
+def derived_names(data: object) -> list[Problem]:
+    """Every name marked ``derived: true`` (made up by ``codegen import``), as a problem at
+    its ``curated.name``: warnings for ``validate``, errors under ``derived_names = "error"``."""
+    found: list[Problem] = []
+    sets = data.get("code_sets") if isinstance(data, dict) else None
+    for index, code_set in enumerate(sets if isinstance(sets, list) else []):
+        if not isinstance(code_set, dict):
+            continue
+        path: Path = ("code_sets", index)
+        _derived(found, code_set, path, "code set")
+        for a, attribute in enumerate(code_set.get("attributes") or []):
+            for v, value in enumerate((attribute or {}).get("values") or []):
+                what = f"value of attribute '{attribute.get('key')}'"
+                _derived(found, value, path + ("attributes", a, "values", v), what)
+        for c, code in enumerate(code_set.get("codes") or []):
+            what = f"code {code.get('code')!r}" if isinstance(code, dict) else "code"
+            _derived(found, code, path + ("codes", c), what)
+    return found
+
+
+def _derived(found: list[Problem], owner: object, path: Path, what: str) -> None:
+    curated = owner.get("curated") if isinstance(owner, dict) else None
+    if isinstance(curated, dict) and curated.get("derived") is True:
+        name = curated.get("name")
+        found.append(
+            Problem(
+                path + ("curated", "name"),
+                f"{what} has the derived name {name}: check it (rename it if needed) and "
+                "remove derived: true",
+            )
+        )

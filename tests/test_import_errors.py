@@ -72,9 +72,9 @@ def test_table_without_a_recognisable_code_column(
     document = _case("no_code_column.md", tmp_path)
     err = _fails(capsys, catalog, document)
     assert err == (
-        f'{document}:3:1: table has no code column (headers "Name", "Description"), '
-        "so no code table is left to import. If it is a code table, name its code column with "
-        '--column "HEADER=code"'
+        f'{document}:3:1: table "Parameters" is not a code table: no column holds codes '
+        '(headers "Name", "Description"), so no code table is left to import. If it is a code '
+        'table, name its code column with --column "HEADER=code"'
     )
 
 
@@ -118,7 +118,8 @@ def test_one_code_with_two_messages_in_one_table(
     err = _fails(capsys, catalog, document)
     assert err == (
         f'{document}:8: code 100 has two different messages in one table ("First meaning" at '
-        'line 6, "Second meaning" here); keep one of them in the document'
+        'line 6, "Second meaning" here) and no column tells them apart; keep one of them in the '
+        "document"
     )
 
 
@@ -182,7 +183,7 @@ def test_a_new_catalog_needs_lang(tmp_path: Path, capsys: pytest.CaptureFixture[
     ("option", "message"),
     [
         ("Name", 'expected HEADER=ROLE, e.g. --column "エラー番号=code"'),
-        ("Name=identifier", 'unknown role "identifier"; use code, message or KEY:KIND'),
+        ("Name=identifier", 'unknown role "identifier"; use code, message, name or KEY:KIND'),
         ("Name=class:group", '"class" cannot be an attribute key; use snake_case other than'),
         ("Name=message:text", '"message" cannot be an attribute key'),
     ],
@@ -194,13 +195,13 @@ def test_a_wrong_column_option_is_explained(
     assert err.startswith(f'--column "{option}": {message}')
 
 
-def test_an_unknown_extra_column_asks_for_a_mapping(
-    catalog: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+def test_an_unknown_extra_column_is_imported_as_an_attribute(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     document = tmp_path / "extra.md"
     document.write_text("# T\n\n## Codes\n\n| code | owner | message |\n|-|-|-|\n| 1 | a | b |\n")
-    err = _fails(capsys, catalog, document)
-    assert err == (
-        f'{document}:5:1: table "Codes" has a column "owner" the importer does not know; map '
-        'it with --column "owner=KEY:KIND" (KIND group, flag or text)'
-    )
+    other = tmp_path / "other.yaml"
+    assert main(["import", str(document), "--lang", "en", "--catalog", str(other)]) == 0
+    text = other.read_text(encoding="utf-8")
+    assert "key: owner\n" in text and "kind: group" in text
+    assert "owner: a\n" in text

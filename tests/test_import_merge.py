@@ -61,8 +61,12 @@ def test_a_comment_and_hand_edited_names_survive_a_reimport(
     catalog = tmp_path / "codes.yaml"
     _import(capsys, str(JA), "--lang", "ja", "--catalog", str(catalog))
     text = catalog.read_text(encoding="utf-8")
-    text = text.replace("curated: {name: TODO_CODE_M1000}", "curated: {name: INVALID_APPKEY}")
-    text = text.replace("      name: TODO_SET_1\n", "      name: ApiResultCode  # ours\n")
+    renamed = "curated: {name: INVALID_APPKEY}"
+    text = text.replace("curated: {name: CODE_M1000, derived: true}", renamed)
+    text = text.replace(
+        "      name: CodeSet1\n      derived: true\n", "      name: ApiResultCode  # ours\n"
+    )
+    assert renamed in text and "ApiResultCode  # ours" in text
     text = text.replace("code_sets:\n", "# reviewed by the API team\ncode_sets:\n")
     catalog.write_text(text, encoding="utf-8")
     assert _import(capsys, str(JA), "--catalog", str(catalog))[0] == 0
@@ -85,7 +89,7 @@ def test_a_new_catalog_starts_with_the_format_header(
     assert elsewhere.read_text(encoding="utf-8").startswith("format: 1\n")
     loaded = _load(elsewhere)
     assert loaded["title"] == {"en": "Service > Codes"}
-    assert loaded["curated"] == {"module": "TODO_module"}
+    assert loaded["curated"] == {"module": "other"}  # the catalog's folder names the module
     assert [c["code"] for c in loaded["code_sets"][0]["codes"]] == [0, -1, -2]
 
 
@@ -95,7 +99,9 @@ def test_an_updated_source_document_is_merged_code_by_code(
     document, catalog = tmp_path / "codes.txt", tmp_path / "codes.yaml"
     document.write_text(SMALL, encoding="utf-8")
     _import(capsys, str(document), "--lang", "en", "--catalog", str(catalog))
-    edited = catalog.read_text(encoding="utf-8").replace("TODO_CODE_M1}", "BAD_KEY}")
+    edited = catalog.read_text(encoding="utf-8").replace(
+        "{name: BAD_KEY, derived: true}", "{name: BAD_KEY}"
+    )
     catalog.write_text("# keep me\n" + edited, encoding="utf-8")
     document.write_text(
         SMALL.replace("-1 false Bad key", "-1 false Invalid key")
@@ -107,7 +113,7 @@ def test_an_updated_source_document_is_merged_code_by_code(
     assert code == 0
     assert f'{document}:8: code -1: message "Bad key" → "Invalid key"' in out
     assert f"{document}:7: code -5: added" in out
-    assert f'codes.yaml:34: code -2 of code set "Result Codes" is not in {document}' in err
+    assert f'codes.yaml:35: code -2 of code set "Result Codes" is not in {document}' in err
     loaded = _load(catalog)
     codes = loaded["code_sets"][0]["codes"]
     assert [c["code"] for c in codes] == [0, -5, -1, -2]  # new code in source order, -2 kept
@@ -115,7 +121,7 @@ def test_an_updated_source_document_is_merged_code_by_code(
         "code": -5,
         "is_success": False,
         "message": {"en": "Too many requests"},
-        "curated": {"name": "TODO_CODE_M5"},
+        "curated": {"name": "TOO_MANY_REQUESTS", "derived": True},
     }
     assert codes[2]["message"] == {"en": "Invalid key"}
     assert codes[2]["curated"] == {"name": "BAD_KEY"}
@@ -136,7 +142,10 @@ def test_a_changed_group_value_is_updated_and_added_to_the_values(
     assert code == 0 and 'code 2: service "A" → "B"' in out
     attribute = _load(catalog)["code_sets"][0]["attributes"][0]
     assert [v["label"] for v in attribute["values"]] == [{"en": "A"}, {"en": "B"}]
-    assert [v["curated"]["name"] for v in attribute["values"]] == ["TODO_VALUE_1", "TODO_VALUE_2"]
+    assert [v["curated"] for v in attribute["values"]] == [
+        {"name": "SERVICE_1", "derived": True},  # "A" alone is an article: key and position
+        {"name": "B", "derived": True},
+    ]
 
 
 def test_a_translated_table_that_shares_no_code_is_reported_not_added(
@@ -164,7 +173,7 @@ def test_a_second_source_document_adds_its_tables_as_new_code_sets(
     code, out, _ = _import(capsys, str(other), "--catalog", str(catalog))
     assert code == 0 and 'new code set "Delivery Codes" (1 codes)' in out
     second = _load(catalog)["code_sets"][1]
-    assert second["curated"] == {"name": "TODO_SET_2"}
+    assert second["curated"] == {"name": "DeliveryCodes", "derived": True}
     assert second["columns"] == {"code": {"en": "Code Value"}, "message": {"en": "Description"}}
     assert second["codes"][0]["code"] == "D1" and second["code_type"] == "string"
 

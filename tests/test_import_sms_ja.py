@@ -187,13 +187,18 @@ def test_group_values_are_listed_in_order_of_first_appearance(catalog: dict[str,
     assert attributes["classification"]["kind"] == "group"
 
 
-def test_new_items_get_todo_placeholder_names(catalog: dict[str, Any]) -> None:
+def test_new_items_get_derived_names_marked_as_such(catalog: dict[str, Any]) -> None:
+    """A Japanese page has no English message to name a code by: the code names it."""
     api = _code_set(catalog, "APIレスポンスコード")
-    assert api["curated"]["name"].startswith("TODO_")
+    assert api["curated"] == {"name": "CodeSet1", "derived": True}  # no Latin title
     names = [c["curated"]["name"] for c in api["codes"]]
-    assert names[1] == "TODO_CODE_M1000"
+    assert names[:2] == ["CODE_0", "CODE_M1000"]
     assert len(set(names)) == len(names)
-    assert all(name.isidentifier() and name.startswith("TODO_") for name in names)
+    assert all(c["curated"]["derived"] is True for c in api["codes"])
     values = api["attributes"][0]["values"]
-    assert all(v["curated"]["name"].startswith("TODO_VALUE_") for v in values)
-    assert catalog["curated"] == {"module": "TODO_module"}
+    assert [v["curated"] for v in values[:2]] == [
+        {"name": "SERVICE_1", "derived": True},
+        {"name": "SERVICE_2", "derived": True},
+    ]
+    assert all(v["curated"]["derived"] is True for v in values)
+    assert catalog["curated"]["module"].startswith("ja")  # not in a spec/ folder: its own folder

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from codegen.importers import Document, Form, detect_form, parse_document
-from codegen.importers.codes import CodeTable
+from codegen.importers.codesets import CodeTable
 from codegen.importers.headers import dictionary
 
 CASES = Path(__file__).parent / "import_cases"

@@ -4,7 +4,6 @@ import, generate and check work in straight away."""
 from __future__ import annotations
 
 import os
-import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -26,7 +25,6 @@ TABLE = """\
 | -1000 | Invalid appkey | false |
 | -1001 | Invalid secret key | false |
 """
-NAMES = {"TODO_SET_1": "ApiResult", "TODO_CODE_0": "SUCCESS"}
 
 
 def _files(folder: Path) -> dict[str, bytes]:
@@ -43,15 +41,6 @@ def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     path.mkdir()
     monkeypatch.chdir(path)
     return path
-
-
-def name_placeholders(catalog: Path) -> None:
-    """Replace each TODO_ name as a person would: the set, then each code by its message."""
-    text = catalog.read_text(encoding="utf-8")
-    for placeholder, name in NAMES.items():
-        text = text.replace(placeholder, name)
-    text = re.sub(r"TODO_CODE_M(\d+)", r"ERROR_\1", text)
-    catalog.write_text(text, encoding="utf-8")
 
 
 def test_init_writes_the_configuration_an_empty_catalog_templates_and_make_targets(
@@ -122,12 +111,14 @@ def test_import_generate_and_check_work_in_the_project_init_made(
     assert main(["init"]) == 0
     (folder / "table.md").write_text(TABLE, encoding="utf-8")
     assert main(["import", "table.md", "--lang", "en"]) == 0
-    assert main(["generate"]) == 2  # the TODO_ names are not filled yet
-    name_placeholders(folder / "spec" / "codes.yaml")
-    assert main(["generate"]) == 0
+    capsys.readouterr()
+    assert main(["validate"]) == 0  # the names import derived are warnings, not errors
+    err = capsys.readouterr().err
+    assert "spec/codes.yaml:" in err and "warning: code -1001 has the derived name" in err
+    assert main(["generate"]) == 0  # no hand edits before the first generate
     assert main(["check"]) == 0
     module = (folder / "generated" / "python" / "my_error_codes.py").read_text(encoding="utf-8")
-    assert "class ApiResult(" in module and "ERROR_1001 = -1001" in module
+    assert "class ApiResponseCodes(" in module and "INVALID_SECRET_KEY = -1001" in module
     catalog = (folder / "spec" / "codes.yaml").read_text(encoding="utf-8")
     assert catalog.startswith("# The error-code catalog")  # the comment survives the import
 
@@ -148,6 +139,28 @@ def test_the_make_snippet_runs_generate_and_check(folder: Path) -> None:
             },
         )
         assert done.stdout == f"codegen {target}\n"
+
+
+def test_derived_names_are_errors_when_the_configuration_says_so(
+    folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["init"]) == 0
+    (folder / "table.md").write_text(TABLE, encoding="utf-8")
+    assert main(["import", "table.md", "--lang", "en"]) == 0
+    config = folder / "codegen.toml"
+    config.write_text(config.read_text(encoding="utf-8") + 'derived_names = "error"\n', "utf-8")
+    capsys.readouterr()
+    assert main(["generate"]) == 2
+    err = capsys.readouterr().err
+    assert (
+        'has the derived name INVALID_APPKEY: check it (rename it if needed) and remove derived: true (derived_names = "error" in the configuration)'
+        in err
+    )
+    catalog = folder / "spec" / "codes.yaml"
+    catalog.write_text(catalog.read_text("utf-8").replace(", derived: true}", "}"), "utf-8")
+    text = catalog.read_text("utf-8").replace("      derived: true\n", "")
+    catalog.write_text(text, "utf-8")
+    assert main(["generate"]) == 0, capsys.readouterr().err
 
 
 @pytest.mark.parametrize(

@@ -1,9 +1,19 @@
-"""Readers that find the code tables of a documentation page.
+"""Importing a documentation page: its code tables, found, read and merged into the catalog.
 
-``parse_document`` is the whole pipeline, pure (text in, tables out): a reader for the
-page's form (:mod:`.text`, :mod:`.markdown`, :mod:`.html`) produces blocks,
-:mod:`.tables` places each table under its headings, :mod:`.codes` turns it into a
-:class:`~.codes.CodeTable` using the header dictionary (:mod:`.headers`).
+The stages, one module each:
+
+1. **Find the tables**: a reader for the page's form (:mod:`.text`, :mod:`.markdown`,
+   :mod:`.html`) turns the page into blocks (headings, notes, tables with merged cells
+   filled in); :mod:`.tables` places each table under its headings and makes a
+   spreadsheet export a plain table.
+2. **Decide the column roles**: :mod:`.roles`, from the cells, with the header words of
+   :mod:`.headers` as a hint and the roles a person gave as the last word.
+3. **Build the code tables**: :mod:`.codesets` turns rows into codes, decides the code
+   type, and reports what it could not use.
+4. **Merge** into the catalog: :mod:`.merge` and :mod:`.merge_codes`, naming what is new
+   with :mod:`.names`.
+
+``parse_document`` runs stages 1 to 3 and is pure: text in, code tables out.
 """
 
 from __future__ import annotations
@@ -14,11 +24,11 @@ from pathlib import PurePath
 from typing import Literal
 
 from codegen.errors import InputError
-from codegen.importers.codes import CodeTable, code_table
+from codegen.importers.codesets import CodeTable, code_tables
 from codegen.importers.headers import HeaderDictionary
 from codegen.importers.html import read_html
 from codegen.importers.markdown import read_markdown
-from codegen.importers.tables import Skipped, page_title, place_tables
+from codegen.importers.tables import Note, Skipped, page_title, place_tables
 from codegen.importers.text import read_text
 
 Form = Literal["text", "markdown", "html"]
@@ -66,14 +76,19 @@ def parse_document(source: str, path: str, form: Form, words: HeaderDictionary) 
     if form == "text":
         blocks = read_text(source, path, words, warnings)
     elif form == "markdown":
-        blocks = read_markdown(source, path)
+        blocks = read_markdown(source, path, warnings)
     else:
         blocks = read_html(source, path)
     skipped_before = len(warnings)
-    tables = [code_table(placed, words, path, warnings) for placed in place_tables(blocks)]
-    found = tuple(table for table in tables if table is not None)
+    title = page_title(blocks)
+    found = tuple(
+        table
+        for placed in place_tables(blocks)
+        for table in code_tables(placed, words, path, warnings, title)
+    )
     if not found:
         reasons = [w for w in warnings[skipped_before:] if isinstance(w, Skipped)]
+        reasons.sort(key=lambda w: isinstance(w, Note))
         if reasons:
             first = reasons[0]
             fix = f". {first.fix}" if first.fix else ""
@@ -84,11 +99,10 @@ def parse_document(source: str, path: str, form: Form, words: HeaderDictionary) 
                 first.column,
             )
         raise InputError(
-            "no code table found: a code table needs a header row naming a code column "
-            "(e.g. resultCode, コード値, Code Value, 코드); name an unknown one with "
-            '--column "HEADER=code"',
+            "no code table found: a code table needs a header row and a column of codes "
+            '(name one with --column "HEADER=code" if the importer missed it)',
             path,
             1,
             1,
         )
-    return Document(path, page_title(blocks), found, tuple(warnings))
+    return Document(path, title, found, tuple(warnings))

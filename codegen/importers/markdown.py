@@ -6,21 +6,35 @@ extra cells), so a row with the wrong number of cells is reported, while a row t
 lacks its closing pipe is read as it is. HTML blocks go through :mod:`.html` (a table
 interrupted by a blank line is fed on until it closes). Any other top-level block is a note
 and is kept as its source lines, verbatim (``1) …`` stays ``1) …``).
+
+Tables inside list items, block quotes and GitHub alerts (``> [!NOTE]``) are tables too:
+such a container is read paragraph by paragraph (block-quote markers and indentation
+left out), each of its tables in its place. A paragraph that looks like a pipe table whose
+delimiter row has another number of cells than its header (which GitHub, and markdown-it,
+do not read as a table) is reported with its line.
 """
 
 from __future__ import annotations
 
+import re
+
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from codegen.errors import InputError
 from codegen.importers.html import HtmlFragment
-from codegen.importers.tables import Block, BlockKind, RawRow, RawTable
+from codegen.importers.tables import Block, BlockKind, RawRow, RawTable, skipped
 
 _IGNORED = frozenset({"hr"})
+_CONTAINERS = frozenset({"bullet_list_open", "ordered_list_open", "blockquote_open"})
+_PREFIX = re.compile(r"^\s*(?:>\s?)*")
+_DELIMITER_CELL = re.compile(r"\s*:?-+:?\s*")
 
 
-def read_markdown(source: str, path: str) -> list[Block]:
-    """The blocks of a Markdown page."""
+def read_markdown(source: str, path: str, warnings: list[InputError] | None = None) -> list[Block]:
+    """The blocks of a Markdown page; a pipe table that is not read as one is reported in
+    ``warnings``."""
+    found = warnings if warnings is not None else []
     tokens = MarkdownIt("commonmark", {"html": True}).enable("table").parse(source)
     lines = source.split("\n")
     blocks: list[Block] = []
@@ -42,12 +56,62 @@ def read_markdown(source: str, path: str) -> list[Block]:
         elif token.type == "html_block":
             consumed, html_blocks = _html(token, lines, path)
             blocks.extend(html_blocks)
+        elif token.type in _CONTAINERS and any(t.type == "table_open" for t in tokens[index:end]):
+            blocks.extend(_container(tokens[index:end], lines, path, found))
         elif token.type not in _IGNORED and token.map:
+            _broken_table(token, lines, path, found)
             text = "\n".join(line.rstrip() for line in lines[token.map[0] : token.map[1]]).strip()
             if text:
                 blocks.append(Block("paragraph", start_line + 1, text))
         index = end
     return blocks
+
+
+def _container(
+    tokens: list[Token], lines: list[str], path: str, warnings: list[InputError]
+) -> list[Block]:
+    """The paragraphs and tables of a list or block quote that holds a table."""
+    blocks: list[Block] = []
+    index = 0
+    while index < len(tokens):
+        token = tokens[index]
+        end = _block_end(tokens, index) if token.type in ("table_open", "paragraph_open") else 0
+        if token.type == "table_open" and token.map:
+            table = _table(tokens[index:end], lines)
+            blocks.append(Block("table", token.map[0] + 1, table=table))
+            index = end
+        elif token.type == "paragraph_open" and token.map:
+            _broken_table(token, lines, path, warnings)
+            first, last = token.map
+            text = "\n".join(_PREFIX.sub("", line).rstrip() for line in lines[first:last])
+            if text.strip():
+                blocks.append(Block("paragraph", first + 1, text.strip()))
+            index = end
+        else:
+            index += 1
+    return blocks
+
+
+def _broken_table(token: Token, lines: list[str], path: str, warnings: list[InputError]) -> None:
+    """Report a paragraph that is a pipe table but for its delimiter row's cell count."""
+    if token.type != "paragraph_open" or not token.map or token.map[1] - token.map[0] < 2:
+        return
+    first = _PREFIX.sub("", lines[token.map[0]])
+    second = _PREFIX.sub("", lines[token.map[0] + 1]).strip().strip("|")
+    cells = second.split("|")
+    if "|" not in first or not all(_DELIMITER_CELL.fullmatch(cell) for cell in cells):
+        return
+    header = _source_cells(first)
+    if header != len(cells):
+        warnings.append(
+            skipped(
+                f"table has {header} header cells but {len(cells)} in its delimiter row, "
+                "so it is not a table in Markdown",
+                "Give the delimiter row one |---| per column",
+                path,
+                token.map[0] + 1,
+            )
+        )
 
 
 def _block_end(tokens: list[Token], index: int) -> int:
@@ -99,7 +163,7 @@ def _table(tokens: list[Token], lines: list[str]) -> RawTable:
 
 def _source_cells(line: str) -> int:
     """How many cells a pipe-table row has in the source (markdown-it pads and truncates)."""
-    text = line.strip()
+    text = _PREFIX.sub("", line).strip()
     text = text.removeprefix("|")
     if text.endswith("|") and not text.endswith("\\|"):
         text = text[:-1]

@@ -17,7 +17,8 @@ are already filled in (:class:`RawTable`, one cell per header on every row).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -68,6 +69,67 @@ def skipped(what: str, fix: str, path: str, line: int, column: int = 1) -> Skipp
     """The warning that ``what`` was left out, with how to ``fix`` it (may be empty)."""
     message = f"warning: {what}; skipped" + (f". {fix}" if fix else "")
     return Skipped(message, path, line, column, what, fix)
+
+
+@dataclass
+class Note(Skipped):
+    """A note: something was read in a way worth knowing (a table that is not a code
+    table, a table split in two); nothing of the page's codes was lost."""
+
+
+def note(
+    what: str, path: str, line: int, column: int = 1, fix: str = "", left_out: bool = False
+) -> Note:
+    """The note that ``what`` happened (and, with ``left_out``, was skipped)."""
+    message = f"note: {what}" + ("; skipped" if left_out else "") + (f". {fix}" if fix else "")
+    return Note(message, path, line, column, what, fix)
+
+
+# --- spreadsheet exports ------------------------------------------------------------------
+
+_PLACEHOLDER = re.compile(
+    r"(?:unnamed:?\s*\d+|column\s*\d+|field\s*\d+|col\s*\d+|nan|none|)", re.IGNORECASE
+)
+_EMPTY_CELLS = frozenset({"nan", "NaN", "None", "NULL", "null", "#N/A"})
+
+
+def from_sheet(table: RawTable) -> RawTable:
+    """A table as a spreadsheet exports it, made a plain table: when most headers are
+    placeholders (``Unnamed: 0``, ``Column1``, empty), ``nan`` cells are empty, empty rows
+    and columns and an index column (running numbers under a placeholder) go, and the first
+    row left is the real header. Any other table is returned as it is."""
+    headers = table.headers
+    placeholders = sum(1 for h in headers if _PLACEHOLDER.fullmatch(h.strip()))
+    if len(headers) < 2 or placeholders * 2 < len(headers) or not table.rows:
+        return table
+    width = len(headers)
+    rows = [r for r in table.rows if len(r.cells) == width]
+    cells = [[("" if c in _EMPTY_CELLS else c) for c in r.cells] for r in rows]
+    keep = [
+        i
+        for i in range(width)
+        if any(row[i] for row in cells)
+        and not (_PLACEHOLDER.fullmatch(headers[i].strip()) and _running(row[i] for row in cells))
+    ]
+    body = [(r, [row[i] for i in keep]) for r, row in zip(rows, cells)]
+    body = [(r, row) for r, row in body if any(row)]
+    if len(body) < 2:
+        return table
+    head, rest = body[0], body[1:]
+    return RawTable(
+        tuple(head[1]),
+        tuple(RawRow(tuple(row), r.line, r.column) for r, row in rest),
+        head[0].line,
+        head[0].column,
+    )
+
+
+def _running(cells: Iterable[str]) -> bool:
+    values = list(cells)
+    if not values or not all(v.isascii() and v.isdigit() for v in values):
+        return False
+    start = int(values[0])
+    return start in (0, 1) and all(int(v) == start + i for i, v in enumerate(values))
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,10 @@
 """Plain text copied off a rendered page: tables without borders, merged cells written once.
 
 The page is read in paragraphs (runs of non-blank lines). The first line is the page title.
-A line made only of known column headers (:mod:`.headers`, multi-word headers such as
+Two lines in a row with tabs start a table copied off a rendered page: cells are separated
+by single tabs (an empty cell is two tabs in a row), the first of those lines is the header,
+and every following line of the paragraph is a row. Otherwise, a line made only of known
+column headers (:mod:`.headers`, multi-word headers such as
 ``Code Value`` matched greedily, longest first), one of them a code column, starts a table
 whose rows are the following lines of its paragraph. Any other one-line paragraph that is
 short, has no colon, does not end like a sentence and does not start with a list marker
@@ -110,8 +113,13 @@ def _paragraph(
     words: HeaderDictionary,
     warnings: list[InputError],
 ) -> list[Block]:
-    header_at = next(
-        (i for i in range(len(lines) - 1) if _table_header(lines[i], words)), len(lines)
+    tabs_at = next(
+        (i for i in range(len(lines) - 1) if "\t" in lines[i] and "\t" in lines[i + 1]), None
+    )
+    header_at = (
+        tabs_at
+        if tabs_at is not None
+        else next((i for i in range(len(lines) - 1) if _table_header(lines[i], words)), len(lines))
     )
     blocks: list[Block] = []
     offset = 1 if first and header_at > 0 else 0
@@ -122,12 +130,28 @@ def _paragraph(
         blocks.append(Block("heading", start + offset, before[0].strip()))
     elif before:
         blocks.append(Block("paragraph", start + offset, "\n".join(before)))
-    if header_at < len(lines):
+    if tabs_at is not None:
+        table = _tab_table(lines[tabs_at:], start + tabs_at)
+        blocks.append(Block("table", start + tabs_at, table=table))
+    elif header_at < len(lines):
         headers = _table_header(lines[header_at], words) or []
         body = [(start + i, lines[i]) for i in range(header_at + 1, len(lines))]
         table = _table(headers, body, start + header_at, path, words, warnings)
         blocks.append(Block("table", start + header_at, table=table))
     return blocks
+
+
+def _tab_table(lines: list[str], line: int) -> RawTable:
+    """A table whose cells are separated by tabs; a row's trailing empty cells (whose tabs
+    the end of the line lost) are restored."""
+    headers = tuple(cell.strip() for cell in lines[0].split("\t"))
+    rows = []
+    for offset, text in enumerate(lines[1:], start=1):
+        cells = [cell.strip() for cell in text.split("\t")]
+        if "\t" in text and len(cells) < len(headers):
+            cells += [""] * (len(headers) - len(cells))
+        rows.append(RawRow(tuple(cells), line + offset))
+    return RawTable(headers, tuple(rows), line)
 
 
 def _table_header(line: str, words: HeaderDictionary) -> list[str] | None:

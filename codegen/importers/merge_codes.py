@@ -1,4 +1,4 @@
-"""Merging codes, group values and texts: the per-code half of :mod:`codegen.merge`.
+"""Merging codes, group values and texts: the per-code half of :mod:`.merge`.
 
 Holds the state of one merge (:class:`Run`), its result, and :func:`set_text`, the one place
 a text of the catalog is assigned: only when it differs, so an unchanged document leaves the
@@ -14,8 +14,9 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString, LiteralScalarString
 
 from codegen.importers import Document
-from codegen.importers.codes import AttributeColumn, CodeTable, SourceCode
-from codegen.roundtrip import flow_map, put, unique_name
+from codegen.importers.codesets import AttributeColumn, CodeTable, SourceCode
+from codegen.importers.names import Name, code_name, value_name
+from codegen.roundtrip import flow_map, put
 
 CODE_ORDER = ("code", "message", "curated")
 
@@ -113,11 +114,10 @@ def _new_code(run: Run, code: SourceCode, table: CodeTable, names: set[str]) -> 
     node = CommentedMap()
     node["code"] = code.code if isinstance(code.code, int) else DoubleQuotedScalarString(code.code)
     node["message"] = flow_map({})
-    slug = "".join(ch if ch.isalnum() and ch.isascii() else "_" for ch in str(code.code).upper())
-    slug = "M" + slug[1:] if str(code.code).startswith("-") else slug
-    name = unique_name("TODO_CODE", slug, names)
-    names.add(name)
-    node["curated"] = flow_map({"name": name})
+    english = code.message if run.lang == "en" or run.lang.startswith("en-") else None
+    name = code_name(code.code, english, code.name, names)
+    names.add(name.text)
+    node["curated"] = curated(name)
     _update_code(run.quiet(), node, code, table)
     return node
 
@@ -216,8 +216,14 @@ def _ensure_value(attribute: CommentedMap, label: str, lang: str) -> None:
     }
     value = CommentedMap()
     value["label"] = flow_map({lang: label})
-    value["curated"] = flow_map({"name": unique_name("TODO_VALUE", len(values) + 1, names)})
+    value["curated"] = curated(value_name(label, str(attribute["key"]), len(values) + 1, names))
     values.append(value)
+
+
+def curated(name: Name) -> CommentedMap:
+    """The ``curated:`` block of a new item: its name, and ``derived: true`` when made up."""
+    block = {"name": name.text, "derived": True} if name.derived else {"name": name.text}
+    return flow_map(block)
 
 
 # --- texts -------------------------------------------------------------------------------

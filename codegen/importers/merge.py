@@ -2,9 +2,14 @@
 
 Re-importing is a merge, never an overwrite: only source texts that changed are assigned
 (so an unchanged document leaves the file byte-identical), every ``curated:`` block and every
-comment stays, and new items get a ``curated:`` block with a ``TODO_`` placeholder name.
+comment stays, and new items get a ``curated:`` block with a name (:mod:`.names`), marked
+``derived: true`` where the import made it up.
 
 - A table is matched to the code set with which it shares most codes (each set at most once).
+- A table whose title is the page's (it has no heading of its own) keeps the title its
+  code set already has; a table without any title never removes one a person added.
+- A column is matched to the set's attribute with its key, else with its header in the
+  document's language, else (another language) with the next attribute of its kind.
 - **Source language**: an unmatched table becomes a new code set; new codes are inserted after
   the code that precedes them in the document; changed messages, attributes, titles, headers
   and notes are updated (each change is listed); codes the document no longer has are
@@ -17,12 +22,14 @@ comment stays, and new items get a ``curated:`` block with a ``TODO_`` placehold
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from codegen.errors import InputError
 from codegen.importers import Document
-from codegen.importers.codes import AttributeColumn, CodeTable
-from codegen.merge_codes import (
+from codegen.importers.codesets import AttributeColumn, CodeTable
+from codegen.importers.merge_codes import (
     MergeResult,
     Removed,
     Run,
@@ -30,7 +37,8 @@ from codegen.merge_codes import (
     merge_translated_codes,
     set_text,
 )
-from codegen.roundtrip import flow_map, put, unique_name
+from codegen.importers.names import set_name
+from codegen.roundtrip import flow_map, put
 
 __all__ = ["MergeResult", "Removed", "merge_document"]
 
@@ -96,9 +104,10 @@ def _new_set(run: Run, table: CodeTable, sets: CommentedSeq) -> CommentedMap:
     code_set["columns"] = CommentedMap()
     if table.attributes:
         code_set["attributes"] = CommentedSeq()
-    code_set["curated"] = CommentedMap(
-        name=unique_name("TODO_SET", len(sets) + 1, _set_names(sets))
-    )
+    name = set_name(table.title, len(sets) + 1, _set_names(sets))
+    code_set["curated"] = CommentedMap(name=name.text)
+    if name.derived:
+        code_set["curated"]["derived"] = True
     code_set["codes"] = CommentedSeq()
     run.result.added_sets += 1
     title = table.title or f"at line {table.line}"
@@ -126,28 +135,80 @@ def _merge_set(run: Run, code_set: CommentedMap, table: CodeTable) -> None:
         ("section", table.section, True),
         ("description", table.description, False),
     ):
+        if key == "title" and _keeps_title(code_set, table, run.lang):
+            continue
         if source or key in code_set:
             what = f"{subject}: {key}"
             set_text(run, code_set, key, value, table.line, _SET_ORDER, flow=flow, what=what)
     columns = code_set.setdefault("columns", CommentedMap())
-    for key, header in (("code", table.code_header), ("message", table.message_header)):
+    headers: list[tuple[str, str | None]] = [
+        ("code", table.code_header),
+        ("message", table.message_header),
+    ]
+    if table.name_header is not None or "name" in columns:
+        headers.append(("name", table.name_header))
+    for key, header in headers:
         what = f"{subject}: {key} column header"
-        set_text(run, columns, key, header, table.line, ("code", "message"), what=what)
-    attributes = _merge_attributes(run, code_set, table)
+        set_text(run, columns, key, header, table.line, ("code", "message", "name"), what=what)
+    found = _merge_attributes(run, code_set, table)
+    table = _rekeyed(table, {key: str(a["key"]) for key, a in found.items()})
+    attributes = {str(a["key"]): a for a in found.values()}
     if source:
         merge_source_codes(run, code_set, table, attributes)
     else:
         merge_translated_codes(run, code_set, table, attributes)
 
 
+def _rekeyed(table: CodeTable, keys: dict[str, str]) -> CodeTable:
+    """``table`` with its columns under the keys of the catalog attributes they fill."""
+    if all(old == new for old, new in keys.items()):
+        return table
+    columns = tuple(replace(c, key=keys.get(c.key, c.key)) for c in table.attributes)
+    codes = tuple(
+        replace(code, attrs={keys.get(k, k): v for k, v in code.attrs.items()})
+        for code in table.codes
+    )
+    return replace(table, attributes=columns, codes=codes)
+
+
+def _keeps_title(code_set: CommentedMap, table: CodeTable, lang: str) -> bool:
+    """A title the set has stays when the table has none, or only the page's."""
+    has = isinstance(code_set.get("title"), CommentedMap) and lang in code_set["title"]
+    return has and (table.title is None or table.title_from_page)
+
+
+def _matching(
+    attributes: list[CommentedMap], column: AttributeColumn, lang: str, source: bool
+) -> CommentedMap | None:
+    """The attribute of the catalog that ``column`` fills: same key, else same header in
+    ``lang``, else (another language) the first of its kind not yet filled in ``lang``."""
+    for attribute in attributes:
+        if str(attribute["key"]) == column.key:
+            return attribute
+    for attribute in attributes:
+        header = attribute.get("header")
+        if isinstance(header, CommentedMap) and header.get(lang) == column.header:
+            return attribute
+    if source:
+        return None
+    for attribute in attributes:
+        header = attribute.get("header")
+        filled = isinstance(header, CommentedMap) and lang in header
+        if attribute.get("kind") == column.kind and not filled:
+            return attribute
+    return None
+
+
 def _merge_attributes(
     run: Run, code_set: CommentedMap, table: CodeTable
 ) -> dict[str, CommentedMap]:
-    """The catalog attribute of each column of ``table`` (created for the source language)."""
+    """The catalog attribute of each column of ``table`` (created for the source language),
+    by the column's key."""
     found: dict[str, CommentedMap] = {}
-    existing = {str(a["key"]): a for a in code_set.get("attributes") or []}
     for column in table.attributes:
-        attribute = existing.get(column.key)
+        taken = {id(a) for a in found.values()}
+        free = [a for a in code_set.get("attributes") or [] if id(a) not in taken]
+        attribute = _matching(free, column, run.lang, run.is_source)
         if attribute is None:
             if run.lang != run.source:
                 continue
@@ -159,7 +220,8 @@ def _merge_attributes(
         elif attribute.get("kind") != column.kind:
             raise InputError(
                 f'column "{column.header}" reads as a {column.kind} but the catalog\'s '
-                f'"{column.key}" is a {attribute.get("kind")}; fix the --column mapping',
+                f'"{attribute["key"]}" is a {attribute.get("kind")}; map the column with '
+                f'--column "{column.header}=KEY:KIND"',
                 run.doc.path,
                 table.line,
             )
