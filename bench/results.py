@@ -83,6 +83,7 @@ def _ten_thousand(r: SizeResult | None) -> list[Target]:
         _against(size, "generate from scratch with black ≤ 20 s", r, "generate", 20.0),
         _against(size, "check, up to date ≤ 0.5 s", r, _either(r, "check"), 0.5),
         _against(size, "check, one message changed, ruff ≤ 3 s", r, "check-changed-ruff", 3.0),
+        _against(size, "import the Markdown page into an empty catalog ≤ 1.5 s", r, "import", 1.5),
     ]
 
 
@@ -92,6 +93,8 @@ def _hundred_thousand(r: SizeResult | None) -> list[Target]:
         _against(size, "generate from scratch with ruff ≤ 30 s", r, "generate-ruff", 30.0),
         _against(size, "check, up to date ≤ 2 s", r, _either(r, "check"), 2.0),
         _peak(size, r),
+        _against(size, "import the Markdown page into an empty catalog ≤ 12 s", r, "import", 12.0),
+        _import_peak(size, r),
     ]
 
 
@@ -120,6 +123,16 @@ def _peak(size: str, r: SizeResult | None) -> Target:
         return Target(size, text, unit="MiB", note="no codegen command succeeded")
     worst = max(ok, key=lambda m: m.peak_mib)
     return Target(size, f"{text} (worst: {worst.label})", worst.peak_mib, 1.5 * GIB, "MiB")
+
+
+def _import_peak(size: str, r: SizeResult | None) -> Target:
+    text = "peak memory of import ≤ 600 MiB"
+    if r is None:
+        return Target(size, text, unit="MiB", note="size not run")
+    m = r.step("import")
+    if m is None or not m.ok:
+        return Target(size, text, unit="MiB", note=m.error if m else "import not run")
+    return Target(size, text, m.peak_mib, 600.0, "MiB")
 
 
 def _linkml(r: SizeResult | None) -> list[Target]:

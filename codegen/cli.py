@@ -68,8 +68,14 @@ def _parser() -> argparse.ArgumentParser:
         action="append",
         default=[],
         metavar="HEADER=ROLE",
-        help="map a header the tool does not know: ROLE is code, message, or KEY:KIND "
-        "(KIND group, flag or text); repeatable",
+        help="give a column its role, over what the cells suggest: ROLE is code, message, "
+        "name, or KEY:KIND (KIND group, flag or text); repeatable, and recorded in the "
+        "catalog for the next import",
+    )
+    imp.add_argument(
+        "--explain",
+        action="store_true",
+        help="print each code table's column roles and why they were chosen",
     )
     _common(imp, catalog)
 

@@ -47,16 +47,43 @@ def run_import(args: Namespace) -> ExitCode:
         root = roundtrip.new_catalog(lang, module, schema_comment=_in_repository(catalog_path))
     result = merge_document(root, document, lang, str(catalog_path))
     after = roundtrip.dump(root).encode("utf-8")
-    for warning in document.warnings:
+    for warning in [*document.warnings, *unused_columns(args.column, document)]:
         print(warning, file=sys.stderr)
     for line in result.reports + _removed(result, root, after, str(catalog_path), args.document):
         print(line, file=sys.stderr)
     if after != before:
         roundtrip.write_atomically(catalog_path, after)
+    if getattr(args, "explain", False):
+        for line in _explanation(document):
+            print(line)
     for line in result.changes:
         print(line)
     print(_summary(document, lang, result, str(catalog_path), after != before))
     return ExitCode.OK
+
+
+def _explanation(document: Document) -> list[str]:
+    """Each code table's column roles and the reasons for them, ``path:line:`` first."""
+    lines = []
+    for table in document.tables:
+        title = f'"{table.title}"' if table.title else "without a title"
+        lines.append(f"{document.path}:{table.line}: table {title}, {len(table.codes)} codes:")
+        lines.extend(f"  {role}" for role in table.roles)
+    return lines
+
+
+def unused_columns(options: list[str], document: Document) -> list[str]:
+    """A warning per ``--column`` option whose header no table of the page has."""
+    seen = {normalize(h) for table in document.tables for h in table.headers}
+    warnings = []
+    for option in options:
+        header = option.rpartition("=")[0].strip()
+        if normalize(header) not in seen:
+            warnings.append(
+                f'{document.path}: warning: --column "{option}" names no column of the '
+                "page's code tables; check the header's spelling"
+            )
+    return warnings
 
 
 def read_document(path: str) -> str:

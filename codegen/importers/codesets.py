@@ -27,7 +27,14 @@ from typing import Literal
 
 from codegen.errors import InputError
 from codegen.importers.headers import HeaderDictionary
-from codegen.importers.roles import Roles, decide, flag_value, range_of, split_code_and_text
+from codegen.importers.roles import (
+    Column,
+    Roles,
+    decide,
+    flag_value,
+    range_of,
+    split_code_and_text,
+)
 from codegen.importers.tables import PlacedTable, RawRow, RawTable, from_sheet, note, skipped
 from codegen.validation_names import attribute_key_problem
 
@@ -76,6 +83,8 @@ class CodeTable:
     line: int
     name_header: str | None = None
     title_from_page: bool = False
+    roles: tuple[str, ...] = ()  # per column: its role and why (``import --explain``)
+    headers: tuple[str, ...] = ()  # every header of the table, in order
 
     def code(self, key: str) -> SourceCode | None:
         for code in self.codes:
@@ -121,6 +130,8 @@ def code_tables(
         line=table.line,
         name_header=header[roles.name] if roles.name is not None else None,
         title_from_page=from_page and title is not None,
+        roles=tuple(_explained(column, columns) for column in roles.columns),
+        headers=tuple(header),
     )
     groups = _by_group(rows, columns, path, name, warnings, table)
     if len(groups) == 1:
@@ -129,6 +140,13 @@ def code_tables(
         _finish(replace(base, title=label, section=title, title_from_page=False), codes)
         for label, codes in groups
     ]
+
+
+def _explained(column: Column, attributes: tuple[AttributeColumn, ...]) -> str:
+    """``column 2 "Code": code (header; 6 cells are codes, 6 with a digit, all distinct)``."""
+    key = next((a.key for a in attributes if a.header == column.header), "")
+    role = f"{column.kind} {key}" if key else column.kind
+    return f'column {column.index + 1} "{column.header}": {role} ({column.reason})'
 
 
 def _column_fix(reason: str) -> str:

@@ -311,7 +311,7 @@ def snake_case(text: str) -> str:
     """``text`` as ASCII snake_case (``isSuccessful`` -> ``is_successful``, ``Código`` ->
     ``codigo``); empty when it has no Latin letter."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    spaced = re.sub(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])", "_", ascii_text)
+    spaced = re.sub(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])", "_", ascii_text)
     key = re.sub(r"[^a-z0-9]+", "_", spaced.lower()).strip("_")
     if not re.search(r"[a-z]", key):
         return ""

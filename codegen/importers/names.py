@@ -7,7 +7,7 @@ catalog already has is never changed. In order of preference (issue #9):
   ``QuotaExceeded`` -> ``QUOTA_EXCEEDED``); else the code itself when it is a word
   (``bad_recipient`` -> ``BAD_RECIPIENT``); else its English message
   (``Invalid app key`` -> ``INVALID_APP_KEY``); else the code (``-100`` -> ``CODE_M100``,
-  ``0x8004A001`` -> ``CODE_0X8004A001``);
+  ``0x8004A001`` -> ``CODE_0X8004A001``, ``E915`` -> ``E915``);
 - a **code set**: its title in PascalCase, folded to ASCII (``API result codes`` ->
   ``ApiResultCodes``, ``Códigos de estado`` -> ``CodigosDeEstado``) when the title is
   written in Latin letters, else ``CodeSet`` and its position;
@@ -44,7 +44,7 @@ def ascii_words(text: str) -> list[str]:
     """The ASCII words of ``text``: accents dropped, camelCase split, digits kept."""
     folded = unicodedata.normalize("NFKD", text)
     folded = "".join(_ascii_digit(ch) for ch in folded).encode("ascii", "ignore").decode()
-    spaced = re.sub(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])", " ", folded)
+    spaced = re.sub(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])", " ", folded)
     return re.findall(r"[A-Za-z0-9]+", spaced)
 
 
@@ -94,6 +94,8 @@ def code_name(
         return Name(_free(_valid(name, "CODE"), slug, taken), derived=False)
     if message and (name := upper_snake(message)):
         return Name(_free(_valid(name, "CODE"), slug, taken), derived=True)
+    if isinstance(code, str) and slug[:1].isalpha():
+        return Name(_free(slug, "", taken), derived=True)  # E915, X100
     return Name(_free(f"CODE_{slug}" if slug else "CODE", "", taken), derived=True)
 
 
@@ -115,7 +117,7 @@ def set_name(title: str | None, position: int, taken: set[str]) -> Name:
 
 def value_name(label: str, key: str, position: int, taken: set[str]) -> Name:
     """The name of a new group value from its label, else ``{KEY}_{position}``."""
-    name = upper_snake(label) if latin(label) else ""
+    name = upper_snake(label) if latin(label) or label.isascii() else ""
     if not name or not name[0].isalpha():
         stem = key.upper()
         name = f"{stem}_{name}" if name else f"{stem}_{position}"

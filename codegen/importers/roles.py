@@ -333,19 +333,20 @@ def _code(
     flags = {i for i in free if is_flag_like(columns[i], _is(hints[i], "flag"))}
     hinted = [i for i in free if _is(hints[i], "code") and evidence[i].code_like]
     hinted = [i for i in hinted if i not in flags]
-    for i in hinted:
-        if evidence[i].distinct or _distinct_within(columns, i):
-            return Column(i, headers[i], "code", reason=f"header; {evidence[i].describe()}"), False
-    for i in free:
-        found = evidence[i]
-        if (
-            found.code_like
-            and i not in flags
-            and (hints[i] is None or _is(hints[i], "message"))
-            and found.with_digit * 2 >= found.codes
-            and (found.distinct or _distinct_within(columns, i))
-        ):
-            return Column(i, headers[i], "code", reason=found.describe()), False
+    unhinted = [
+        i
+        for i in free
+        if evidence[i].code_like
+        and i not in flags
+        and (hints[i] is None or _is(hints[i], "message"))
+        and evidence[i].with_digit * 2 >= evidence[i].codes
+    ]
+    for within_groups in (False, True):
+        for i in hinted + unhinted:
+            unique = _distinct_within(columns, i) if within_groups else evidence[i].distinct
+            if unique:
+                why = "header; " if i in hinted else ""
+                return Column(i, headers[i], "code", reason=why + evidence[i].describe()), False
     if hinted:  # the same code twice: reported with both lines when the rows are built
         i = hinted[0]
         return Column(i, headers[i], "code", reason=f"header; {evidence[i].describe()}"), False
@@ -359,9 +360,10 @@ def _code(
 
 
 def _distinct_within(columns: list[list[str]], code: int) -> bool:
-    """Whether the codes are distinct within the values of some other column."""
+    """Whether the codes are distinct within the values of some other column, one whose
+    labels repeat (a group, not another column of distinct values)."""
     for i, other in enumerate(columns):
-        if i == code or not is_group_like(other):
+        if i == code or not is_group_like(other) or len(set(other)) == len(other):
             continue
         pairs = list(zip(other, columns[code]))
         if len(set(pairs)) == len(pairs):
