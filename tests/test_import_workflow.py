@@ -129,3 +129,22 @@ def test_make_import_leaves_the_committed_sms_catalog_byte_identical(
         code, _, err = _import(capsys, str(DOCS / page), "--lang", lang, "--catalog", str(catalog))
         assert code == 0, err
     assert catalog.read_bytes() == (ROOT / "spec" / "codes.yaml").read_bytes()
+
+
+def test_set_names_never_take_a_name_the_module_imports_or_another_class_has(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    tables = "".join(
+        f"## {title}\n\n| Code | Message | {header} |\n|---|---|---|\n| 1 | One | a |\n| 2 | Two | b |\n\n"
+        for title, header in [
+            ("Enum", "Kind"),
+            ("Mapping", "Kind"),
+            ("Optional", "Kind"),
+            ("Api", "Result code type"),
+            ("ApiResultCodeType", "Kind"),
+            ("ErrorResponse", "Kind"),
+        ]
+    )
+    (project / "page.md").write_text(tables, encoding="utf-8")
+    assert _import(capsys, "page.md", "--lang", "en")[0] == 0
+    assert main(["generate"]) == 0, capsys.readouterr().err

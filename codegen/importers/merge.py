@@ -39,6 +39,7 @@ from codegen.importers.merge_codes import (
 )
 from codegen.importers.names import set_name
 from codegen.roundtrip import flow_map, put
+from codegen.views import ERROR_SCHEMA, HEADER_SCHEMA, IMPORTED, pascal
 
 __all__ = ["MergeResult", "Removed", "merge_document"]
 
@@ -104,7 +105,8 @@ def _new_set(run: Run, table: CodeTable, sets: CommentedSeq) -> CommentedMap:
     code_set["columns"] = CommentedMap()
     if table.attributes:
         code_set["attributes"] = CommentedSeq()
-    name = set_name(table.title, len(sets) + 1, _set_names(sets))
+    groups = tuple(pascal(c.key) for c in table.attributes if c.kind == "group")
+    name = set_name(table.title, len(sets) + 1, _class_names(sets), groups)
     code_set["curated"] = CommentedMap(name=name.text)
     if name.derived:
         code_set["curated"]["derived"] = True
@@ -239,5 +241,14 @@ def _new_attribute(column: AttributeColumn) -> CommentedMap:
     return attribute
 
 
-def _set_names(sets: CommentedSeq) -> set[str]:
-    return {str((s.get("curated") or {}).get("name")) for s in sets}
+def _class_names(sets: CommentedSeq) -> set[str]:
+    """The classes the Python module already declares or imports: each set, each set's
+    group enums, the imported names and the response schemas."""
+    names = set(IMPORTED) | {HEADER_SCHEMA, ERROR_SCHEMA}
+    for code_set in sets:
+        name = str((code_set.get("curated") or {}).get("name"))
+        names.add(name)
+        for attribute in code_set.get("attributes") or []:
+            if attribute.get("kind") == "group":
+                names.add(name + pascal(str(attribute.get("key"))))
+    return names

@@ -107,12 +107,22 @@ def latin(text: str) -> bool:
     return bool(letters) and ascii_letters * 5 >= len(letters) * 4
 
 
-def set_name(title: str | None, position: int, taken: set[str]) -> Name:
-    """The name of a new code set from its (Latin) title, else ``CodeSet{position}``."""
+def set_name(
+    title: str | None, position: int, taken: set[str], suffixes: tuple[str, ...] = ()
+) -> Name:
+    """The name of a new code set from its (Latin) title, else ``CodeSet{position}``; free
+    in ``taken`` (the module's other class names) together with each name plus one of
+    ``suffixes`` (the set's group enums, ``{name}{Key}``)."""
     name = pascal_case(title) if title and latin(title) else ""
     if not name or keyword.iskeyword(name):
         name = f"CodeSet{position}"
-    return Name(_free(name, str(position), taken, separator=""), derived=True)
+    classes = taken | {base + suffix for base in taken for suffix in suffixes}
+    candidates = [name, f"{name}{position}", *(f"{name}{position}_{n}" for n in range(2, 99))]
+    for candidate in candidates:
+        mine = {candidate, *(candidate + suffix for suffix in suffixes)}
+        if not mine & classes and not any(candidate + s in taken for s in ("", *suffixes)):
+            return Name(candidate, derived=True)
+    raise AssertionError("unreachable: 99 candidates cannot all be taken")  # pragma: no cover
 
 
 def value_name(label: str, key: str, position: int, taken: set[str]) -> Name:
