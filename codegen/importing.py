@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 import sys
 from argparse import Namespace
+from collections import Counter
 from pathlib import Path
 
 from ruamel.yaml.comments import CommentedMap
@@ -22,7 +23,7 @@ from ruamel.yaml.comments import CommentedMap
 from codegen import roundtrip
 from codegen.errors import ExitCode, InputError
 from codegen.importers import Document, Form, detect_form, parse_document
-from codegen.importers.headers import Role, dictionary, normalize
+from codegen.importers.headers import Role, dictionary, languages_of, normalize
 from codegen.importers.merge import MergeResult, merge_document
 from codegen.init import module_name
 from codegen.roundtrip import decode_utf8
@@ -36,12 +37,15 @@ def run_import(args: Namespace) -> ExitCode:
     before = _read_catalog_bytes(catalog_path)
     root = roundtrip.load(before, str(catalog_path)) if before is not None else None
     lang = _language(args.lang, root, str(catalog_path))
+    given_lang = args.lang is not None
     if root is not None and not root.get("code_sets") and lang != root["source_language"]:
         print(_adopt_language(root, lang, str(catalog_path)), file=sys.stderr)
     words = dictionary(args.column, stored_roles(root, lang) if root is not None else None)
     source = read_document(args.document)
     form: Form = detect_form(args.document, source) if args.format == "auto" else args.format
     document = parse_document(source, args.document, form, words)
+    if not given_lang:
+        _check_language(document, lang)
     if root is None:
         module = module_name(_project_folder(catalog_path))
         root = roundtrip.new_catalog(lang, module, schema_comment=_in_repository(catalog_path))
@@ -128,6 +132,31 @@ def _language(option: str | None, root: CommentedMap | None, catalog: str) -> st
     if not _LANGUAGE.fullmatch(option):
         raise InputError(f'--lang "{option}" is not a language code; use e.g. ja, en or ko')
     return option
+
+
+def _check_language(document: Document, lang: str) -> None:
+    """Refuse a page imported without ``--lang`` whose header words are mostly of one
+    other language than the catalog's source (two or more of them, more than of the
+    source language): it would overwrite the source texts."""
+    counts: Counter[str] = Counter()
+    words: dict[str, list[str]] = {}
+    for table in document.tables:
+        for header in table.headers:
+            for language in languages_of(header):
+                counts[language] += 1
+                words.setdefault(language, []).append(header)
+    others = sorted((-n, language) for language, n in counts.items() if language != lang)
+    if not others:
+        return
+    count, other = -others[0][0], others[0][1]
+    if count < 2 or counts[lang] >= count:
+        return
+    raise InputError(
+        f"the page's headers ({', '.join(words[other][:3])}) are {other} words but the "
+        f"catalog's source language is {lang}: give the page's language with --lang "
+        f"(--lang {lang} imports it as the source language all the same)",
+        document.path,
+    )
 
 
 def _adopt_language(root: CommentedMap, lang: str, catalog: str) -> str:

@@ -70,7 +70,12 @@ def test_markdown_heading_levels_give_title_and_section() -> None:
     first, second = _parse(text, "markdown").tables
     assert (first.title, first.section) == ("Results", "Delivery")
     assert first.description == "1) first note\n\n2) second note"
-    assert (second.title, second.section, second.description) == ("More Results", None, None)
+    # the ## above both ### tables is the second's section too
+    assert (second.title, second.section, second.description) == (
+        "More Results",
+        "Delivery",
+        None,
+    )
 
 
 def test_plain_text_spans_are_restored_from_the_rows_themselves() -> None:

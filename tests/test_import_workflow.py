@@ -148,3 +148,120 @@ def test_set_names_never_take_a_name_the_module_imports_or_another_class_has(
     (project / "page.md").write_text(tables, encoding="utf-8")
     assert _import(capsys, "page.md", "--lang", "en")[0] == 0
     assert main(["generate"]) == 0, capsys.readouterr().err
+
+
+PAYMENTS = """\
+# Payments API
+
+## Error codes
+
+### Charge errors
+
+| Code | HTTP Status | Message | Retryable |
+|---|---|---|---|
+| `PAY-1001` | 400 | The amount is missing. | No |
+| `PAY-2001` | 402 | Card declined by issuer. | No |
+| `PAY-5001` | 429 | Too many requests | Yes |
+| `PAY-5002` | 503 | Card network unavailable | Yes |
+| see below | 500 | Something else | Yes |
+| `PAY-9000 ~ PAY-9099` | 500 | Internal error | Yes |
+| `PAY-91xx` | 500 | Internal error | Yes |
+
+### Webhook errors
+
+| Error No. | Reason | Solution |
+|---|---|---|
+| 0001 | Endpoint returned a non-2xx status | Make sure your endpoint returns 200 OK within 10 s |
+| 0002 | TLS handshake failed | Use a certificate signed by a public CA |
+"""
+
+
+def test_a_payments_page_with_prefixed_ranges_and_a_stray_row_keeps_its_tables(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (project / "page.md").write_text(PAYMENTS, encoding="utf-8")
+    code, _, err = _import(capsys, "page.md", "--lang", "en")
+    assert code == 0, err
+    assert 'page.md:13:1: warning: row has "see below" where its code should be' in err
+    assert 'page.md:14:1: warning: row "PAY-9000 ~ PAY-9099" is a range of codes' in err
+    assert 'page.md:15:1: warning: row "PAY-91xx" is a range of codes' in err
+    text = (project / "spec" / "codes.yaml").read_text(encoding="utf-8")
+    assert "section: {en: Error codes}" in text.split("Webhook errors")[1]  # both ### tables
+    assert "message: {en: Endpoint returned a non-2xx status}" in text  # Reason, not Solution
+    assert "{name: AMOUNT_IS_MISSING, derived: true}" in text  # PAY-1001 is no name
+    assert main(["generate"]) == 0, capsys.readouterr().err
+
+
+def test_a_translation_follows_the_reason_column_and_forgetting_lang_is_refused(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (project / "page.md").write_text(PAYMENTS, encoding="utf-8")
+    assert _import(capsys, "page.md", "--lang", "en")[0] == 0
+    german = PAYMENTS.replace(
+        "| Error No. | Reason | Solution |", "| Fehler-Nr. | Ursache | Lösung |"
+    )
+    german = german.replace("TLS handshake failed", "TLS-Handshake fehlgeschlagen")
+    (project / "seite.md").write_text(german.replace("Message", "Meldung"), encoding="utf-8")
+    catalog = project / "spec" / "codes.yaml"
+    before = catalog.read_bytes()
+    code, _, err = _import(capsys, "seite.md")
+    assert code == 2 and catalog.read_bytes() == before
+    assert "are de words but the catalog's source language is en: give the page's" in err
+    assert _import(capsys, "seite.md", "--lang", "de")[0] == 0
+    text = catalog.read_text(encoding="utf-8")
+    assert "message: {en: TLS handshake failed, de: TLS-Handshake fehlgeschlagen}" in text
+
+
+def test_a_column_that_becomes_the_message_leaves_no_duplicate_attribute(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    page = project / "page.md"
+    page.write_text(
+        "# P\n\n| Code | Grund | Lösung |\n|---|---|---|\n| E1 | Kaputt | Neu starten |\n"
+    )
+    assert _import(capsys, "page.md", "--column", "Lösung=message")[0] == 0
+    code, out, _ = _import(capsys, "page.md", "--column", "Grund=message")
+    assert code == 0
+    text = (project / "spec" / "codes.yaml").read_text(encoding="utf-8")
+    assert "header: {de: Grund}" not in text and "message: {de: Kaputt}" in text
+    assert 'column "Grund" is now a code, message or name column: attribute cause removed' in out
+
+
+def test_a_table_added_to_the_page_takes_its_place_among_the_sets(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    page = project / "page.md"
+    one = "## Eins\n\n| Code | Text |\n|---|---|\n| 1 | A |\n\n"
+    two = "## Zwei\n\n| Code | Text |\n|---|---|\n| 20 | B |\n\n"
+    three = "## Drei\n\n| Code | Text |\n|---|---|\n| 300 | C |\n\n"
+    page.write_text(one + three, encoding="utf-8")
+    assert _import(capsys, "page.md")[0] == 0
+    page.write_text(one + two + three, encoding="utf-8")
+    assert _import(capsys, "page.md")[0] == 0
+    text = (project / "spec" / "codes.yaml").read_text(encoding="utf-8")
+    assert text.index("{de: Eins}") < text.index("{de: Zwei}") < text.index("{de: Drei}")
+
+
+def test_a_name_column_keeps_an_identifier_that_starts_with_a_digit(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (project / "page.md").write_text(
+        "# P\n\n| Code | Name | Text |\n|---|---|---|\n| 20 | card_declined | Abgelehnt |\n"
+        "| 21 | 2fa_required | Zweiter Faktor fehlt |\n",
+        encoding="utf-8",
+    )
+    assert _import(capsys, "page.md")[0] == 0
+    text = (project / "spec" / "codes.yaml").read_text(encoding="utf-8")
+    assert "{name: CARD_DECLINED}" in text and "{name: CODE_2FA_REQUIRED}" in text
+
+
+def test_an_html_page_is_titled_by_its_h1_not_by_the_sites_title(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (project / "page.html").write_text(
+        "<html><head><title>Fehler | Beispiel Docs</title></head><body><h1>Fehlercodes</h1>"
+        "<table><tr><th>Code</th><th>Text</th></tr><tr><td>1</td><td>A</td></tr></table>",
+        encoding="utf-8",
+    )
+    assert _import(capsys, "page.html")[0] == 0
+    assert "de: Fehlercodes" in (project / "spec" / "codes.yaml").read_text(encoding="utf-8")

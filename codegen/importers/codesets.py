@@ -32,6 +32,7 @@ from codegen.importers.roles import (
     Roles,
     decide,
     flag_value,
+    is_code,
     range_of,
     split_code_and_text,
 )
@@ -195,6 +196,11 @@ def _row(
         code, message = pair if pair else (code, "")
     if not code:
         warnings.append(skipped("row has no code", "", path, row.line, row.column))
+        return None
+    if not range_of(code) and not is_code(code) and roles.columns[roles.code].reason != "given":
+        what = f'row has "{code}" where its code should be, which is not a code'
+        fix = "Fix the row in the document, or give the code column with --column"
+        warnings.append(skipped(what, fix, path, row.line, row.column))
         return None
     if range_of(code):
         warnings.append(

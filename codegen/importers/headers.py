@@ -43,6 +43,7 @@ CODE = Role("code")
 MESSAGE = Role("message")
 NAME = Role("name")
 RETRYABLE = Role("flag", "retryable")
+CAUSE = Role("text", "cause")  # the message when no column says message
 
 # One table of words per language: role -> exact headers. Keys of attribute roles are the
 # catalog's attribute keys (the SMS catalog's service, category, classification, is_success).
@@ -60,7 +61,7 @@ WORDS: Mapping[str, Sequence[tuple[Role, tuple[str, ...]]]] = {
         (Role("flag", "is_success"), ("isSuccess", "isSuccessful")),
         (RETRYABLE, ("Retryable", "Retriable", "Retry", "Can retry", "Retry allowed")),
         (Role("text", "note"), ("Note", "Notes", "Remarks", "Remark", "Comment")),
-        (Role("text", "cause"), ("Cause", "Possible cause")),
+        (CAUSE, ("Cause", "Possible cause", "Reason")),
         (Role("text", "solution"), ("Solution", "Resolution", "Action", "How to fix")),
         (Role("text", "date"), ("Date", "Released", "Updated")),
         (Role("text", "version"), ("Version", "API version")),
@@ -76,7 +77,7 @@ WORDS: Mapping[str, Sequence[tuple[Role, tuple[str, ...]]]] = {
         (Role("flag", "is_success"), ("成功可否", "成否")),
         (RETRYABLE, ("再試行", "再試行可能", "リトライ", "リトライ可能", "リトライ可否")),
         (Role("text", "note"), ("備考",)),
-        (Role("text", "cause"), ("原因",)),
+        (CAUSE, ("原因", "理由")),
         (Role("text", "solution"), ("対処", "対処方法", "対応", "対応方法")),
         (Role("text", "date"), ("日付", "更新日", "日時")),
         (Role("text", "version"), ("バージョン", "版")),
@@ -92,7 +93,7 @@ WORDS: Mapping[str, Sequence[tuple[Role, tuple[str, ...]]]] = {
         (Role("flag", "is_success"), ("성공 여부",)),
         (RETRYABLE, ("재시도", "재시도 가능", "재시도 여부")),
         (Role("text", "note"), ("비고",)),
-        (Role("text", "cause"), ("원인",)),
+        (CAUSE, ("원인", "사유")),
         (Role("text", "solution"), ("해결 방법", "조치", "조치 방법", "대응 방법")),
         (Role("text", "date"), ("날짜", "일자", "변경일")),
         (Role("text", "version"), ("버전",)),
@@ -117,7 +118,7 @@ WORDS: Mapping[str, Sequence[tuple[Role, tuple[str, ...]]]] = {
         (Role("group", "category"), ("Kategorie", "Gruppe")),
         (RETRYABLE, ("Wiederholbar", "Wiederholen", "Erneut versuchen")),
         (Role("text", "note"), ("Hinweis", "Anmerkung", "Bemerkung")),
-        (Role("text", "cause"), ("Ursache",)),
+        (CAUSE, ("Ursache", "Grund")),
         (Role("text", "solution"), ("Lösung", "Maßnahme", "Abhilfe")),
         (Role("text", "date"), ("Datum",)),
         (Role("text", "change"), ("Änderung", "Änderungen")),
@@ -128,7 +129,7 @@ WORDS: Mapping[str, Sequence[tuple[Role, tuple[str, ...]]]] = {
         (Role("group", "category"), ("Categoría", "Tipo")),
         (RETRYABLE, ("Reintentar", "Reintentable", "Se puede reintentar")),
         (Role("text", "note"), ("Nota", "Notas", "Observaciones")),
-        (Role("text", "cause"), ("Causa",)),
+        (CAUSE, ("Causa", "Motivo")),
         (Role("text", "solution"), ("Solución",)),
         (Role("text", "date"), ("Fecha",)),
         (Role("text", "version"), ("Versión",)),
@@ -180,6 +181,31 @@ for _table in WORDS.values():
     for _role, _words in _table:
         for _word in _words:
             _KNOWN.setdefault(normalize(_word), _role)  # the first language listed wins
+
+
+_LANGUAGES: dict[str, set[str]] = {}
+for _lang, _table in WORDS.items():
+    for _role, _words in _table:
+        for _word in _words:
+            _LANGUAGES.setdefault(normalize(_word), set()).add(_lang)
+
+
+# Words many languages write as they are: no sign of the page's language.
+_INTERNATIONAL = frozenset(
+    normalize(word)
+    for word in (
+        "code", "text", "status", "name", "service", "category", "message", "key", "enum",
+        "type", "group", "note", "notes", "details", "detail", "version", "action", "info",
+        "resultCode", "resultMessage", "isSuccess", "isSuccessful", "errno", "Nr", "Nr.",
+    )
+)  # fmt: skip
+
+
+def languages_of(header: str) -> frozenset[str]:
+    """The languages whose header words include ``header`` exactly (``Meldung``: de);
+    none for a word many languages use as it is (``Code``, ``Status``, ``Text``)."""
+    key = normalize(header)
+    return frozenset() if key in _INTERNATIONAL else frozenset(_LANGUAGES.get(key, ()))
 
 
 def hint(header: str) -> Role | None:

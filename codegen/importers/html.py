@@ -245,17 +245,20 @@ def _grid(table: _Table, path: str) -> RawTable:
 
 
 def read_html(source: str, path: str) -> list[Block]:
-    """The blocks of an HTML page: its ``<title>``, else a first heading, is the page title."""
+    """The blocks of an HTML page. A first heading ``<h1>`` is the page title (a
+    ``<title>`` often adds the site's name: ``Error Codes | Example Docs``); else the
+    ``<title>``; else any first heading."""
     reader = _Reader(path, 1)
     reader.feed(source)
     blocks = reader.finish()
     titles = [block for block in blocks if block.kind == "title"]
     at = next((i for i, block in enumerate(blocks) if block.kind != "title"), None)
     if at is not None and blocks[at].kind == "heading":
-        if not titles:
-            blocks[at] = Block("title", blocks[at].line, blocks[at].text)
-        elif blocks[at].text == titles[0].text:
-            del blocks[at]  # the page's name repeated as its first heading
+        first = blocks[at]
+        if not titles or first.level == 1:
+            blocks = [b for b in blocks if b.kind != "title"]
+            blocks.insert(0, Block("title", first.line, first.text))
+            blocks.remove(first)
     return blocks
 
 

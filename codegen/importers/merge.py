@@ -67,14 +67,22 @@ def merge_document(root: CommentedMap, doc: Document, lang: str, catalog_path: s
         set_text(run, root, "title", doc.title, 1, _ROOT_ORDER, flow=False, what="page title")
     sets: CommentedSeq = root["code_sets"]
     matched: list[int] = []
+    plan: list[tuple[CodeTable, CommentedMap | None]] = []
     for table in doc.tables:
         at = _best_match(sets, table, matched)
         if at is not None:
             matched.append(id(sets[at]))
-            _merge_set(run, sets[at], table)
+        plan.append((table, sets[at] if at is not None else None))
+    known = [node for _, node in plan if node is not None]
+    previous: CommentedMap | None = None
+    for table, node in plan:
+        if node is not None:
+            _merge_set(run, node, table)
+            previous = node
         elif lang == run.source:
-            sets.append(_new_set(run, table, sets))
-            matched.append(id(sets[-1]))
+            node = _new_set(run, table, sets)
+            sets.insert(_place(sets, previous, known), node)
+            previous = node
         else:
             run.report(
                 table.line,
@@ -82,6 +90,15 @@ def merge_document(root: CommentedMap, doc: Document, lang: str, catalog_path: s
                 "source-language document first",
             )
     return run.result
+
+
+def _place(sets: CommentedSeq, previous: CommentedMap | None, known: list[CommentedMap]) -> int:
+    """Where a new set goes: after the set of the table before it in the document; before
+    the first set the document has, when it comes first; at the end for a new document."""
+    positions = {id(node): index for index, node in enumerate(sets)}
+    if previous is not None:
+        return positions[id(previous)] + 1
+    return positions[id(known[0])] if known else len(sets)
 
 
 def _best_match(sets: CommentedSeq, table: CodeTable, matched: list[int]) -> int | None:
@@ -153,6 +170,8 @@ def _merge_set(run: Run, code_set: CommentedMap, table: CodeTable) -> None:
         what = f"{subject}: {key} column header"
         set_text(run, columns, key, header, table.line, ("code", "message", "name"), what=what)
     found = _merge_attributes(run, code_set, table)
+    if source:
+        _unmatched_attributes(run, code_set, table, found)
     table = _rekeyed(table, {key: str(a["key"]) for key, a in found.items()})
     attributes = {str(a["key"]): a for a in found.values()}
     if source:
@@ -171,6 +190,35 @@ def _rekeyed(table: CodeTable, keys: dict[str, str]) -> CodeTable:
         for code in table.codes
     )
     return replace(table, attributes=columns, codes=codes)
+
+
+def _unmatched_attributes(
+    run: Run, code_set: CommentedMap, table: CodeTable, found: dict[str, CommentedMap]
+) -> None:
+    """An attribute no column filled: removed when its header is now the code, message or
+    name column's (the column changed role), else reported (the column may be withdrawn)."""
+    taken = {id(a) for a in found.values()}
+    roles = {table.code_header, table.message_header, table.name_header} - {None}
+    for attribute in list(code_set.get("attributes") or []):
+        if id(attribute) in taken:
+            continue
+        header = attribute.get("header")
+        text = header.get(run.lang) if isinstance(header, CommentedMap) else None
+        key = str(attribute["key"])
+        if text in roles:
+            code_set["attributes"].remove(attribute)
+            for node in code_set["codes"]:
+                node.pop(key, None)
+            if not code_set["attributes"]:
+                del code_set["attributes"]
+            run.change(table.line, f'column "{text}" is now a code, message or name column: '
+                       f"attribute {key} removed")  # fmt: skip
+        else:
+            run.report(
+                table.line,
+                f'column "{text or key}" ({key}) is not in this table; delete the attribute '
+                "from the catalog by hand if the column was withdrawn",
+            )
 
 
 def _keeps_title(code_set: CommentedMap, table: CodeTable, lang: str) -> bool:

@@ -135,8 +135,12 @@ def value_name(label: str, key: str, position: int, taken: set[str]) -> Name:
 
 
 def _is_word(code: str) -> bool:
-    """A code that reads as a name: a word of at least three letters (``bad_recipient``)."""
-    return bool(_WORD_CODE.fullmatch(code)) and re.search(r"[A-Za-z]{3}", code) is not None
+    """A code that reads as a name: words joined by ``_``, the last of at least three
+    letters (``bad_recipient``, ``OAUTH2_CLIENT_UNKNOWN``; not ``PAY_1001`` or ``E915``)."""
+    if not _WORD_CODE.fullmatch(code):
+        return False
+    last = re.split(r"[_.-]", code)[-1]
+    return re.search(r"[A-Za-z]{3}", last) is not None and "-" not in code
 
 
 def _valid(name: str, prefix: str) -> str:

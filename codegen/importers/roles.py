@@ -17,7 +17,8 @@ order and records why (``Column.reason``):
    and go on with text (``X100 Request body is not valid XML.``) holds both.
 2. **Message**: a column given as the message; else the first of the other free-text
    columns whose header says message (a later one is an API message or a note, kept as
-   text); else the longest free-text column on average.
+   text); else the first whose header says reason or cause; else the longest free-text
+   column on average, preferring those whose header says nothing (not a note, a solution).
 3. **Name**: a column given as the name, or one whose header says name (``Name``,
    ``Status``, ``Enum``) with distinct identifiers on every row, or distinct UPPER_SNAKE
    identifiers under any header.
@@ -36,7 +37,14 @@ import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from codegen.importers.headers import HeaderDictionary, Role, attribute_key, hint, normalize
+from codegen.importers.headers import (
+    CAUSE,
+    HeaderDictionary,
+    Role,
+    attribute_key,
+    hint,
+    normalize,
+)
 
 TRUE = frozenset(
     [
@@ -118,9 +126,10 @@ _WORDY_FLAGS = frozenset(
 _DASHES = frozenset({"-", "–", "—", "－", "n/a", "N/A"})
 _CODE_PUNCTUATION = frozenset("_.:/#+-")
 _MAX_CODE = 40
-_IDENTIFIER = re.compile(r"[A-Za-z][A-Za-z0-9_]*")
+_IDENTIFIER = re.compile(r"(?=[A-Za-z0-9_-]*[A-Za-z])[A-Za-z0-9_][A-Za-z0-9_-]*")
 _UPPER_SNAKE = re.compile(r"[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+")
-_RANGE = re.compile(r"(?P<low>-?\w+)\s*(?:~|～|–|—|\.\.|\s-\s|\sto\s)\s*(?P<high>-?\w+)")
+_RANGE = re.compile(r"(?P<low>\S+?)\s*(?:~|～|–|—|\.\.|\s-\s|\sto\s)\s*(?P<high>\S+)")
+_WILDCARD = re.compile(r"[A-Za-z0-9_.:-]*[0-9][xX*]+|[A-Za-z0-9_.:-]*[0-9]\?+")
 _CODE_AND_TEXT = re.compile(
     r"(?P<code>\S+?)(?:\s*[:：]\s*|\s+[-–—]\s+|\s+)(?P<text>\S.*)", re.DOTALL
 )
@@ -176,9 +185,17 @@ def is_code(cell: str) -> bool:
 
 
 def range_of(cell: str) -> tuple[str, str] | None:
-    """The two ends of a range cell (``700 ~ 799``, ``700..799``), or None."""
-    match = _RANGE.fullmatch(cell.strip())
+    """The two ends of a range cell (``700 ~ 799``, ``PAY-9000 – PAY-9099``, ``700..799``),
+    or of a wildcard (``PAY-90xx``, ``4XX``: its lowest and highest code); else None."""
+    text = cell.strip()
+    if _WILDCARD.fullmatch(text):
+        stem = text.rstrip("xX*?")
+        width = len(text) - len(stem)
+        return stem + "0" * width, stem + "9" * width
+    match = _RANGE.fullmatch(text)
     if match is None or not (is_code(match["low"]) and is_code(match["high"])):
+        return None
+    if not any(ch.isdigit() for ch in match["low"] + match["high"]):
         return None
     return match["low"], match["high"]
 
@@ -195,19 +212,28 @@ class CodeEvidence:
 
     @property
     def code_like(self) -> bool:
-        return self.codes > 0 and self.others == 0
+        """Codes in every cell, but for one stray cell in ten (at least five cells):
+        a row that is not a code is reported, it does not make the table vanish."""
+        cells = self.codes + self.ranges + self.others
+        stray = cells >= 5 and self.others <= max(1, cells // 10) and self.others * 4 <= self.codes
+        return self.codes > 0 and (self.others == 0 or stray)
 
     def describe(self) -> str:
         unique = "all distinct" if self.distinct else "some repeated"
         text = f"{self.codes} cells are codes, {self.with_digit} with a digit, {unique}"
-        return text + (f", {self.ranges} ranges" if self.ranges else "")
+        ranges = f", {self.ranges} range" + ("s" if self.ranges > 1 else "")
+        return text + (ranges if self.ranges else "")
 
 
 def code_evidence(cells: Sequence[str]) -> CodeEvidence:
     """Count the cells that are codes, ranges of codes, or something else (a date is not
     a code)."""
-    codes = [cell for cell in cells if cell and is_code(cell) and not _DATE.fullmatch(cell)]
-    ranges = sum(1 for cell in cells if cell and not is_code(cell) and range_of(cell))
+    codes = [
+        cell
+        for cell in cells
+        if cell and is_code(cell) and not _DATE.fullmatch(cell) and not range_of(cell)
+    ]
+    ranges = sum(1 for cell in cells if cell and range_of(cell))
     others = sum(1 for cell in cells if cell) - len(codes) - ranges
     digits = sum(1 for cell in codes if any(ch.isdigit() for ch in cell))
     return CodeEvidence(len(codes), ranges, others, digits, len(set(codes)) == len(codes))
@@ -338,7 +364,7 @@ def _code(
         for i in free
         if evidence[i].code_like
         and i not in flags
-        and (hints[i] is None or _is(hints[i], "message"))
+        and (hints[i] is None or _is(hints[i], "message") or hints[i] == CAUSE)
         and evidence[i].with_digit * 2 >= evidence[i].codes
     ]
     for within_groups in (False, True):
@@ -391,9 +417,13 @@ def _message(
     hinted = [i for i in free if _is(hints[i], "message")]
     if hinted:  # the first: a second one is an API message, a note, a cause (text)
         return Column(hinted[0], headers[hinted[0]], "message", reason="header")
-    if not free:
+    causes = [i for i in free if hints[i] is not None and hints[i] == CAUSE]
+    if causes:  # a reason or cause is the message when no column says message
+        return Column(causes[0], headers[causes[0]], "message", reason="header: the reason")
+    plain = [i for i in free if hints[i] is None] or free  # not a note, solution, date
+    if not plain:
         return None
-    best = max(free, key=lambda i: (mean_length(columns[i]), -i))
+    best = max(plain, key=lambda i: (mean_length(columns[i]), -i))
     return Column(best, headers[best], "message", reason="longest text column")
 
 

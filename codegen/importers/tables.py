@@ -155,16 +155,34 @@ def page_title(blocks: Sequence[Block]) -> str | None:
 
 
 def place_tables(blocks: Sequence[Block]) -> list[PlacedTable]:
-    """Every table with the headings and notes between it and the table before it."""
+    """Every table with the headings and notes between it and the table before it; a
+    table whose title heading has no higher heading since the table before takes its
+    section from the last higher heading before that (``##`` above two ``###`` tables)."""
     placed: list[PlacedTable] = []
     window: list[Block] = []
+    earlier: list[Block] = []  # leveled headings before the window
     for block in blocks:
         if block.kind == "table" and block.table is not None:
-            placed.append(PlacedTable(block.table, _context(window)))
+            context = _context(window)
+            if context.title is not None and context.section is None:
+                context = _section_from(earlier, window, context)
+            placed.append(PlacedTable(block.table, context))
+            earlier += [b for b in window if b.kind == "heading" and b.level > 0]
             window = []
         elif block.kind in ("heading", "paragraph"):
             window.append(block)
     return placed
+
+
+def _section_from(earlier: list[Block], window: list[Block], context: TableContext) -> TableContext:
+    headings = [b for b in window if b.kind == "heading"]
+    if not headings or headings[-1].level == 0 or len(headings) > 1:
+        return context
+    level = headings[-1].level
+    above = [b for b in earlier if b.level < level]
+    if not above:
+        return context
+    return TableContext(context.title, above[-1].text, context.description)
 
 
 def _context(window: list[Block]) -> TableContext:
