@@ -4,12 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from codegen.importers.headers import Role, attribute_key, dictionary, hint, snake_case
-from codegen.importers.names import code_name, set_name, upper_snake, value_name
-from codegen.importers.roles import (
-    Roles,
+from codegen.importers.cells import (
     code_evidence,
-    decide,
     flag_value,
     index_like,
     is_flag_like,
@@ -18,6 +14,9 @@ from codegen.importers.roles import (
     range_of,
     split_code_and_text,
 )
+from codegen.importers.headers import Role, attribute_key, dictionary, hint, snake_case
+from codegen.importers.names import code_name, set_name, upper_snake, value_name
+from codegen.importers.roles import Roles, decide
 
 WORDS = dictionary([])
 

@@ -6,8 +6,9 @@ The stages, one module each:
    :mod:`.html`) turns the page into blocks (headings, notes, tables with merged cells
    filled in); :mod:`.tables` places each table under its headings and makes a
    spreadsheet export a plain table.
-2. **Decide the column roles**: :mod:`.roles`, from the cells, with the header words of
-   :mod:`.headers` as a hint and the roles a person gave as the last word.
+2. **Decide the column roles**: :mod:`.roles`, from the cells (the questions about them
+   are :mod:`.cells`), with the header words of :mod:`.headers` as a hint and the roles a
+   person gave as the last word.
 3. **Build the code tables**: :mod:`.codesets` turns rows into codes, decides the code
    type, and reports what it could not use.
 4. **Merge** into the catalog: :mod:`.merge` and :mod:`.merge_codes`, naming what is new

@@ -26,22 +26,14 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from codegen.errors import InputError
+from codegen.importers.cells import DASHES, flag_value, is_code, range_of, split_code_and_text
 from codegen.importers.headers import HeaderDictionary
-from codegen.importers.roles import (
-    Column,
-    Roles,
-    decide,
-    flag_value,
-    is_code,
-    range_of,
-    split_code_and_text,
-)
+from codegen.importers.roles import Column, Roles, decide
 from codegen.importers.tables import PlacedTable, RawRow, RawTable, from_sheet, note, skipped
 from codegen.validation_names import attribute_key_problem
 
 AttrValue = str | bool | None
 _INTEGER = re.compile(r"0|-?[1-9][0-9]*")
-_DASHES = frozenset({"-", "–", "—", "－"})
 
 
 @dataclass(frozen=True)
@@ -221,7 +213,7 @@ def _row(
         cell = row.cells[role.index]
         if column.kind != "flag":
             attrs[column.key] = cell or None
-        elif not cell or cell in _DASHES:
+        elif not cell or cell in DASHES:
             attrs[column.key] = None
         elif (value := flag_value(cell)) is not None:
             attrs[column.key] = value
