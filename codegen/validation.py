@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from codegen.validation_names import LANGUAGE
+from codegen.validation_names import LANGUAGE, control_character_problem
 
 Path = tuple[Any, ...]
 
@@ -125,6 +125,9 @@ class Context:
                     f"unknown language {quoted(lang)} in {field}: add it to languages or remove it",
                     at_key=True,
                 )
+        for lang, text in texts.items():
+            if isinstance(text, str):
+                self.add(path + (lang,), control_character_problem(text))
         if owner and self.source is not None and self.source not in texts:
             message = f"{owner} has no {field} in the source language '{self.source}': add one"
             self.add(path, message)

@@ -13,7 +13,7 @@ from codegen.validation import (
     mapping,
     quoted,
 )
-from codegen.validation_names import UPPER_SNAKE, name_problem
+from codegen.validation_names import UPPER_SNAKE, control_character_problem, name_problem
 
 _OWN_KEYS = ("code", "message", "curated")
 
@@ -30,6 +30,12 @@ def check_codes(
         what = describe_code(code, index)
         check_code_value(context, code_path + ("code",), code.get("code"), code_set, seen_codes)
         context.check_texts(code_path + ("message",), "message", what)
+        source_message = mapping(code.get("message")).get(context.source)
+        if source_message == "":
+            fix = "write the source's message, or remove the code"
+            context.add(
+                code_path + ("message", context.source), f"{what} has an empty message: {fix}"
+            )
         name = mapping(code.get("curated")).get("name")
         name_path = code_path + ("curated", "name")
         context.add(name_path, name_problem(name, UPPER_SNAKE, what))
@@ -74,6 +80,8 @@ def check_code_value(
         context.add(path, f"code {shown} is a string but code_type is integer: {fix}")
     elif code_type == "string" and isinstance(value, int):
         context.add(path, f"code {shown} is a number but code_type is string: quote it ('{value}')")
+    elif isinstance(value, str) and (problem := control_character_problem(value)):
+        context.add(path, f"code {shown}: {problem}")
     else:
         fix = "keep one of them, or correct the code"
         context.first_time(seen, value, path, f"code {value}", fix)

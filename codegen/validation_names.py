@@ -10,6 +10,7 @@ from __future__ import annotations
 import keyword
 import re
 from dataclasses import dataclass
+from enum import Enum
 
 LANGUAGE = re.compile(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*")
 PLACEHOLDER = "TODO_"
@@ -42,6 +43,14 @@ SNAKE = NameRule(
 )
 
 
+# The names the generated Python module imports (no class may take them) and the schema
+# names of the response; generation refuses a catalog that uses them, so validate does.
+IMPORTED_NAMES = ("Enum", "IntEnum", "MappingProxyType", "Mapping", "Optional")
+SCHEMA_NAMES = ("ResponseHeader", "ErrorResponse")
+# What the enum class has from its metaclass (``mro``): a property would hide it.
+ENUM_CLASS_MEMBERS = frozenset(n for n in dir(type(Enum)) if not n.startswith("_"))
+
+
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
@@ -49,7 +58,8 @@ def _words(text: str) -> frozenset[str]:
 # Attribute keys become properties of the generated enum members, next to what the
 # generated code itself defines and what the members inherit from int or str.
 GENERATED_MEMBERS = _words(
-    "code message messages curated name value attr attrs lookup docs_url retryable note"
+    "code message messages curated name value attr attrs lookup docs_url retryable note label"
+    " labels"
 )
 INT_MEMBERS = _words(
     "as_integer_ratio bit_count bit_length conjugate denominator from_bytes imag is_integer"
@@ -62,6 +72,19 @@ STR_MEMBERS = _words(
     " removesuffix replace rfind rindex rjust rpartition rsplit rstrip split splitlines"
     " startswith strip swapcase title translate upper zfill"
 )
+
+
+def control_character_problem(text: str) -> str | None:
+    """Why ``text`` cannot be a catalog text: a control character other than tab and line
+    break (C0, DEL, C1 such as U+0085), which not every output can carry exactly (a docs
+    site rewrites them, a YAML or JSON reader may refuse them); None when it has none."""
+    for position, char in enumerate(text, start=1):
+        if char not in "\t\n" and (ord(char) < 0x20 or 0x7F <= ord(char) <= 0x9F):
+            return (
+                f"the text has the control character U+{ord(char):04X} at character "
+                f"{position}: remove it (only tab and line break are allowed)"
+            )
+    return None
 
 
 def name_problem(
@@ -101,6 +124,8 @@ def attribute_key_problem(key: object, code_type: object, kind: object = None) -
         reason = "is a Python keyword"
     elif key in GENERATED_MEMBERS:
         reason = "is reserved for the generated code"
+    elif key in ENUM_CLASS_MEMBERS:
+        reason = f"would hide {key}() of the generated enum class"
     elif key in inherited:
         base = "int" if code_type == "integer" else "str"
         reason = f"would hide {base}.{key} of the generated enum"

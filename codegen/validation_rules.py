@@ -11,8 +11,10 @@ from typing import Any
 from codegen.validation import Context, Path, Problem, describe_code_set, dicts, mapping
 from codegen.validation_codes import check_codes
 from codegen.validation_names import (
+    IMPORTED_NAMES,
     LANGUAGE,
     PASCAL,
+    SCHEMA_NAMES,
     SNAKE,
     UPPER_SNAKE,
     attribute_key_problem,
@@ -33,8 +35,37 @@ def rule_problems(data: dict[Any, Any]) -> list[Problem]:
     seen_names: dict[Any, Path] = {}
     for index, code_set in dicts(data.get("code_sets")):
         check_code_set(context, ("code_sets", index), code_set, seen_names)
+    check_class_names(context)
     check_response(context, mapping(curated.get("response")))
     return context.problems
+
+
+def check_class_names(context: Context) -> None:
+    """The classes of the generated module: each set and each of its group enums
+    (``{set}{Key}``) named once, none with a name the module imports or a schema has."""
+    seen: dict[str, Path] = {}
+    sets: set[str] = set()  # two sets of one name: reported as a duplicate name already
+    for index, code_set in dicts(context.data.get("code_sets")):
+        name = mapping(code_set.get("curated")).get("name")
+        if not isinstance(name, str) or not PASCAL.pattern.fullmatch(name):
+            continue
+        path: Path = ("code_sets", index, "curated", "name")
+        if name in IMPORTED_NAMES or name in SCHEMA_NAMES:
+            context.add(path, f"code set name {name} is taken by the generated module: rename it")
+            continue
+        groups = [
+            name + "".join(p[:1].upper() + p[1:] for p in str(a.get("key")).split("_"))
+            for _, a in dicts(code_set.get("attributes"))
+            if a.get("kind") == "group"
+        ]
+        for class_name in [name, *groups]:
+            if class_name == name and name in sets:
+                continue
+            if class_name in seen and seen[class_name] != path:
+                fix = "rename a code set or an attribute"
+                context.add(path, f"two classes would be named {class_name}: {fix}")
+            seen.setdefault(class_name, path)
+        sets.add(name)
 
 
 def check_languages(context: Context) -> None:

@@ -13,23 +13,17 @@ import keyword
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from enum import Enum
 from types import MappingProxyType
 
 from codegen.errors import SpecError
 from codegen.filters import docs_page_url, docs_url, py_str, scalar
 from codegen.model import Attribute, Catalog, Code, CodeSet, CodeValue, GroupValue, Texts
+from codegen.validation_names import IMPORTED_NAMES, attribute_key_problem
 
 _PASCAL = re.compile(r"[A-Z][A-Za-z0-9]*")
 _UPPER_SNAKE = re.compile(r"[A-Z][A-Z0-9_]*")
 _SNAKE = re.compile(r"[a-z][a-z0-9_]*")
-# What a member of the generated enums already has: its own properties and those of
-# int, str and Enum. An attribute key among them would hide it.
-RESERVED_PROPERTIES = frozenset(
-    {"message", "messages", "lookup", "label", "labels", "retryable", "docs_url"}
-    | {n for n in dir(int) + dir(str) + dir(Enum) if not n.startswith("_")}
-)
-IMPORTED = ("Enum", "IntEnum", "MappingProxyType", "Mapping", "Optional")  # by the module
+IMPORTED = IMPORTED_NAMES  # by the module; validate refuses them too (validation_rules)
 RETRYABLE_DOC = "Whether the same request can succeed when retried (curated); None where unknown."
 DOCS_URL_DOC = "The URL of this code's entry in the documentation."
 NO_OPTIONS: Mapping[str, object] = MappingProxyType({})
@@ -128,13 +122,9 @@ def _check_members(code_set: CodeSet, catalog: Catalog) -> None:
             seen.add(name)
     for attribute in code_set.attributes:
         _check(attribute.key, _SNAKE, "attribute key", catalog, code_set.line)
-        if attribute.key in RESERVED_PROPERTIES:
-            raise SpecError(
-                f"attribute key {attribute.key!r} of {code_set.name} would hide a property "
-                "of the generated enum: rename it",
-                catalog.path,
-                code_set.line,
-            )
+        problem = attribute_key_problem(attribute.key, code_set.code_type, attribute.kind)
+        if problem:  # validate refuses it first: the same rule (validation_names)
+            raise SpecError(f"{code_set.name}: {problem}", catalog.path, code_set.line)
 
 
 def py_enum_base(code_set: CodeSet) -> str:

@@ -154,7 +154,7 @@ def test_a_code_set_named_like_a_name_the_module_imports_is_an_error() -> None:
 
 def test_an_attribute_key_that_would_hide_a_member_property_is_an_error() -> None:
     hiding = code_set("Api", [code(0, "OK", "x", real=True)], (flag("real"),))
-    with pytest.raises(SpecError, match="would hide a property"):
+    with pytest.raises(SpecError, match="would hide int.real of the generated enum"):
         render_all(catalog(hiding), DEFAULT_TARGETS[:1])
 
 

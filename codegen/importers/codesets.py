@@ -30,7 +30,7 @@ from codegen.importers.cells import DASHES, flag_value, is_code, range_of, split
 from codegen.importers.headers import HeaderDictionary
 from codegen.importers.roles import Column, Roles, decide
 from codegen.importers.tables import PlacedTable, RawRow, RawTable, from_sheet, note, skipped
-from codegen.validation_names import attribute_key_problem
+from codegen.validation_names import attribute_key_problem, control_character_problem
 
 AttrValue = str | bool | None
 _INTEGER = re.compile(r"0|-?[1-9][0-9]*")
@@ -222,6 +222,11 @@ def _row(
             warnings.append(skipped(what, "Write yes or no", path, row.line, row.column))
             return None
     name = row.cells[roles.name] if roles.name is not None else None
+    for cell in row.cells:
+        if problem := control_character_problem(cell):
+            fix = "; fix the document (the catalog refuses such characters)"
+            raise InputError(f"a cell of code {code}: {problem.split(': remove')[0]}{fix}",
+                             path, row.line, row.column)  # fmt: skip
     return SourceCode(code, message, attrs, row.line, name or None)
 
 

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from codegen.errors import InputError
+from codegen.validation_names import attribute_key_problem
 
 RoleKind = Literal["code", "message", "name", "group", "flag", "text"]
 RESERVED_KEYS = frozenset({"code", "message", "curated", "name"})
@@ -313,6 +314,11 @@ def _parse_option(option: str) -> tuple[str, Role]:
             f'{where}: "{key}" cannot be an attribute key; use snake_case other than '
             "code, message, curated, name or a Python keyword"
         )
+    problem = attribute_key_problem(key, "integer", kind) or attribute_key_problem(
+        key, "string", kind
+    )
+    if problem:  # what validate would refuse on every code
+        raise InputError(f"{where}: {problem.split(': rename it')[0]}; choose another key")
     return header.strip(), Role(kind, key)
 
 
