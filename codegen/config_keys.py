@@ -19,7 +19,13 @@ from typing import Any
 
 from codegen.errors import InputError
 from codegen.formatting_ruff import ruff_command
-from codegen.targets import DEFAULT_TARGETS, FORMATTERS, Target, checked_relative
+from codegen.targets import (
+    DEFAULT_TARGETS,
+    FORMATTERS,
+    Target,
+    builtin_options,
+    checked_relative,
+)
 from codegen.toml_positions import KeyPath, locate, positions
 
 __all__ = ["KeyPath", "Located", "check_section", "targets_of"]
@@ -101,8 +107,9 @@ def check_section(data: object, located: Located) -> dict[str, Any]:
 
 def targets_of(section: Mapping[str, Any], located: Located) -> tuple[Target, ...]:
     """The configured targets, or the default ones; ``options`` applies to every target.
-    A configured target's own options win; the built-in options of a default target (the
-    OpenAPI version) are only defaults under ``options``."""
+    A target of a built-in template, listed or default, starts from that template's
+    options (:func:`~codegen.targets.builtin_options`: the OpenAPI version); the shared
+    ``options`` go over them, and a listed target's own options over those."""
     shared = section.get("options", {})
     if "targets" not in section:
         return tuple(
@@ -114,7 +121,7 @@ def targets_of(section: Mapping[str, Any], located: Located) -> tuple[Target, ..
             raw["template"],
             raw["output"],
             raw.get("formatter", "none"),
-            _frozen({**shared, **raw.get("options", {})}),
+            _frozen({**builtin_options(raw["template"]), **shared, **raw.get("options", {})}),
         )
         for raw in section["targets"]
     )
@@ -230,4 +237,4 @@ def _type_name(value: object) -> str:
     ):
         if isinstance(value, kind):
             return name
-    return type(value).__name__
+    return "a value of another kind"

@@ -1,9 +1,12 @@
-"""One exception family for everything a user can get wrong, and the exit codes."""
+"""One exception family for everything a user can get wrong, the exit codes, and how a
+message names the kind of a value (never by its Python type)."""
 
 from __future__ import annotations
 
 import enum
+from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import date, datetime, time
 
 
 class ExitCode(enum.IntEnum):
@@ -56,3 +59,25 @@ class MultipleErrors(CodegenError):
 
     def __str__(self) -> str:
         return "\n".join(str(e) for e in self.errors)
+
+
+def kind_of(value: object) -> str:
+    """``value``'s kind as a template, JSON or YAML author would call it: ``a string``,
+    ``an integer``, ``a number``, ``a list``, ``a mapping``, ``a date``, ... ."""
+    kinds: tuple[tuple[type | tuple[type, ...], str], ...] = (
+        (bool, "a boolean"),
+        (int, "an integer"),
+        (float, "a number"),
+        (str, "a string"),
+        ((list, tuple), "a list"),
+        (Mapping, "a mapping"),
+        (datetime, "a date and time"),
+        (date, "a date"),
+        (time, "a time"),
+    )
+    if value is None:
+        return "none (an empty value)"
+    for kind, name in kinds:
+        if isinstance(value, kind):
+            return name
+    return "a value of another kind"

@@ -27,7 +27,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from urllib.parse import quote, urlsplit
 
-from codegen.errors import InputError
+from codegen.errors import InputError, kind_of
 from codegen.model import Attribute, Catalog, Code, CodeSet, CodeValue, GroupValue, Texts
 
 
@@ -113,7 +113,7 @@ def json_escape_nonprintable(document: str) -> str:
 def scalar(value: CodeValue, quote: Callable[[str], str]) -> str:
     """A code as a literal: integers as digits, strings through ``quote``."""
     if isinstance(value, bool) or not isinstance(value, (int, str)):
-        raise TypeError(f"a code is an int or a str, not {type(value).__name__}")
+        raise TypeError(f"a code is an integer or a string, not {kind_of(value)}")
     return str(value) if isinstance(value, int) else quote(value)
 
 
@@ -262,7 +262,7 @@ def docs_page_url(options: Mapping[str, object], catalog: Catalog) -> str:
 def _str_option(options: Mapping[str, object], name: str, default: str) -> str:
     value = options.get(name, default)
     if not isinstance(value, str):
-        raise InputError(f"option {name} must be a string, not {type(value).__name__}")
+        raise InputError(f"option {name} must be a string, not {kind_of(value)}")
     return value
 
 

@@ -25,7 +25,6 @@ from jinja2 import (
     ChoiceLoader,
     FileSystemLoader,
     PrefixLoader,
-    StrictUndefined,
     Template,
     TemplateNotFound,
     TemplateSyntaxError,
@@ -36,6 +35,7 @@ from jinja2.runtime import LoopContext
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from codegen import filters, model, parallel, pylayout, usercache, views
+from codegen.describe import TemplateOptions, TemplateUndefined
 from codegen.errors import CodegenError, TemplateError
 from codegen.formatting import format_text
 from codegen.formatting_ruff import format_ruff
@@ -112,7 +112,9 @@ class Environment(ImmutableSandboxedEnvironment):
 
     data_fields: ClassVar[Mapping[type, frozenset[str]]] = {
         **_data_fields(),
-        **dict.fromkeys((dict, MappingProxyType), frozenset(("get", "items", "keys", "values"))),
+        **dict.fromkeys(
+            (dict, MappingProxyType, TemplateOptions), frozenset(("get", "items", "keys", "values"))
+        ),
         LoopContext: frozenset(
             ("index", "index0", "revindex", "revindex0", "first", "last", "length")
         ),
@@ -159,7 +161,7 @@ def make_environment(
     )
     environment = Environment(
         loader=loader,
-        undefined=StrictUndefined,
+        undefined=TemplateUndefined,
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
@@ -248,7 +250,7 @@ def _render(template: Template, target: Target, catalog: Catalog, output: str, l
     context = {
         "catalog": catalog,
         "lang": lang,
-        "options": target.options,
+        "options": TemplateOptions(target.options),
         "output": output,
         "header": header_text(catalog),
     }
@@ -270,7 +272,7 @@ def _render(template: Template, target: Target, catalog: Catalog, output: str, l
         ) from None
     except Exception as error:  # noqa: BLE001 - any failure inside a template is its bug
         filename, line = _template_frame(error, template.filename or target.template)
-        message = str(error) or type(error).__name__
+        message = str(error) or "the template failed"
         raise TemplateError(f"{message} (rendering {output})", _shown(filename), line) from None
 
 

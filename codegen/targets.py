@@ -39,6 +39,18 @@ class Target:
     options: Mapping[str, object] = field(default_factory=lambda: NO_OPTIONS, hash=False)
 
 
+BUILTIN_OPTIONS: Mapping[str, Mapping[str, object]] = MappingProxyType(
+    {"openapi.yaml.j2": MappingProxyType({"version": "1.0.0"})}
+)
+
+
+def builtin_options(template: str) -> Mapping[str, object]:
+    """The options a target of the built-in template ``template`` (``openapi.yaml.j2`` or
+    ``builtin/openapi.yaml.j2``) has before any are configured: ``{"version": "1.0.0"}``
+    for OpenAPI, none for the others. Configured options go over them."""
+    return BUILTIN_OPTIONS.get(template.removeprefix("builtin/"), NO_OPTIONS)
+
+
 DEFAULT_TARGETS: tuple[Target, ...] = (
     Target("python_module.py.j2", "python/{module}.py", "python"),
     Target("jsonschema.json.j2", "jsonschema/{module}.schema.json", "json"),
@@ -46,7 +58,7 @@ DEFAULT_TARGETS: tuple[Target, ...] = (
         "openapi.yaml.j2",
         "openapi/{module}.openapi.yaml",
         "yaml",
-        MappingProxyType({"version": "1.0.0"}),
+        builtin_options("openapi.yaml.j2"),
     ),
     Target("docs_index.md.j2", "docs/index.md", "markdown"),
     Target("docs_page.md.j2", "docs/{lang}.md", "markdown"),

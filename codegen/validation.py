@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from codegen.errors import kind_of
 from codegen.validation_names import LANGUAGE, control_character_problem
 
 Path = tuple[Any, ...]
@@ -205,7 +206,7 @@ def describe_value(value: object) -> str:
         return "a mapping"
     if isinstance(value, list):
         return "a list"
-    return f"a {type(value).__name__}"
+    return kind_of(value)  # a YAML timestamp: a date, or a date and time
 
 
 def quoted(value: object) -> str:

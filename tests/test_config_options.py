@@ -164,3 +164,38 @@ def test_syntax_newer_than_the_target_version_is_refused(
     assert not (root / "generated" / "new.py").exists()
     template.write_text("x = 1\nif x == 1:\n    pass\n", encoding="utf-8")
     assert main(["generate"]) == 0
+
+
+@pytest.mark.parametrize("template", ["openapi.yaml.j2", "builtin/openapi.yaml.j2"])
+def test_a_listed_built_in_target_keeps_its_default_options(
+    template: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Listing a built-in target (needed to add any other) keeps the options it has by
+    default: the OpenAPI document's ``version``."""
+    root = _project(
+        tmp_path / "p",
+        f'[[targets]]\ntemplate = "{template}"\noutput = "openapi/{{module}}.openapi.yaml"\n'
+        'formatter = "yaml"\n',
+        monkeypatch,
+    )
+    assert _options(root) == [{"version": "1.0.0"}]
+    assert main(["generate"]) == 0
+    assert 'version: "1.0.0"' in _files(root)["openapi/sample_codes.openapi.yaml"]
+
+
+def test_a_listed_built_in_target_s_defaults_yield_to_shared_and_own_options(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Defaults first, then the shared ``options``, then the target's own."""
+    root = _project(
+        tmp_path / "p",
+        '[options]\ntitle = "Shared"\n\n'
+        '[[targets]]\ntemplate = "openapi.yaml.j2"\noutput = "a.yaml"\n\n'
+        '[[targets]]\ntemplate = "openapi.yaml.j2"\noutput = "b.yaml"\n'
+        'options = {version = "3.0.0", title = "Own"}\n',
+        monkeypatch,
+    )
+    assert _options(root) == [
+        {"version": "1.0.0", "title": "Shared"},
+        {"version": "3.0.0", "title": "Own"},
+    ]

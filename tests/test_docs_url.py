@@ -73,7 +73,7 @@ def test_without_docs_base_url_there_is_no_page() -> None:
         ({"docs_base_url": ""}, "must be an absolute URL"),
         ({"docs_base_url": BASE + "?page=1"}, "without \\? or #"),
         ({"docs_base_url": BASE + "#top"}, "without \\? or #"),
-        ({"docs_base_url": 42}, "docs_base_url must be a string, not int"),
+        ({"docs_base_url": 42}, "docs_base_url must be a string, not an integer"),
         ({"docs_base_url": BASE, "docs_lang": "ko"}, "not a language of the catalog: use one"),
         ({"docs_base_url": BASE, "docs_page": ["x"]}, "docs_page must be a string"),
     ],

@@ -23,7 +23,7 @@ def small() -> Catalog:
 def test_the_environment_is_sandboxed_strict_and_keeps_whitespace_as_written() -> None:
     environment = make_environment()
     assert isinstance(environment, SandboxedEnvironment)
-    assert environment.undefined is StrictUndefined
+    assert issubclass(environment.undefined, StrictUndefined)
     assert (
         environment.keep_trailing_newline and environment.trim_blocks and environment.lstrip_blocks
     )
@@ -93,6 +93,44 @@ def test_an_undefined_name_names_the_template_and_line(tmp_path: Path) -> None:
         render_all(small(), [Target("typo.j2", "x.txt")], [tmp_path])
     assert caught.value.path.endswith("typo.j2") and caught.value.line == 3
     assert "modul" in caught.value.message
+
+
+def test_an_option_no_one_set_is_named_as_an_option_to_set(tmp_path: Path) -> None:
+    (tmp_path / "v.j2").write_text("version {{ options.version }}\n")
+    with pytest.raises(TemplateError) as caught:
+        render_all(small(), [Target("v.j2", "x.txt")], [tmp_path])
+    assert caught.value.message == (
+        "option 'version' is not set: set it under [options] in the configuration, or in "
+        "this target's options (rendering x.txt)"
+    )
+
+
+@pytest.mark.parametrize(
+    ("expression", "message"),
+    [
+        ("catalog.title.fr", "there is no 'fr' in this mapping"),
+        ("catalog.module.nope", "a string has no attribute 'nope'"),
+        ("catalog.code_sets[7]", "a list has no item 7"),
+        (
+            "catalog.code_sets[0].nmae",
+            (
+                "CodeSet has no field 'nmae'; it has name, title, code_type, attributes, codes, "
+                "columns, section, description, line"
+            ),
+        ),
+        (
+            "catlog",
+            "'catlog' is undefined; a template receives catalog, lang, options, output and header",
+        ),
+    ],
+)
+def test_a_missing_name_is_described_in_template_terms_never_by_python_type(
+    expression: str, message: str, tmp_path: Path
+) -> None:
+    (tmp_path / "t.j2").write_text(f"{{{{ {expression} }}}}\n")
+    with pytest.raises(TemplateError) as caught:
+        render_all(small(), [Target("t.j2", "x.txt")], [tmp_path])
+    assert caught.value.message == f"{message} (rendering x.txt)"
 
 
 def test_rendered_python_that_does_not_parse_is_an_error_naming_the_template(
