@@ -19,6 +19,7 @@ from typing import Any
 
 from codegen.errors import InputError
 from codegen.formatting_ruff import ruff_command
+from codegen.schema_views import CODE_SETS
 from codegen.targets import (
     DEFAULT_TARGETS,
     FORMATTERS,
@@ -56,7 +57,9 @@ KNOWN_OPTIONS: Mapping[str, type] = {
     "docs_page": str,
     "target_version": str,
     "line_length": int,
+    "code_sets": str,
 }
+OPTION_VALUES: Mapping[str, tuple[str, ...]] = {"code_sets": CODE_SETS}
 _LANGUAGE = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
 _MODULE = re.compile(r"[a-z][a-z0-9_]*")
 
@@ -167,6 +170,9 @@ def _check_options(options: Mapping[str, Any], path: KeyPath, located: Located) 
     for key, value in options.items():
         if key in KNOWN_OPTIONS:
             _check_type(value, KNOWN_OPTIONS[key], path + (key,), located)
+        if key in OPTION_VALUES and value not in OPTION_VALUES[key]:
+            allowed = " or ".join(f'"{v}"' for v in OPTION_VALUES[key])
+            raise located.error(f"option {key} must be {allowed}, not {value!r}", path + (key,))
     module = options.get("module")
     if module is not None and (
         not _MODULE.fullmatch(module) or keyword.iskeyword(module) or module.startswith("todo_")

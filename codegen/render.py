@@ -34,7 +34,7 @@ from jinja2.exceptions import SecurityError
 from jinja2.runtime import LoopContext
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-from codegen import filters, model, parallel, pylayout, usercache, views
+from codegen import filters, model, parallel, pylayout, schema_views, usercache, views
 from codegen.describe import TemplateOptions, TemplateUndefined
 from codegen.errors import CodegenError, TemplateError
 from codegen.formatting import format_text
@@ -83,6 +83,7 @@ FILTERS: Mapping[str, Callable[..., Any]] = {
     "py_table_close": pylayout.table_close,
     "py_indented": pylayout.indented,
     "response_view": views.response_view,
+    "open_code_sets": schema_views.open_code_sets,
 }
 
 
