@@ -92,15 +92,65 @@ class CodeSet:
         return None
 
 
+Envelope = Literal["header", "flat", "nested", "problem"]
+ENVELOPES: tuple[Envelope, ...] = ("header", "flat", "nested", "problem")
+# Each envelope's JSON member names, by their key under ``curated.response.fields``, when
+# the catalog does not name them. Problem details (RFC 9457) carry the message in their
+# own members, ``title`` or ``detail``.
+ENVELOPE_FIELDS: Mapping[Envelope, Mapping[str, str]] = MappingProxyType(
+    {
+        "header": {"success": "isSuccessful", "code": "resultCode", "message": "resultMessage"},
+        "flat": {"code": "code", "message": "message"},
+        "nested": {"error": "error", "code": "code", "message": "message"},
+        "problem": {"code": "code"},
+    }
+)
+
+
 @dataclass(frozen=True)
-class ResponseHeader:
-    """The API response header that carries a code of one set (curated)."""
+class ResponseEnvelope:
+    """How the API's responses carry a code of one set (curated, ``curated.response``).
+
+    ``envelope`` is the shape of an error body: ``header``, ``{"header": {success, code,
+    message}}``; ``flat``, ``{code, message}``; ``nested``, ``{error_field: {code,
+    message}}``; ``problem``, RFC 9457 problem details with the code as an extension
+    member. The defaults are the header envelope's; :func:`response_envelope` fills in
+    another envelope's. An empty string is a member the envelope does not have.
+    """
 
     code_set: str  # CodeSet.name
-    success_flag: str  # key of a flag attribute of that set
+    success_flag: str = ""  # key of a flag attribute of that set; "" when there is none
     success_field: str = "isSuccessful"
     code_field: str = "resultCode"
     message_field: str = "resultMessage"
+    envelope: Envelope = "header"
+    error_field: str = ""  # nested: the member holding the error object
+    problem_type: str = ""  # problem: each code's type URI, ``{code}`` standing for the code
+
+
+ResponseHeader = ResponseEnvelope  # its name while the header was the only envelope
+
+
+def response_envelope(
+    code_set: str,
+    envelope: Envelope = "header",
+    success_flag: str = "",
+    fields: Mapping[str, str] = EMPTY_TEXTS,
+    problem_type: str = "",
+) -> ResponseEnvelope:
+    """The response of ``envelope``, its member names from ``fields`` (keys ``success``,
+    ``code``, ``message``, ``error``) else :data:`ENVELOPE_FIELDS`."""
+    names = {**ENVELOPE_FIELDS[envelope], **fields}
+    return ResponseEnvelope(
+        code_set=code_set,
+        success_flag=success_flag,
+        success_field=names.get("success", ""),
+        code_field=names.get("code", ""),
+        message_field=names.get("message", ""),
+        envelope=envelope,
+        error_field=names.get("error", ""),
+        problem_type=problem_type,
+    )
 
 
 @dataclass(frozen=True)
@@ -112,7 +162,7 @@ class Catalog:
     languages: tuple[str, ...]
     code_sets: tuple[CodeSet, ...]
     title: Texts = field(default_factory=lambda: EMPTY_TEXTS)
-    response: ResponseHeader | None = None
+    response: ResponseEnvelope | None = None
     path: str = "spec/codes.yaml"  # as given on the command line, for headers and errors
 
     def code_set(self, name: str) -> CodeSet | None:

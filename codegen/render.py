@@ -82,7 +82,7 @@ FILTERS: Mapping[str, Callable[..., Any]] = {
     "py_table_open": pylayout.table_open,
     "py_table_close": pylayout.table_close,
     "py_indented": pylayout.indented,
-    "response_view": views.response_view,
+    "response_view": schema_views.response_view,
     "open_code_sets": schema_views.open_code_sets,
 }
 
@@ -97,8 +97,8 @@ def _data_fields() -> dict[type, frozenset[str]]:
     from dataclasses import fields
 
     types = (
-        *(model.GroupValue, model.Attribute, model.Code, model.CodeSet, model.ResponseHeader),
-        *(model.Catalog, views.PyGroup, views.PyProperty, views.ResponseView),
+        *(model.GroupValue, model.Attribute, model.Code, model.CodeSet, model.ResponseEnvelope),
+        *(model.Catalog, views.PyGroup, views.PyProperty, schema_views.ResponseView),
         *(filters.Localized, filters.SectionRun),
     )
     return {cls: frozenset(field.name for field in fields(cls)) for cls in types}

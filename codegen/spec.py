@@ -25,7 +25,8 @@ from codegen.model import (
     Code,
     CodeSet,
     GroupValue,
-    ResponseHeader,
+    ResponseEnvelope,
+    response_envelope,
     texts,
 )
 from codegen.spec_yaml import locate, parse, read_text
@@ -202,17 +203,15 @@ def _attr_value(attribute: Attribute, value: Any, source: str) -> AttrValue:
     return bool(value)
 
 
-def _response(raw: dict[str, Any] | None) -> ResponseHeader | None:
+def _response(raw: dict[str, Any] | None) -> ResponseEnvelope | None:
     if raw is None:
         return None
-    fields = raw.get("fields", {})
-    defaults = ResponseHeader(code_set="", success_flag="")
-    return ResponseHeader(
-        code_set=raw["code_set"],
-        success_flag=raw["success_flag"],
-        success_field=fields.get("success", defaults.success_field),
-        code_field=fields.get("code", defaults.code_field),
-        message_field=fields.get("message", defaults.message_field),
+    return response_envelope(
+        raw["code_set"],
+        raw.get("envelope", "header"),
+        raw.get("success_flag", ""),
+        raw.get("fields", {}),
+        raw.get("problem_type", ""),
     )
 
 

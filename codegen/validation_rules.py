@@ -1,7 +1,8 @@
 """The catalog rules a JSON Schema cannot express, down to the attributes of each code set.
 
-Languages, names (style, keywords, placeholders, uniqueness), group values and the curated
-response header; the codes themselves are checked by :mod:`codegen.validation_codes`.
+Languages, names (style, keywords, placeholders, uniqueness) and group values; the codes
+themselves are checked by :mod:`codegen.validation_codes`, the curated response by
+:mod:`codegen.validation_response`.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from codegen.validation_names import (
     attribute_key_problem,
     name_problem,
 )
+from codegen.validation_response import check_response
 
 _TAG_ADVICE = "use a BCP-47 tag like ja, en or en-US"
 
@@ -167,32 +169,6 @@ def check_group_values(context: Context, path: Path, key: str, attribute: dict[A
             duplicate = f"label '{label}' in attribute '{key}'"
             fix = "codes name values by label, so give each value its own"
             context.first_time(seen_labels, label, label_path, duplicate, fix)
-
-
-def check_response(context: Context, response: dict[Any, Any]) -> None:
-    """The response header names an existing code set, one of its flags, distinct fields."""
-    path: Path = ("curated", "response")
-    set_name = response.get("code_set")
-    sets: dict[str, dict[Any, Any]] = {}
-    for _, code_set in dicts(context.data.get("code_sets")):
-        if isinstance(name := mapping(code_set.get("curated")).get("name"), str):
-            sets.setdefault(name, code_set)  # a duplicate name is reported on its own
-    if isinstance(set_name, str) and set_name not in sets:
-        options = ", ".join(sets) or "(none)"
-        message = f"response code_set '{set_name}' is not a code set: use one of {options}"
-        context.add(path + ("code_set",), message)
-    flag = response.get("success_flag")
-    if isinstance(set_name, str) and set_name in sets and isinstance(flag, str):
-        attributes = dicts(sets[set_name].get("attributes"))
-        flags = [str(a.get("key")) for _, a in attributes if a.get("kind") == "flag"]
-        if flag not in flags:
-            fix = f"use one of {', '.join(flags)}" if flags else f"{set_name} has no flag attribute"
-            message = f"response success_flag '{flag}' is not a flag attribute of {set_name}: {fix}"
-            context.add(path + ("success_flag",), message)
-    fields = [v for v in mapping(response.get("fields")).values() if isinstance(v, str)]
-    if len(set(fields)) < len(fields):
-        message = "the response fields success, code and message need three different names"
-        context.add(path + ("fields",), message)
 
 
 def derived_names(data: object) -> list[Problem]:

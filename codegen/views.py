@@ -1,5 +1,5 @@
 """What the templates lay out, decided from the model: the names a module declares, Python
-types and literals, and the response header's success and error codes.
+types and literals. The response envelope's views are in :mod:`codegen.schema_views`.
 
 A template asks these functions (registered as Jinja filters in :mod:`codegen.render`)
 instead of deciding itself which classes exist, what a property returns or which codes mean
@@ -17,7 +17,7 @@ from types import MappingProxyType
 
 from codegen.errors import SpecError
 from codegen.filters import docs_page_url, docs_url, py_str, scalar
-from codegen.model import Attribute, Catalog, Code, CodeSet, CodeValue, GroupValue, Texts
+from codegen.model import Attribute, Catalog, CodeSet, CodeValue, GroupValue, Texts
 from codegen.validation_names import IMPORTED_NAMES, attribute_key_problem
 
 _PASCAL = re.compile(r"[A-Z][A-Za-z0-9]*")
@@ -203,55 +203,3 @@ def _attribute_property(
             values.append(py_str(value.get(source, "")))
     type_ = {"group": group_class, "flag": "bool", "text": "str"}[attribute.kind]
     return _property(attribute.key, type_, doc, values)
-
-
-HEADER_SCHEMA = "ResponseHeader"
-ERROR_SCHEMA = "ErrorResponse"
-
-
-@dataclass(frozen=True)
-class ResponseView:
-    """The API response header: its fields, and which codes go with ``success: true``."""
-
-    code_set: CodeSet
-    success_field: str
-    code_field: str
-    message_field: str
-    success_codes: tuple[Code, ...]
-    error_codes: tuple[Code, ...]
-    header_schema: str = HEADER_SCHEMA
-    error_schema: str = ERROR_SCHEMA
-
-
-def response_view(catalog: Catalog) -> ResponseView | None:
-    """The response header of ``catalog.response``, or None when the catalog has none."""
-    response = catalog.response
-    if response is None:
-        return None
-    code_set = catalog.code_set(response.code_set)
-    flag = code_set.attribute(response.success_flag) if code_set else None
-    if code_set is None or flag is None or flag.kind != "flag":
-        raise SpecError(
-            f"response names {response.code_set}.{response.success_flag}, which is not a "
-            "flag attribute of a code set",
-            catalog.path,
-        )
-    for name in (HEADER_SCHEMA, ERROR_SCHEMA):
-        if catalog.code_set(name):
-            raise SpecError(
-                f"a code set may not be named {name}: the response schema is", catalog.path
-            )
-    success = tuple(c for c in code_set.codes if c.attr(flag.key) is True)
-    if not success:
-        raise SpecError(
-            f"no code of {code_set.name} has {flag.key}: true", catalog.path, code_set.line
-        )
-    errors = tuple(c for c in code_set.codes if c.attr(flag.key) is not True)
-    return ResponseView(
-        code_set,
-        response.success_field,
-        response.code_field,
-        response.message_field,
-        success,
-        errors,
-    )

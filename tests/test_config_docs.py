@@ -20,7 +20,7 @@ MODEL = (
     model.Code,
     model.Attribute,
     model.GroupValue,
-    model.ResponseHeader,
+    model.ResponseEnvelope,
 )
 
 

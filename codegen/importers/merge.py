@@ -39,7 +39,8 @@ from codegen.importers.merge_codes import (
 )
 from codegen.importers.names import set_name
 from codegen.roundtrip import flow_map, put
-from codegen.views import ERROR_SCHEMA, HEADER_SCHEMA, IMPORTED, pascal
+from codegen.schema_views import ERROR_SCHEMA, HEADER_SCHEMA
+from codegen.views import IMPORTED, pascal
 
 __all__ = ["MergeResult", "Removed", "merge_document"]
 
