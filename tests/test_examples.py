@@ -4,7 +4,7 @@ so every test run proves the toolkit works beyond this repository's own catalog.
 For every folder of examples/ holding a codegen.toml: its catalog is valid, its committed
 outputs are up to date, and re-importing its documents changes nothing. The payments
 example's own outputs are then checked for what it is there to show: string codes, three
-languages and a template override.
+languages, a template override, and errors as RFC 9457 problem details.
 """
 
 from __future__ import annotations
@@ -16,6 +16,9 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
+from jsonschema import Draft202012Validator
+from openapi_spec_validator import validate
+from ruamel.yaml import YAML
 
 from codegen.cli import main
 
@@ -172,3 +175,28 @@ def test_payments_csv_target_exists_only_in_the_example_s_templates() -> None:
         '"No account, or unable to locate the account",'
         '"계좌가 없거나 찾을 수 없음","口座がない、または口座が見つからない"'
     ) in lines
+
+
+def test_payments_openapi_gives_card_declines_as_problem_details_typed_by_their_docs(
+    payments: ModuleType,
+) -> None:
+    """RFC 9457 problem details without a success flag; each code's problem type is its
+    row in the docs (the Python member's ``docs_url``); the schema is open, so a decline
+    code added later still validates."""
+    path = PAYMENTS / "generated" / "openapi" / "acme_pay_codes.openapi.yaml"
+    document = YAML(typ="safe", pure=True).load(path.read_text(encoding="utf-8"))
+    validate(document)
+    content = document["components"]["responses"]["ErrorResponse"]["content"]
+    assert list(content) == ["application/problem+json"]
+    examples = document["components"]["examples"]
+    assert len(examples) == len(payments.CardDeclineCode)
+    example = examples["CardDeclineCode_ISSUER_TIMEOUT"]["value"]
+    assert example == {
+        "type": payments.CardDeclineCode.ISSUER_TIMEOUT.docs_url,
+        "title": "The issuer did not respond in time",
+        "code": "E_TIMEOUT",
+    }
+    problem = Draft202012Validator({**document, "$ref": "#/components/schemas/ErrorResponse"})
+    assert all(problem.is_valid(e["value"]) for e in examples.values())
+    assert problem.is_valid({"title": "New", "code": "card_velocity_exceeded"})
+    assert not problem.is_valid({"title": "No code"})
