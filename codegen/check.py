@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import difflib
 import re
+import shlex
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,9 +20,9 @@ from pathlib import Path
 from codegen import manifest
 from codegen.errors import ExitCode
 from codegen.generate import leftovers, plan
-from codegen.writing import inside, read_bytes
+from codegen.writing import DEFAULT_REGENERATE, inside, read_bytes
 
-FIX = "run: make generate (or codegen generate)"
+PATH_OPTIONS = ("config", "catalog", "templates", "output")  # repeated in the command shown
 
 
 @dataclass(frozen=True)
@@ -119,8 +120,20 @@ def _shifted(header: str, offset: int) -> str:
     )
 
 
-def report_text(report: Report, shown: Callable[[str], str]) -> str:
-    """What check prints; empty when the folder is up to date."""
+def fix_command(regenerate: str, args: argparse.Namespace) -> str:
+    """The command that makes the folder up to date, as check prints it: the configured
+    ``regenerate`` command, and ``codegen generate`` with the path options check was given,
+    e.g. "make generate (or codegen generate --config examples/payments/codegen.toml)"."""
+    direct = DEFAULT_REGENERATE + "".join(
+        f" --{name} {shlex.quote(str(value))}"
+        for name in PATH_OPTIONS
+        if (value := getattr(args, name, None)) is not None
+    )
+    return direct if regenerate == DEFAULT_REGENERATE else f"{regenerate} (or {direct})"
+
+
+def report_text(report: Report, shown: Callable[[str], str], fix: str = DEFAULT_REGENERATE) -> str:
+    """What check prints, ending with ``run: FIX``; empty when the folder is up to date."""
     if report.up_to_date:
         return ""
     parts: list[str] = []
@@ -134,7 +147,7 @@ def report_text(report: Report, shown: Callable[[str], str]) -> str:
         f"{shown(r)}: orphaned: not written by codegen; delete it or move it out of the folder\n"
         for r in report.orphaned
     ]
-    return "".join(parts) + FIX + "\n"
+    return "".join(parts) + f"run: {fix}\n"
 
 
 def run_check(args: argparse.Namespace) -> ExitCode:
@@ -149,5 +162,5 @@ def run_check(args: argparse.Namespace) -> ExitCode:
     if report.up_to_date:
         print(f"{inputs.output_shown}: up to date")
         return ExitCode.OK
-    print(report_text(report, inputs.shown), end="")
+    print(report_text(report, inputs.shown, fix_command(inputs.regenerate, args)), end="")
     return ExitCode.OUT_OF_DATE

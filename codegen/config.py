@@ -25,6 +25,7 @@ from codegen.errors import InputError
 from codegen.model import Catalog
 from codegen.targets import DEFAULT_TARGETS, Target, catalog_for, outputs
 from codegen.toml_positions import positions
+from codegen.writing import DEFAULT_REGENERATE
 
 CONFIG_FILE = "codegen.toml"
 PYPROJECT = "pyproject.toml"
@@ -46,6 +47,7 @@ class Config:
     templates_required: bool = False  # named by the configuration or the command line
     languages: tuple[str, ...] | None = None
     derived_names: str = "warn"  # "error": a name import derived stops validate and generate
+    regenerate: str = DEFAULT_REGENERATE  # the command headers and check name
     targets: tuple[Target, ...] = DEFAULT_TARGETS
     file: Path | None = None  # the configuration file, absolute; None: the defaults
     located: Located = field(default_factory=Located)
@@ -170,8 +172,9 @@ def read_config(path: Path, cwd: Path) -> Config:
     changes["templates_required"] = "templates" in section
     if "languages" in section:
         changes["languages"] = tuple(section["languages"])
-    if "derived_names" in section:
-        changes["derived_names"] = section["derived_names"]
+    for name in ("derived_names", "regenerate"):
+        if name in section:
+            changes[name] = section[name]
     changes["targets"] = targets_of(section, located)
     return _replace(config, changes)
 

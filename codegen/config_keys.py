@@ -39,6 +39,7 @@ SECTION_KEYS: Mapping[str, type] = {
     "options": dict,
     "targets": list,
     "derived_names": str,
+    "regenerate": str,
 }
 DERIVED_NAMES = ("warn", "error")
 TARGET_KEYS: Mapping[str, type] = {
@@ -96,6 +97,8 @@ def check_section(data: object, located: Located) -> dict[str, Any]:
             f'derived_names must be "warn" or "error", not {data["derived_names"]!r}',
             ("derived_names",),
         )
+    if "regenerate" in data:
+        _check_regenerate(data["regenerate"], located)
     _check_options(data.get("options", {}), ("options",), located)
     targets = data.get("targets")
     if targets is not None and not targets:
@@ -164,6 +167,21 @@ def _check_languages(languages: list[Any], located: Located) -> None:
             raise located.error(f"{lang!r} is not a language code; use e.g. en, ja or en-US", path)
         if lang in languages[:index]:
             raise located.error(f"language {lang!r} is listed twice; list it once", path)
+
+
+def _check_regenerate(command: str, located: Located) -> None:
+    """The command headers name: one line, shown in backticks, so none of its own."""
+    if not command.strip() or command != command.strip() or not command.isprintable():
+        problem = "is empty" if not command.strip() else "must be one line without spaces around it"
+    elif "`" in command:
+        problem = "must not hold a backtick (headers show it in backticks)"
+    else:
+        return
+    raise located.error(
+        f'regenerate {problem}; give the command that regenerates the outputs, e.g. "make '
+        'generate", or remove the key for "codegen generate"',
+        ("regenerate",),
+    )
 
 
 def _check_options(options: Mapping[str, Any], path: KeyPath, located: Located) -> None:

@@ -29,7 +29,13 @@ from codegen import manifest
 from codegen.errors import CodegenError, ExitCode, InputError, MultipleErrors
 from codegen.model import Catalog
 from codegen.targets import DEFAULT_TARGETS, Target
-from codegen.writing import existing_files, is_generated, remove, write_changed
+from codegen.writing import (
+    DEFAULT_REGENERATE,
+    existing_files,
+    is_generated,
+    remove,
+    write_changed,
+)
 
 if TYPE_CHECKING:
     from codegen.config import Config
@@ -50,6 +56,7 @@ class Inputs:
     targets: tuple[Target, ...] = DEFAULT_TARGETS
     recorded: tuple[dict[str, str], dict[str, str]] | None = None  # manifest inputs, versions
     cache: Path | None = None  # the formatting cache folder
+    regenerate: str = DEFAULT_REGENERATE  # the command the headers name
 
     def shown(self, relative: str) -> str:
         return posixpath.join(self.output_shown, relative)
@@ -60,9 +67,13 @@ class Inputs:
         from codegen.render import render_all  # imports jinja2: only on the full path
 
         with formatting_cache(self.cache):
-            files = render_all(self.catalog, self.targets, self.template_dirs, True)
+            files = render_all(
+                self.catalog, self.targets, self.template_dirs, True, self.regenerate
+            )
         if self.recorded is not None:
-            files[manifest.MANIFEST] = manifest.manifest_text(*self.recorded, files)
+            files[manifest.MANIFEST] = manifest.manifest_text(
+                *self.recorded, files, self.regenerate
+            )
         return files
 
 
@@ -107,6 +118,7 @@ class Plan:
             config.targets,
             recorded,
             root / CACHE_FOLDER,
+            config.regenerate,
         )
 
 

@@ -31,7 +31,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import codegen
-from codegen.writing import GENERATED_MARKER, existing_files, read_bytes
+from codegen.writing import (
+    DEFAULT_REGENERATE,
+    GENERATED_MARKER,
+    existing_files,
+    read_bytes,
+    regenerate_phrase,
+)
 
 if TYPE_CHECKING:
     from codegen.config import Config
@@ -39,7 +45,6 @@ if TYPE_CHECKING:
 MANIFEST = ".codegen-manifest.json"
 FORMAT = 1
 BUILTIN_TEMPLATES = Path(codegen.__file__).parent / "templates"
-NOTE = f"{GENERATED_MARKER}; regenerate with `make generate` (or `codegen generate`)."
 
 
 def sha256(data: bytes) -> str:
@@ -67,6 +72,7 @@ def config_json(config: Config, catalog_shown: str) -> str:
     """The effective configuration as canonical JSON: what changes the rendered text."""
     effective = {
         "catalog": catalog_shown,
+        "regenerate": config.regenerate,
         "languages": list(config.languages) if config.languages is not None else None,
         "targets": [
             {
@@ -170,10 +176,12 @@ def manifest_text(
     recorded_inputs: Mapping[str, str],
     recorded_versions: Mapping[str, str],
     files: Mapping[str, str],
+    regenerate: str = DEFAULT_REGENERATE,
 ) -> str:
-    """The manifest for ``files`` (rendered text by relative path), deterministic."""
+    """The manifest for ``files`` (rendered text by relative path), deterministic; its
+    note names ``regenerate`` as the command that rewrites it."""
     document = {
-        "_note": NOTE,
+        "_note": f"{GENERATED_MARKER}; regenerate with {regenerate_phrase(regenerate)}.",
         "format": FORMAT,
         "inputs": dict(recorded_inputs),
         "versions": dict(recorded_versions),

@@ -41,11 +41,10 @@ from codegen.formatting import format_text
 from codegen.formatting_ruff import format_ruff
 from codegen.model import Catalog
 from codegen.targets import Target, catalog_for, outputs
-from codegen.writing import GENERATED_MARKER
+from codegen.writing import DEFAULT_REGENERATE, GENERATED_MARKER, regenerate_phrase
 
 BUILTIN_TEMPLATES = Path(__file__).parent / "templates"
 BUILTIN_PREFIX = "builtin"
-REGENERATE = "`make generate` (or `codegen generate`)"
 
 FILTERS: Mapping[str, Callable[..., Any]] = {
     "py_str": filters.py_str,
@@ -87,9 +86,12 @@ FILTERS: Mapping[str, Callable[..., Any]] = {
 }
 
 
-def header_text(catalog: Catalog) -> str:
-    """The DO-NOT-EDIT line every output starts with, naming its source and the command."""
-    return f"{GENERATED_MARKER} from {catalog.path}; regenerate with {REGENERATE}."
+def header_text(catalog: Catalog, regenerate: str = DEFAULT_REGENERATE) -> str:
+    """The DO-NOT-EDIT line every output starts with, naming its source and the command
+    that regenerates it (the configuration's ``regenerate``), e.g. "DO NOT EDIT: generated
+    by codegen from spec/codes.yaml; regenerate with `codegen generate`."."""
+    command = regenerate_phrase(regenerate)
+    return f"{GENERATED_MARKER} from {catalog.path}; regenerate with {command}."
 
 
 def _data_fields() -> dict[type, frozenset[str]]:
@@ -179,8 +181,10 @@ def render_all(
     targets: Sequence[Target],
     template_dirs: Sequence[str | Path] = (),
     bytecode_cache: bool = False,
+    regenerate: str = DEFAULT_REGENERATE,
 ) -> dict[str, str]:
-    """Every output of every target: ``{path relative to the output folder: text}``.
+    """Every output of every target: ``{path relative to the output folder: text}``;
+    each output's header names ``regenerate`` as the command that regenerates it.
 
     Every template is loaded first; then the outputs are rendered and formatted, on two
     cores when that pays (:mod:`codegen.parallel`), with the same results either way."""
@@ -192,7 +196,7 @@ def render_all(
         for output, lang in outputs(target, target_catalog):
             if output in jobs:
                 raise TemplateError(f"two targets write {output}: give each its own output")
-            jobs[output] = _Job(template, target, target_catalog, output, lang)
+            jobs[output] = _Job(template, target, target_catalog, output, lang, regenerate)
     texts = parallel.run(list(jobs.values()), _rendered, _weight)
     return dict(zip(jobs, texts, strict=True))
 
@@ -213,11 +217,12 @@ class _Job:
     catalog: Catalog
     output: str
     lang: str
+    regenerate: str = DEFAULT_REGENERATE
 
 
 def _rendered(job: _Job) -> str:
     """One output, rendered, formatted and parsed back."""
-    text = _render(job.template, job.target, job.catalog, job.output, job.lang)
+    text = _render(job.template, job.target, job.catalog, job.output, job.lang, job.regenerate)
     try:
         return _format(text, job.target)
     except TemplateError as error:
@@ -247,13 +252,15 @@ def _template(environment: ImmutableSandboxedEnvironment, name: str) -> Template
         ) from None
 
 
-def _render(template: Template, target: Target, catalog: Catalog, output: str, lang: str) -> str:
+def _render(
+    template: Template, target: Target, catalog: Catalog, output: str, lang: str, regenerate: str
+) -> str:
     context = {
         "catalog": catalog,
         "lang": lang,
         "options": TemplateOptions(target.options),
         "output": output,
-        "header": header_text(catalog),
+        "header": header_text(catalog, regenerate),
     }
     try:
         return template.render(context)

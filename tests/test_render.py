@@ -56,7 +56,7 @@ def test_every_output_starts_with_the_do_not_edit_header_naming_source_and_comma
         head = "\n".join(text.splitlines()[:2])
         assert GENERATED_MARKER in head, path
         assert "tests/fixtures/sample.yaml" in head, path
-        assert "make generate" in head and "codegen generate" in head, path
+        assert "regenerate with `codegen generate`" in head, path
 
 
 def test_outputs_hold_no_timestamp_absolute_path_or_carriage_return(
