@@ -3,8 +3,12 @@
 Exit 0 when the folder holds exactly what ``codegen generate`` would write; exit 1
 otherwise, printing a unified diff per changed file, the missing files, the generated
 files generate would delete, the other (orphaned) files, and the command that fixes it.
-The manifest generate writes (:mod:`codegen.manifest`) is one of the compared files; when
-it proves the folder up to date from hashes, nothing is loaded or rendered.
+
+The manifest generate writes (:mod:`codegen.manifest`) is a cache: when it proves the
+folder up to date from hashes, nothing is loaded or rendered. It never decides the verdict:
+a manifest that is missing, unreadable or made from other inputs or versions (a comment
+added to the catalog, a new formatter) while every output is right passes, with a note that
+generate would refresh it.
 """
 
 from __future__ import annotations
@@ -33,6 +37,7 @@ class Report:
     missing: tuple[str, ...] = ()
     stale: tuple[str, ...] = ()  # generated files that generate would delete
     orphaned: tuple[str, ...] = ()  # other files, which generate keeps
+    manifest_stale: bool = False  # the manifest differs from the one generate would write
 
     @property
     def up_to_date(self) -> bool:
@@ -42,19 +47,25 @@ class Report:
 def compare(
     files: Mapping[str, str], output_dir: Path, shown: Callable[[str], str] = str
 ) -> Report:
-    """Compare rendered ``files`` with ``output_dir``; ``shown`` names files in diffs."""
+    """Compare rendered ``files`` (text by relative path, the manifest among them) with
+    ``output_dir``; ``shown`` names files in diffs. The manifest is never a difference,
+    only ``manifest_stale``."""
     changed: dict[str, str] = {}
     missing: list[str] = []
     for relative, text in files.items():
+        if relative == manifest.MANIFEST:
+            continue
         on_disk = read_bytes(inside(output_dir, relative))
         if on_disk is None:
             missing.append(relative)
-        elif on_disk != text.encode("utf-8") and not (
-            relative == manifest.MANIFEST and manifest.same_apart_from_versions(on_disk, text)
-        ):
+        elif on_disk != text.encode("utf-8"):
             changed[relative] = unified_diff(shown(relative), on_disk, text)
     stale, orphaned = leftovers(output_dir, files)
-    return Report(changed, tuple(missing), tuple(stale), tuple(orphaned))
+    recorded = files.get(manifest.MANIFEST)
+    manifest_stale = recorded is not None and (
+        read_bytes(inside(output_dir, manifest.MANIFEST)) != recorded.encode("utf-8")
+    )
+    return Report(changed, tuple(missing), tuple(stale), tuple(orphaned), manifest_stale)
 
 
 CONTEXT = 3  # lines of context around each change, as `diff -u`
@@ -150,6 +161,17 @@ def report_text(report: Report, shown: Callable[[str], str], fix: str = DEFAULT_
     return "".join(parts) + f"run: {fix}\n"
 
 
+def notes_text(report: Report, shown: Callable[[str], str], fix: str = DEFAULT_REGENERATE) -> str:
+    """What check adds below "up to date": that generate would refresh the manifest."""
+    if not report.manifest_stale:
+        return ""
+    return (
+        f"note: {shown(manifest.MANIFEST)}, the cache that lets check skip rendering, is "
+        "out of date though no output is (a comment in the catalog, a new codegen); "
+        f"run: {fix} to refresh it\n"
+    )
+
+
 def run_check(args: argparse.Namespace) -> ExitCode:
     """Exit 0 when the output folder is up to date, 1 when it is not. When the manifest
     proves it up to date nothing is loaded or rendered; otherwise render and compare."""
@@ -159,8 +181,10 @@ def run_check(args: argparse.Namespace) -> ExitCode:
         return ExitCode.OK
     inputs = known.load()
     report = compare(inputs.render(), inputs.output_dir, inputs.shown)
+    fix = fix_command(inputs.regenerate, args)
     if report.up_to_date:
         print(f"{inputs.output_shown}: up to date")
+        print(notes_text(report, inputs.shown, fix), end="")
         return ExitCode.OK
-    print(report_text(report, inputs.shown, fix_command(inputs.regenerate, args)), end="")
+    print(report_text(report, inputs.shown, fix), end="")
     return ExitCode.OUT_OF_DATE

@@ -4,17 +4,16 @@
 generated, and it is committed with them: a sha256 of each input (the catalog's bytes,
 every template file of the search path, the effective configuration), the versions of
 the tool and of the formatters in use, and a sha256 of every output file. It is written
-deterministically (sorted keys, no timestamps), so it is a generated file like the others:
-``check`` compares it too.
+deterministically (sorted keys, no timestamps), so committing it makes no noisy diff.
 
 When the recorded inputs and versions equal the current ones, every recorded output file
 hashes to its recorded hash and the folder holds nothing else, the folder is up to date
 without reading the catalog's YAML or rendering anything (:func:`fast_path_holds`). Any
 other case takes the full path: render in memory and compare. After an upgrade of codegen
 or a formatter the recorded versions differ, so the hashes are not trusted: ``check``
-re-renders and fails only where an output really differs. The recorded versions are a
-cache key, not content: a manifest that differs from the one generate would write only in
-its versions is not stale (:func:`same_apart_from_versions`); ``generate`` rewrites it.
+re-renders and fails only where an output really differs. The whole manifest is a cache,
+not content: ``check`` never fails because of it (a comment added to the catalog changes
+its recorded inputs and no output); ``generate`` rewrites it.
 
 This module imports neither jinja2, black nor ruamel: it only hashes files.
 """
@@ -232,18 +231,3 @@ def fast_path_holds(
         if data is None or sha256(data) != recorded:
             return None  # e.g. edited by hand: the full path shows the diff
     return len(outputs) + 1
-
-
-def same_apart_from_versions(on_disk: bytes, rendered: str) -> bool:
-    """Whether two manifests record the same inputs and outputs; the versions they were
-    made with may differ (a formatter upgrade that changes no output is not a change)."""
-    try:
-        old = json.loads(on_disk.decode("utf-8"))
-        new = json.loads(rendered)
-    except (UnicodeDecodeError, ValueError):
-        return False
-    if not isinstance(old, dict) or not isinstance(new, dict):
-        return False
-    old.pop("versions", None)
-    new.pop("versions", None)
-    return bool(old == new)

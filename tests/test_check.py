@@ -120,7 +120,7 @@ def test_check_of_an_output_folder_that_does_not_exist_lists_every_file_as_missi
     project: Project, capsys: pytest.CaptureFixture[str]
 ) -> None:
     code, out = _check(project, capsys)
-    assert code == 1 and out.count(": missing") == 7 and not project.output.exists()
+    assert code == 1 and out.count(": missing") == 6 and not project.output.exists()
 
 
 def test_python_caches_in_the_output_folder_are_not_orphans(

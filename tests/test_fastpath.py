@@ -195,8 +195,7 @@ def test_a_recorded_version_that_differs_makes_check_re_render(
     _write_manifest(generated, document)
     code, out = _check(generated, capsys)
     assert code == 1 and f"{PYTHON}: out of date" in out and "-# edited" in out
-    assert f"{MANIFEST}: out of date" in out and f'-    "{package}": "0.0.1"' in out
-    assert "docs/en.md" not in out  # only what really differs
+    assert "docs/en.md" not in out and MANIFEST not in out  # only what really differs
 
 
 def test_a_newer_tool_that_changes_no_output_re_renders_and_passes(
@@ -209,17 +208,6 @@ def test_a_newer_tool_that_changes_no_output_re_renders_and_passes(
     assert _manifest(generated)["versions"]["codegen"] != "99.0.0"
     assert generated.run("generate") == 0
     assert _manifest(generated)["versions"]["codegen"] == "99.0.0"
-    assert _check(generated, capsys)[0] == 0
-
-
-@pytest.mark.parametrize("content", [b"", b"{not json", b'{"format": 0}', b"\xff"])
-def test_an_unreadable_manifest_takes_the_full_path_and_generate_fixes_it(
-    generated: Project, capsys: pytest.CaptureFixture[str], content: bytes
-) -> None:
-    (generated.output / MANIFEST).write_bytes(content)
-    code, out = _check(generated, capsys)
-    assert code == 1 and out.count(": out of date") == 1 and f"{MANIFEST}: out of date" in out
-    assert generated.run("generate") == 0
     assert _check(generated, capsys)[0] == 0
 
 
