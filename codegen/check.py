@@ -9,6 +9,10 @@ folder up to date from hashes, nothing is loaded or rendered. It never decides t
 a manifest that is missing, unreadable or made from other inputs or versions (a comment
 added to the catalog, a new formatter) while every output is right passes, with a note that
 generate would refresh it.
+
+Line endings are not compared: a checkout with git's ``core.autocrlf=true`` has CRLF where
+generate writes LF (git stores LF again on commit). An output that differs only in line
+endings passes, with a note naming it; a diff compares the texts as LF.
 """
 
 from __future__ import annotations
@@ -17,14 +21,14 @@ import argparse
 import difflib
 import re
 import shlex
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from codegen import manifest
 from codegen.errors import ExitCode
 from codegen.generate import leftovers, plan
-from codegen.writing import DEFAULT_REGENERATE, inside, read_bytes
+from codegen.writing import DEFAULT_REGENERATE, as_lf, inside, read_bytes
 
 PATH_OPTIONS = ("config", "catalog", "templates", "output")  # repeated in the command shown
 
@@ -38,6 +42,7 @@ class Report:
     stale: tuple[str, ...] = ()  # generated files that generate would delete
     orphaned: tuple[str, ...] = ()  # other files, which generate keeps
     manifest_stale: bool = False  # the manifest differs from the one generate would write
+    line_endings: tuple[str, ...] = ()  # outputs that differ only by CRLF line endings
 
     @property
     def up_to_date(self) -> bool:
@@ -52,20 +57,32 @@ def compare(
     only ``manifest_stale``."""
     changed: dict[str, str] = {}
     missing: list[str] = []
+    line_endings: list[str] = []
     for relative, text in files.items():
         if relative == manifest.MANIFEST:
             continue
         on_disk = read_bytes(inside(output_dir, relative))
+        data = text.encode("utf-8")
         if on_disk is None:
             missing.append(relative)
-        elif on_disk != text.encode("utf-8"):
-            changed[relative] = unified_diff(shown(relative), on_disk, text)
+        elif on_disk != data and as_lf(on_disk) == data:
+            line_endings.append(relative)
+        elif on_disk != data:
+            changed[relative] = unified_diff(shown(relative), as_lf(on_disk), text)
     stale, orphaned = leftovers(output_dir, files)
     recorded = files.get(manifest.MANIFEST)
+    on_disk = read_bytes(inside(output_dir, manifest.MANIFEST))
     manifest_stale = recorded is not None and (
-        read_bytes(inside(output_dir, manifest.MANIFEST)) != recorded.encode("utf-8")
+        on_disk is None or as_lf(on_disk) != recorded.encode("utf-8")
     )
-    return Report(changed, tuple(missing), tuple(stale), tuple(orphaned), manifest_stale)
+    return Report(
+        changed,
+        tuple(missing),
+        tuple(stale),
+        tuple(orphaned),
+        manifest_stale,
+        tuple(line_endings),
+    )
 
 
 CONTEXT = 3  # lines of context around each change, as `diff -u`
@@ -158,17 +175,37 @@ def report_text(report: Report, shown: Callable[[str], str], fix: str = DEFAULT_
         f"{shown(r)}: orphaned: not written by codegen; delete it or move it out of the folder\n"
         for r in report.orphaned
     ]
-    return "".join(parts) + f"run: {fix}\n"
+    return "".join(parts) + notes_text(report, shown) + f"run: {fix}\n"
 
 
 def notes_text(report: Report, shown: Callable[[str], str], fix: str = DEFAULT_REGENERATE) -> str:
-    """What check adds below "up to date": that generate would refresh the manifest."""
-    if not report.manifest_stale:
-        return ""
-    return (
+    """What check adds to its verdict: the outputs that differ only in line endings, and
+    (when the folder is up to date) that generate would refresh the manifest."""
+    return line_endings_note(report.line_endings, shown) + (
         f"note: {shown(manifest.MANIFEST)}, the cache that lets check skip rendering, is "
         "out of date though no output is (a comment in the catalog, a new codegen); "
         f"run: {fix} to refresh it\n"
+        if report.manifest_stale and report.up_to_date
+        else ""
+    )
+
+
+SHOWN_FILES = 3  # files a note names before "and N more"
+
+
+def line_endings_note(relatives: Sequence[str], shown: Callable[[str], str]) -> str:
+    """The note on outputs that differ from what generate writes only in line endings;
+    empty when there are none."""
+    if not relatives:
+        return ""
+    names = ", ".join(shown(r) for r in relatives[:SHOWN_FILES])
+    if len(relatives) > SHOWN_FILES:
+        names += f" and {len(relatives) - SHOWN_FILES} more"
+    return (
+        f"note: {names} differ{'s' if len(relatives) == 1 else ''} from what generate writes "
+        "only in line endings (CRLF on disk, LF generated, as git's core.autocrlf checks "
+        'files out), which check ignores; mark the output folder "text eol=lf" in '
+        ".gitattributes (as codegen init does) to keep it LF\n"
     )
 
 
@@ -176,8 +213,10 @@ def run_check(args: argparse.Namespace) -> ExitCode:
     """Exit 0 when the output folder is up to date, 1 when it is not. When the manifest
     proves it up to date nothing is loaded or rendered; otherwise render and compare."""
     known = plan(args)
-    if known.up_to_date() is not None:
+    found = known.up_to_date()
+    if found is not None:
         print(f"{known.output_shown}: up to date")
+        print(line_endings_note(found.line_endings, known.shown), end="")
         return ExitCode.OK
     inputs = known.load()
     report = compare(inputs.render(), inputs.output_dir, inputs.shown)

@@ -93,8 +93,11 @@ class Plan:
     def output_shown(self) -> str:
         return self.output_dir.as_posix()
 
-    def up_to_date(self) -> int | None:
-        """The number of files when the manifest proves the folder up to date, else None."""
+    def shown(self, relative: str) -> str:
+        return posixpath.join(self.output_shown, relative)
+
+    def up_to_date(self) -> manifest.UpToDate | None:
+        """What the manifest proves when it proves the folder up to date, else None."""
         return manifest.fast_path_holds(self.output_dir, self.inputs, self.versions)
 
     def load(self) -> Inputs:
@@ -209,9 +212,9 @@ def run_generate(args: argparse.Namespace) -> ExitCode:
     """Write every target; print what was written and removed. Nothing is loaded or
     rendered when the manifest proves the output folder up to date."""
     known = plan(args)
-    count = known.up_to_date()
-    if count is not None:
-        print(f"{known.output_shown}: {count} files up to date")
+    found = known.up_to_date()
+    if found is not None:
+        print(f"{known.output_shown}: {found.files} files up to date")
         return ExitCode.OK
     inputs = known.load()
     files = inputs.render()

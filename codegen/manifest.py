@@ -26,6 +26,7 @@ import json
 import os
 import sys
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -33,6 +34,7 @@ import codegen
 from codegen.writing import (
     DEFAULT_REGENERATE,
     GENERATED_MARKER,
+    as_lf,
     existing_files,
     read_bytes,
     regenerate_phrase,
@@ -60,9 +62,10 @@ def templates_hash(template_dirs: Sequence[Path]) -> str:
 
 
 def _add_files(digest: Any, folder: Path, relatives: Iterable[str], label: str = "") -> None:
-    """Each file into ``digest``: ``label``, relative path and length, then contents."""
+    """Each file into ``digest``: ``label``, relative path and length, then contents with
+    LF line endings (a CRLF checkout hashes as an LF one)."""
     for relative in relatives:
-        data = read_bytes(folder / relative) or b""
+        data = as_lf(read_bytes(folder / relative) or b"")
         digest.update(f"{label}{relative}\0{len(data)}\0".encode())
         digest.update(data)
 
@@ -159,13 +162,13 @@ def versions(config: Config) -> dict[str, str]:
 def inputs(
     config: Config, catalog_shown: str, template_dirs: Sequence[Path]
 ) -> dict[str, str] | None:
-    """The hash of each input; None when the catalog cannot be read (the full path then
-    reports why)."""
+    """The hash of each input, line endings aside (CRLF hashes as LF); None when the
+    catalog cannot be read (the full path then reports why)."""
     catalog = read_bytes(Path(config.catalog)) if Path(config.catalog).is_file() else None
     if catalog is None:
         return None
     return {
-        "catalog": sha256(catalog),
+        "catalog": sha256(as_lf(catalog)),
         "config": sha256(config_json(config, catalog_shown).encode("utf-8")),
         "templates": templates_hash(template_dirs),
     }
@@ -209,13 +212,22 @@ def read_manifest(output_dir: Path) -> dict[str, Any] | None:
     return document
 
 
+@dataclass(frozen=True)
+class UpToDate:
+    """What the fast path found: the number of generated files (the manifest included),
+    and the outputs whose copy on disk has CRLF line endings where generate writes LF."""
+
+    files: int
+    line_endings: tuple[str, ...] = ()
+
+
 def fast_path_holds(
     output_dir: Path,
     current_inputs: Mapping[str, str] | None,
     current_versions: Mapping[str, str],
-) -> int | None:
-    """The number of generated files when the output folder is known to be up to date
-    from hashes alone; None when the full path must decide."""
+) -> UpToDate | None:
+    """The folder's state when it is known to be up to date from hashes alone; None when
+    the full path must decide. An output is hashed with LF line endings (:func:`as_lf`)."""
     manifest = read_manifest(output_dir)
     if manifest is None or current_inputs is None:
         return None
@@ -226,8 +238,11 @@ def fast_path_holds(
     outputs: dict[str, Any] = manifest["outputs"]
     if set(existing_files(output_dir)) != {*outputs, MANIFEST}:
         return None  # missing, stale or orphaned files: the full path names them
+    line_endings: list[str] = []
     for relative, recorded in outputs.items():
         data = read_bytes(output_dir / relative)
-        if data is None or sha256(data) != recorded:
+        if data is None or sha256(as_lf(data)) != recorded:
             return None  # e.g. edited by hand: the full path shows the diff
-    return len(outputs) + 1
+        if b"\r" in data:
+            line_endings.append(relative)
+    return UpToDate(len(outputs) + 1, tuple(line_endings))

@@ -1,8 +1,9 @@
 """The output folder on disk: what is in it, and writing to it atomically.
 
-A run writes only files whose bytes change, each through a temporary file in the same
-folder and ``os.replace``; all temporary files are written before the first replace, so
-a run that fails while writing leaves every output as it was. No path may resolve outside
+A run writes only files whose text changes (CRLF line endings on disk are not a change),
+each through a temporary file in the same folder and ``os.replace``; all temporary files
+are written before the first replace, so a run that fails while writing leaves every
+output as it was. No path may resolve outside
 the output folder, whatever symbolic links it holds.
 """
 
@@ -28,6 +29,19 @@ def regenerate_phrase(command: str) -> str:
     if command == DEFAULT_REGENERATE:
         return f"`{command}`"
     return f"`{command}` (or `{DEFAULT_REGENERATE}`)"
+
+
+def as_lf(data: bytes) -> bytes:
+    """``data`` with every CRLF line ending made LF: a checkout with git's
+    ``core.autocrlf=true`` (the Windows default) writes text files with CRLF, while
+    codegen writes and hashes LF."""
+    return data.replace(b"\r\n", b"\n") if b"\r" in data else data
+
+
+def same_text(on_disk: bytes | None, data: bytes) -> bool:
+    """Whether the file's bytes ``on_disk`` (None: no file) are ``data``, line endings
+    aside: a CRLF copy of LF ``data`` is the same text."""
+    return on_disk is not None and (on_disk == data or as_lf(on_disk) == data)
 
 
 def inside(output_dir: Path, relative: str) -> Path:
@@ -71,15 +85,16 @@ def is_generated(path: Path) -> bool:
 
 
 def write_changed(output_dir: Path, files: Mapping[str, str]) -> list[str]:
-    """Write each file whose bytes differ from the disk; return their relative paths.
+    """Write each file whose text differs from the disk; return their relative paths.
 
-    Unchanged files are not touched, so their modification times stay as they were.
+    Unchanged files are not touched, so their modification times stay as they were; a file
+    that differs only in line endings (CRLF on disk, see :func:`as_lf`) is unchanged.
     """
     pending: list[tuple[str, Path, bytes]] = []
     for relative, text in files.items():
         path = inside(output_dir, relative)
         data = text.encode("utf-8")
-        if read_bytes(path) != data:
+        if not same_text(read_bytes(path), data):
             pending.append((relative, path, data))
     temporaries: list[tuple[str, Path]] = []
     try:
