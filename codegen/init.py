@@ -5,6 +5,11 @@ without code sets, ready for ``codegen import``), templates/README.md (the overr
 and codegen.mk (make targets for a Makefile to include). It never overwrites a file
 without ``--force``, and always writes codegen.toml, never editing a pyproject.toml; it
 refuses to start where pyproject.toml already configures codegen.
+
+It also adds lines to .gitignore (the formatting cache, ``.codegen-cache/``) and to
+.gitattributes (the outputs and the catalog keep LF line endings in every checkout), each
+created when missing: only the lines a file lacks are appended, every other line is kept,
+so running init again changes neither.
 """
 
 from __future__ import annotations
@@ -97,6 +102,20 @@ check: ## fail when generated files are stale, missing or orphaned
 """
 
 
+GIT_LINES: dict[str, tuple[str, ...]] = {
+    ".gitignore": (
+        "# codegen's formatting cache: rebuilt when missing, never to be committed",
+        ".codegen-cache/",
+    ),
+    ".gitattributes": (
+        "# codegen writes LF; keep its outputs and catalog LF in every checkout, whatever",
+        "# core.autocrlf says",
+        "/generated/** text eol=lf",
+        "/spec/codes.yaml text eol=lf",
+    ),
+}
+
+
 def run_init(args: argparse.Namespace) -> ExitCode:
     """Write the project's starting files; refuse to overwrite any without ``--force``."""
     folder = Path.cwd()
@@ -111,12 +130,14 @@ def run_init(args: argparse.Namespace) -> ExitCode:
             f"codegen init would overwrite {', '.join(existing)}; pass --force to replace "
             "them, or run it in another folder"
         )
+    added = git_files(folder)
+    extended = {name for name in added if (folder / name).exists()}
     try:
-        written = write_changed(folder, files)
+        written = write_changed(folder, {**files, **added})
     except OSError as error:
         raise InputError(f"cannot write {error.filename}: {error.strerror}") from None
     for name in written:
-        print(f"wrote {name}")
+        print(f"added codegen's lines to {name}" if name in extended else f"wrote {name}")
     print(
         f"next: codegen import YOUR-PAGE.md --lang {lang}; codegen generate; codegen "
         "validate lists the names the import derived, to check\n"
@@ -133,6 +154,42 @@ def starting_files(module: str, lang: str) -> dict[str, str]:
         "templates/README.md": TEMPLATES_README,
         "codegen.mk": MAKEFILE,
     }
+
+
+def git_files(folder: Path) -> dict[str, str]:
+    """The .gitignore and .gitattributes of ``folder`` with the lines of
+    :data:`GIT_LINES` they lack appended (the whole block for a missing file), by name;
+    a file that has them all is left out."""
+    updated: dict[str, str] = {}
+    for name, block in GIT_LINES.items():
+        path = folder / name
+        try:
+            text = path.read_bytes().decode("utf-8") if path.exists() else ""
+        except (OSError, UnicodeDecodeError) as error:
+            problem = getattr(error, "strerror", None) or "not valid UTF-8"
+            raise InputError(f"cannot read it ({problem}); fix or remove it", name) from None
+        merged = with_lines(text, block)
+        if merged != text:
+            updated[name] = merged
+    return updated
+
+
+def with_lines(text: str, block: tuple[str, ...]) -> str:
+    """``text`` (a .gitignore or .gitattributes) with the rules of ``block`` it lacks
+    appended after it, in ``text``'s line endings; comments of ``block`` come along only
+    when a rule does. Lines compare by their words, without a leading or trailing ``/``
+    (``/.codegen-cache`` already ignores the cache)."""
+    present = {_rule(line) for line in text.splitlines()}
+    missing = [line for line in block if _rule(line) not in present]
+    if all(line.startswith("#") for line in missing):
+        return text
+    newline = "\r\n" if "\r\n" in text else "\n"
+    separator = newline if text and not text.endswith("\n") else ""
+    return text + separator + "".join(line + newline for line in missing)
+
+
+def _rule(line: str) -> str:
+    return " ".join(line.split()).strip("/")
 
 
 def module_name(folder: str) -> str:

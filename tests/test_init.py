@@ -13,7 +13,14 @@ import pytest
 from codegen.cli import main
 from codegen.init import module_name
 
-FILES = ["codegen.mk", "codegen.toml", "spec/codes.yaml", "templates/README.md"]
+FILES = [
+    ".gitattributes",
+    ".gitignore",
+    "codegen.mk",
+    "codegen.toml",
+    "spec/codes.yaml",
+    "templates/README.md",
+]
 TABLE = """\
 # Demo API > Error Codes
 
@@ -55,7 +62,10 @@ def test_init_writes_the_configuration_an_empty_catalog_templates_and_make_targe
     out = capsys.readouterr().out
     assert [line for line in out.splitlines() if line.startswith("wrote ")] == [
         f"wrote {name}"
-        for name in ("codegen.toml", "spec/codes.yaml", "templates/README.md", "codegen.mk")
+        for name in (
+            *("codegen.toml", "spec/codes.yaml", "templates/README.md", "codegen.mk"),
+            *(".gitignore", ".gitattributes"),
+        )
     ]
     assert "add this line to your Makefile: include codegen.mk" in out
 
@@ -71,7 +81,7 @@ def test_init_refuses_to_overwrite_files_naming_them_and_force_replaces_them(
         "codegen init would overwrite spec/codes.yaml, codegen.mk; pass --force to replace "
         "them, or run it in another folder\n"
     )
-    assert sorted(_files(folder)) == ["codegen.mk", "spec/codes.yaml"]
+    assert sorted(_files(folder)) == ["codegen.mk", "spec/codes.yaml"]  # not even .gitignore
     assert main(["init", "--force"]) == 0
     assert sorted(_files(folder)) == FILES
     assert (folder / "codegen.mk").read_text(encoding="utf-8") != "mine\n"
@@ -179,3 +189,64 @@ def test_the_module_name_is_the_folder_name_made_a_valid_module_name(
     folder_name: str, module: str
 ) -> None:
     assert module_name(folder_name) == module
+
+
+# --- .gitignore and .gitattributes --------------------------------------------------------
+
+GITIGNORE = (
+    "# codegen's formatting cache: rebuilt when missing, never to be committed\n.codegen-cache/\n"
+)
+GITATTRIBUTES = (
+    "# codegen writes LF; keep its outputs and catalog LF in every checkout, whatever\n"
+    "# core.autocrlf says\n"
+    "/generated/** text eol=lf\n"
+    "/spec/codes.yaml text eol=lf\n"
+)
+
+
+def test_init_ignores_the_formatting_cache_and_keeps_outputs_and_catalog_lf(
+    folder: Path,
+) -> None:
+    assert main(["init"]) == 0
+    assert (folder / ".gitignore").read_text(encoding="utf-8") == GITIGNORE
+    assert (folder / ".gitattributes").read_text(encoding="utf-8") == GITATTRIBUTES
+
+
+def test_init_appends_to_an_existing_gitignore_and_gitattributes_keeping_every_line(
+    folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (folder / ".gitignore").write_bytes(b"node_modules/\r\n*.log")  # CRLF, no final newline
+    (folder / ".gitattributes").write_bytes(b"*.png binary\n/generated/** text eol=lf\n")
+    assert main(["init"]) == 0
+    assert (folder / ".gitignore").read_bytes() == (
+        b"node_modules/\r\n*.log\r\n" + GITIGNORE.replace("\n", "\r\n").encode()
+    )
+    assert (folder / ".gitattributes").read_text(encoding="utf-8") == (
+        "*.png binary\n/generated/** text eol=lf\n"
+        + GITATTRIBUTES.replace("/generated/** text eol=lf\n", "")
+    )
+    out = capsys.readouterr().out
+    assert "added codegen's lines to .gitignore\n" in out
+    assert "added codegen's lines to .gitattributes\n" in out
+
+
+def test_init_run_again_leaves_gitignore_and_gitattributes_as_they_are(
+    folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["init"]) == 0
+    before = _files(folder)
+    capsys.readouterr()
+    assert main(["init", "--force"]) == 0
+    assert _files(folder) == before
+    assert ".git" not in capsys.readouterr().out
+    assert (folder / ".gitignore").read_text(encoding="utf-8") == GITIGNORE
+
+
+def test_init_keeps_a_gitignore_that_already_ignores_the_cache_in_another_spelling(
+    folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (folder / ".gitignore").write_text("/.codegen-cache\n", encoding="utf-8")
+    assert main(["init"]) == 0
+    assert (folder / ".gitignore").read_text(encoding="utf-8") == "/.codegen-cache\n"
+    out = capsys.readouterr().out
+    assert ".gitignore" not in out and "wrote .gitattributes\n" in out  # it did look

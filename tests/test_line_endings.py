@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from catalogs import Project
+from test_init import TABLE
 
 from codegen.cli import main
 from codegen.manifest import MANIFEST
@@ -128,3 +129,24 @@ def test_generate_leaves_a_file_that_differs_only_in_line_endings(
     assert generated.run("generate") == 0
     assert capsys.readouterr().out == f"wrote {generated.output}/{MANIFEST}\n"
     assert b"\r\n" in (generated.output / PAGE).read_bytes()
+
+
+def test_a_crlf_clone_of_a_project_init_started_has_lf_outputs_and_no_formatting_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """init's .gitattributes keeps outputs and catalog LF; its .gitignore the cache out."""
+    project = tmp_path / "demo"
+    project.mkdir()
+    monkeypatch.chdir(project)
+    (project / "table.md").write_text(TABLE, encoding="utf-8")
+    for command in (["init"], ["import", "table.md", "--lang", "en"], ["generate"]):
+        assert main(command) == 0
+    assert (project / ".codegen-cache").is_dir()
+    clone = crlf_clone(project, tmp_path / "clone", ".")
+    assert b"\r\n" in (clone / "codegen.toml").read_bytes()  # the clone does convert
+    assert not (clone / ".codegen-cache").exists()
+    for path in [clone / "spec" / "codes.yaml", *(clone / "generated").rglob("*.*")]:
+        assert b"\r" not in path.read_bytes(), path
+    monkeypatch.chdir(clone)
+    capsys.readouterr()
+    assert _run("check", clone / "codegen.toml", capsys) == (0, "generated: up to date\n")
