@@ -9,7 +9,10 @@ the hash of (formatter, its version, its options, the unformatted text), so the 
 is never formatted twice and a hit does not even import black. The cache is never
 required: a missing, unreadable or unwritable folder only costs the formatting; entries
 are written atomically and at most :data:`CACHE_ENTRIES` are kept (the least recently
-used go first).
+used go first). Each entry starts with a line naming its key and the hash of the text
+below it (:func:`cache_entry`); an entry whose line does not match (edited, checked out
+with CRLF line endings, copied under another key, written by an older codegen) is not
+used, so a cached result never brings a carriage return, or anything else, into an output.
 """
 
 from __future__ import annotations
@@ -57,14 +60,39 @@ def cached(key: tuple[object, ...], text: str, produce: Callable[[], str]) -> st
         return produce()
     name = hashlib.sha256(json.dumps([*key, text], default=str).encode("utf-8")).hexdigest()
     path = _cache_folder[-1] / f"{name}.txt"
-    with contextlib.suppress(OSError, UnicodeDecodeError):
-        found = path.read_bytes().decode("utf-8")
-        os.utime(path)  # recently used: kept by the pruning
+    found = read_entry(path)
+    if found is not None:
+        with contextlib.suppress(OSError):
+            os.utime(path)  # recently used: kept by the pruning
         return found
     formatted = produce()
     with contextlib.suppress(OSError):
-        write_atomic(path, formatted.encode("utf-8"))
+        write_atomic(path, cache_entry(name, formatted))
     return formatted
+
+
+ENTRY_FORMAT = "codegen-cache-1"  # the first word of an entry's first line
+
+
+def cache_entry(name: str, text: str) -> bytes:
+    """The bytes of the cache entry ``name`` (its file's stem, the key's hash) holding
+    ``text``: the line ``codegen-cache-1 NAME SHA256-OF-TEXT``, then ``text``."""
+    data = text.encode("utf-8")
+    return f"{ENTRY_FORMAT} {name} {hashlib.sha256(data).hexdigest()}\n".encode() + data
+
+
+def read_entry(path: Path) -> str | None:
+    """The text of the cache entry at ``path``; None when there is none, or when its first
+    line does not name the file's key and the hash of the text below it."""
+    try:
+        head, _, data = path.read_bytes().partition(b"\n")
+        text = data.decode("utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    expected = f"{ENTRY_FORMAT} {path.stem} {hashlib.sha256(data).hexdigest()}"
+    if head != expected.encode() or "\r" in text:
+        return None
+    return text
 
 
 def _prune(folder: Path) -> None:

@@ -17,6 +17,7 @@ from catalogs import Project
 
 import codegen
 from codegen import usercache
+from codegen.formatting import cache_entry, read_entry
 from codegen.manifest import MANIFEST, sha256, source_hash
 
 REPO = Path(__file__).parent.parent
@@ -298,10 +299,40 @@ def test_a_cached_entry_is_used_instead_of_formatting_again(
     """Proved by a planted entry: the cache, not black, answers for the same text."""
     cache = generated.root / ".codegen-cache"
     (entry,) = cache.glob("*.txt")
-    entry.write_text(entry.read_text(encoding="utf-8") + "# from the cache\n", encoding="utf-8")
+    text = read_entry(entry)
+    assert text is not None
+    entry.write_bytes(cache_entry(entry.stem, text + "# from the cache\n"))
     (generated.output / MANIFEST).unlink()
     code, out = _check(generated, capsys)
     assert code == 1 and "+# from the cache" in out
+
+
+@pytest.mark.parametrize("damage", ["edited", "crlf", "renamed", "old format"])
+def test_a_cache_entry_whose_content_no_longer_matches_its_key_is_not_used(
+    generated: Project, capsys: pytest.CaptureFixture[str], damage: str
+) -> None:
+    """An entry edited by hand, checked out with CRLF, copied under another key or
+    written by an older codegen is formatted again and replaced; never a \\r in an output."""
+    cache = generated.root / ".codegen-cache"
+    (entry,) = cache.glob("*.txt")
+    data, text = entry.read_bytes(), read_entry(entry)
+    assert text is not None
+    if damage == "edited":
+        entry.write_bytes(data + b"# from the cache\n")
+    elif damage == "crlf":
+        entry.write_bytes(data.replace(b"\n", b"\r\n"))
+    elif damage == "renamed":
+        entry.write_bytes(cache_entry("0" * 64, text + "# from the cache\n"))
+    else:
+        entry.write_bytes(text.encode("utf-8") + b"# from the cache\n")
+    (generated.output / PYTHON).unlink()
+    (generated.output / MANIFEST).unlink()
+    assert generated.run("generate") == 0
+    capsys.readouterr()
+    module = (generated.output / PYTHON).read_bytes()
+    assert b"\r" not in module and b"# from the cache" not in module
+    assert _check(generated, capsys) == (0, f"{generated.output}: up to date\n")
+    assert entry.read_bytes() == data  # formatted again, and cached again
 
 
 def test_the_formatting_cache_keeps_at_most_its_bound(
