@@ -17,13 +17,14 @@ from test_init import TABLE
 from codegen.cli import main
 from codegen.manifest import MANIFEST
 
+REPO = Path(__file__).parent.parent
 PAGE = "docs/en.md"
 PYTHON = "python/sample_codes.py"
 ONLY_LINE_ENDINGS = "from what generate writes only in line endings (CRLF on disk, LF generated"
 
 
-def git(*args: str, cwd: Path) -> None:
-    """Run git with no user or system configuration."""
+def git(*args: str, cwd: Path) -> str:
+    """Run git with no user or system configuration; its standard output."""
     if shutil.which("git") is None:
         pytest.skip("git is not installed")
     environment = {
@@ -35,7 +36,10 @@ def git(*args: str, cwd: Path) -> None:
         "GIT_COMMITTER_NAME": "codegen",
         "GIT_COMMITTER_EMAIL": "codegen@example.invalid",
     }
-    subprocess.run(["git", *args], cwd=cwd, env=environment, check=True, capture_output=True)
+    done = subprocess.run(
+        ["git", *args], cwd=cwd, env=environment, check=True, capture_output=True, text=True
+    )
+    return done.stdout
 
 
 def crlf_clone(project: Path, clone: Path, *paths: str) -> Path:
@@ -150,3 +154,15 @@ def test_a_crlf_clone_of_a_project_init_started_has_lf_outputs_and_no_formatting
     monkeypatch.chdir(clone)
     capsys.readouterr()
     assert _run("check", clone / "codegen.toml", capsys) == (0, "generated: up to date\n")
+
+
+def test_this_repository_checks_out_its_outputs_catalogs_and_golden_files_lf() -> None:
+    """Its .gitattributes: a contributor with core.autocrlf=true gets the bytes the tests
+    and `make check` compare."""
+    if not (REPO / ".git").exists():
+        pytest.skip("not a git checkout")
+    folders = ("generated", "spec", "examples", "tests/golden", "tests/import_cases")
+    paths = git("ls-files", *folders, cwd=REPO).splitlines()
+    assert len(paths) > 30
+    attributes = git("check-attr", "eol", "--", *paths, cwd=REPO).splitlines()
+    assert [line for line in attributes if not line.endswith(": eol: lf")] == []
