@@ -33,6 +33,10 @@ catalog = "spec/codes.yaml"  # the catalog: fill it with `codegen import`
 output = "generated"  # every generated file goes under this folder
 templates = "templates"  # your template overrides: see templates/README.md
 
+# The command generated headers and `codegen check` tell people to run to regenerate the
+# outputs (default: codegen generate), e.g. once your Makefile has `include codegen.mk`:
+# regenerate = "make generate"
+
 # The languages to render, some of the catalog's, in this order (default: all of them).
 # languages = ["{lang}"]
 

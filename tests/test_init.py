@@ -59,6 +59,7 @@ def test_init_writes_the_configuration_an_empty_catalog_templates_and_make_targe
     assert b"\n  module: my_error_codes  #" in files["spec/codes.yaml"]
     assert b"\nsource_language: en\nlanguages: [en]\n" in files["spec/codes.yaml"]
     assert b'\ncatalog = "spec/codes.yaml"' in files["codegen.toml"]
+    assert b'\n# regenerate = "make generate"\n' in files["codegen.toml"]
     out = capsys.readouterr().out
     assert [line for line in out.splitlines() if line.startswith("wrote ")] == [
         f"wrote {name}"
