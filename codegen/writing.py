@@ -3,8 +3,8 @@
 A run writes only files whose text changes (CRLF line endings on disk are not a change),
 each through a temporary file in the same folder and ``os.replace``; all temporary files
 are written before the first replace, so a run that fails while writing leaves every
-output as it was. No path may resolve outside
-the output folder, whatever symbolic links it holds.
+output as it was. No path may resolve outside the output folder, whatever symbolic links
+it holds.
 """
 
 from __future__ import annotations
