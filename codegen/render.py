@@ -34,7 +34,7 @@ from jinja2.exceptions import SecurityError
 from jinja2.runtime import LoopContext
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-from codegen import filters, model, parallel, pylayout, schema_views, usercache, views
+from codegen import blocks, filters, model, parallel, pylayout, schema_views, usercache, views
 from codegen.describe import TemplateOptions, TemplateUndefined
 from codegen.errors import CodegenError, TemplateError
 from codegen.formatting import format_text
@@ -240,8 +240,12 @@ def _format(text: str, target: Target) -> str:
 
 
 def _template(environment: ImmutableSandboxedEnvironment, name: str) -> Template:
+    """The template ``name``, compiled, after checking the blocks it fills exist
+    (:func:`codegen.blocks.check_extends`)."""
     try:
-        return environment.get_template(name)
+        template = environment.get_template(name)
+        blocks.check_extends(environment, name, _shown)
+        return template
     except TemplateNotFound:
         raise TemplateError(
             f"template {name} not found in the template folder or among the built-in ones"
