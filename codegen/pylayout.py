@@ -106,6 +106,20 @@ def call_entry(
     return "\n".join([*lines, f"{inner}}}", f"{pad}),"])
 
 
+def bracketed(head: str, items: Sequence[str], close: str = ")") -> str:
+    """The statement ``head`` + the items joined by commas + ``close`` (``head`` ends with the
+    opening bracket: ``"x = f("``, ``"T = Union["``), at the top level, as black splits it: on
+    one line when it fits; else the items on one line of their own; else one item per line,
+    each with a trailing comma."""
+    one = f"{head}{', '.join(items)}{close}"
+    if fits(one):
+        return one
+    middle = INDENT + ", ".join(items)
+    if fits(middle) or len(items) < 2:
+        return f"{head}\n{middle}\n{close}"
+    return "\n".join([head, *(f"{INDENT}{item}," for item in items), close])
+
+
 def py_texts_entry(
     key: str, texts: Mapping[str, str], languages: Sequence[str], depth: int = 2
 ) -> str:

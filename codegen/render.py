@@ -81,6 +81,7 @@ FILTERS: Mapping[str, Callable[..., Any]] = {
     "py_table_open": pylayout.table_open,
     "py_table_close": pylayout.table_close,
     "py_indented": pylayout.indented,
+    "py_bracketed": pylayout.bracketed,
     "response_view": schema_views.response_view,
     "open_code_sets": schema_views.open_code_sets,
 }

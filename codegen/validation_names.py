@@ -45,8 +45,9 @@ SNAKE = NameRule(
 
 # The names the generated Python module imports (no class may take them) and the schema
 # names of the response; generation refuses a catalog that uses them, so validate does.
-IMPORTED_NAMES = ("Enum", "IntEnum", "MappingProxyType", "Mapping", "Optional")
-SCHEMA_NAMES = ("ResponseHeader", "ErrorResponse")
+IMPORTED_NAMES = ("Enum", "IntEnum", "MappingProxyType", "Iterable", "Mapping", "Optional", "Union")
+ANY_CODE_NAME = "AnyCode"  # the module's union of every code set
+SCHEMA_NAMES = ("ResponseHeader", "ErrorResponse", ANY_CODE_NAME)
 # What the enum class has from its metaclass (``mro``): a property would hide it.
 ENUM_CLASS_MEMBERS = frozenset(n for n in dir(type(Enum)) if not n.startswith("_"))
 
@@ -58,8 +59,8 @@ def _words(text: str) -> frozenset[str]:
 # Attribute keys become properties of the generated enum members, next to what the
 # generated code itself defines and what the members inherit from int or str.
 GENERATED_MEMBERS = _words(
-    "code message messages curated name value attr attrs lookup docs_url retryable note label"
-    " labels"
+    "code message messages message_in curated name value attr attrs lookup docs_url retryable"
+    " note label labels code_set"
 )
 INT_MEMBERS = _words(
     "as_integer_ratio bit_count bit_length conjugate denominator from_bytes imag is_integer"

@@ -18,12 +18,13 @@ from types import MappingProxyType
 from codegen.errors import SpecError
 from codegen.filters import docs_page_url, docs_url, py_str, scalar
 from codegen.model import Attribute, Catalog, CodeSet, CodeValue, GroupValue, Texts
-from codegen.validation_names import IMPORTED_NAMES, attribute_key_problem
+from codegen.validation_names import ANY_CODE_NAME, IMPORTED_NAMES, attribute_key_problem
 
 _PASCAL = re.compile(r"[A-Z][A-Za-z0-9]*")
 _UPPER_SNAKE = re.compile(r"[A-Z][A-Z0-9_]*")
 _SNAKE = re.compile(r"[a-z][a-z0-9_]*")
 IMPORTED = IMPORTED_NAMES  # by the module; validate refuses them too (validation_rules)
+ANY_CODE = ANY_CODE_NAME  # the union of every code set (AnyCode; AnyCodeInfo in TypeScript)
 RETRYABLE_DOC = "Whether the same request can succeed when retried (curated); None where unknown."
 DOCS_URL_DOC = "The URL of this code's entry in the documentation."
 NO_OPTIONS: Mapping[str, object] = MappingProxyType({})
@@ -71,27 +72,35 @@ py_groups = group_types  # the Python module's name for them: its enums
 def type_names(catalog: Catalog, suffixes: Sequence[str] = ()) -> tuple[str, ...]:
     """Every type a module declares, in order: per code set its group types, then the set;
     each name followed by the name plus each of ``suffixes`` (``["Info"]`` adds
-    ``ApiResultCodeInfo``). Fails when a name is not an identifier or two types share one."""
+    ``ApiResultCodeInfo``). Fails when a name is not an identifier, when two types share
+    one, or when one is a name the module declares itself (``AnyCode`` plus a suffix, the
+    union of every code set)."""
     return _declared(catalog, suffixes, (), "types")
 
 
 def py_classes(catalog: Catalog) -> tuple[str, ...]:
     """Every class of the module in order (each set's group enums, then the set), after
-    checking that every name is an identifier and that no two classes share one."""
+    checking that every name is an identifier, that no two classes share one and that none
+    is a name the module imports (``IMPORTED``) or declares (``AnyCode``)."""
     return _declared(catalog, (), IMPORTED, "classes")
+
+
+_SINGULAR = {"classes": "class", "types": "type"}
 
 
 def _declared(
     catalog: Catalog, suffixes: Sequence[str], imported: Sequence[str], what: str
 ) -> tuple[str, ...]:
     seen: dict[str, CodeSet] = {}
+    module_types = {ANY_CODE + s for s in ("", *suffixes)}
     for code_set in catalog.code_sets:
         _check(code_set.name, _PASCAL, "code set name", catalog, code_set.line)
         bases = [g.class_name for g in group_types(code_set)] + [code_set.name]
         for name in [n for base in bases for n in [base, *(base + s for s in suffixes)]]:
-            if name in imported:
+            if name in imported or name in module_types:
+                verb = "imports" if name in imported else "declares"
                 raise SpecError(
-                    f"a class may not be named {name}: the module imports that name",
+                    f"a {_SINGULAR[what]} may not be named {name}: the module {verb} that name",
                     catalog.path,
                     code_set.line,
                 )

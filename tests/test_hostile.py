@@ -96,20 +96,22 @@ def test_the_python_module_gives_back_every_text_exactly(
 def test_nothing_in_a_text_becomes_python_code(files: dict[str, str]) -> None:
     tree = ast.parse(files["python/sample_codes.py"])
     kinds = {type(node).__name__ for node in tree.body}
-    assert kinds == {"Expr", "ImportFrom", "Assign", "ClassDef", "AnnAssign"}
+    assert kinds == {"Expr", "ImportFrom", "Assign", "ClassDef", "AnnAssign", "FunctionDef"}
+    functions = [n.name for n in tree.body if isinstance(n, ast.FunctionDef)]
+    assert functions == ["lookup", "_index"]
     classes = [n for n in tree.body if isinstance(n, ast.ClassDef)]
     assert [c.name for c in classes] == ["ApiService", "Api", "Weird"]
     api = classes[1]
     members = [n.targets[0].id for n in api.body if isinstance(n, ast.Assign)]  # type: ignore[attr-defined]
     methods = [n.name for n in api.body if isinstance(n, ast.FunctionDef)]
     assert members == [f"CODE_{i}" for i in range(len(HOSTILE))]
-    assert methods == ["lookup", "message", "messages", "service", "is_success"]
+    assert methods == ["lookup", "__bool__", "message", "messages", "service", "is_success"]
     calls = {
         n.func.id
         for n in ast.walk(tree)
         if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)
     }
-    assert calls <= {"MappingProxyType", "isinstance"}
+    assert calls <= {"MappingProxyType", "isinstance", "_index"}
     assert not any(isinstance(n, ast.Import) for n in ast.walk(tree))
 
 

@@ -102,3 +102,22 @@ def test_fits_counts_columns_not_characters() -> None:
     assert not pylayout.fits("x" * 101)
     assert pylayout.fits("全" * 50)
     assert not pylayout.fits("全" * 50 + "x")
+
+
+@pytest.mark.parametrize("count", [1, 3, 4, 9])
+@pytest.mark.parametrize("head", ["AnyCode = Union[", "_by_value = _index("])
+def test_bracketed_lays_out_a_statement_as_black_would(count: int, head: str) -> None:
+    """On one line, the items on a line of their own, or one item per line."""
+    items = [f"CodeSetNameNumber{i:05d}" for i in range(count)]
+    text = pylayout.bracketed(head, items, "]" if head.endswith("[") else ")") + "\n"
+    assert_black_keeps(text)
+
+
+@pytest.mark.parametrize("count", [1, 3, 12])
+def test_the_module_lookup_over_many_code_sets_is_laid_out_as_black_would(count: int) -> None:
+    sets = [
+        c.code_set(f"DeclineCodesOfGateway{i:03d}", [c.code(i, "OK", "x")]) for i in range(count)
+    ]
+    module = unformatted(c.catalog(*sets))
+    assert "\nAnyCode = Union[" in module and "\n_by_value = _index(" in module
+    assert_black_keeps(module)

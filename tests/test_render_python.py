@@ -91,7 +91,7 @@ def test_a_set_without_curated_retryable_facts_has_no_retryable(codes: ModuleTyp
     assert not hasattr(codes.ReceiveResultCode.MTR1, "retryable")
 
 
-def test_all_lists_every_enum_in_order(codes: ModuleType) -> None:
+def test_all_lists_every_enum_in_order_then_the_module_lookup(codes: ModuleType) -> None:
     assert codes.__all__ == [
         "ApiResultCodeService",
         "ApiResultCode",
@@ -99,6 +99,8 @@ def test_all_lists_every_enum_in_order(codes: ModuleType) -> None:
         "EmmaResultCodeCategory",
         "EmmaResultCodeClassification",
         "EmmaResultCode",
+        "AnyCode",
+        "lookup",
     ]
 
 

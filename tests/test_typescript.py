@@ -180,6 +180,17 @@ def test_two_types_with_one_name_are_an_error_not_a_broken_module() -> None:
         render_ts(source)
 
 
+def test_a_set_named_any_code_is_an_error_since_the_module_declares_any_code_info() -> None:
+    with pytest.raises(SpecError, match="a type may not be named AnyCode: the module declares"):
+        render_ts(catalog(code_set("AnyCode", [code(1, "ONE", "一")])))
+
+
+def test_an_attribute_keyed_code_set_is_an_error_since_each_record_has_a_code_set() -> None:
+    source = catalog(code_set("Api", [code(1, "ONE", "一", code_set=True)], (flag("code_set"),)))
+    with pytest.raises(SpecError, match="attribute key 'code_set' of Api would hide a property"):
+        render_ts(source)
+
+
 @pytest.mark.parametrize(
     ("text", "escaped"),
     [

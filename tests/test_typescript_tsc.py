@@ -35,9 +35,9 @@ import {
   lookupApiResultCode, lookupEmmaResultCode,
 } from "./sample_codes.js";
 
-const unknown: ApiResultCode | undefined = lookupApiResultCode(-99999);
-const fromWire: ApiResultCode | undefined = lookupApiResultCode(JSON.parse("-1000"));
-const e900: EmmaResultCode | undefined = lookupEmmaResultCode("E900");
+const unknown: ApiResultCodeInfo | undefined = lookupApiResultCode(-99999);
+const fromWire: ApiResultCode | undefined = lookupApiResultCode(JSON.parse("-1000"))?.code;
+const e900: EmmaResultCodeInfo | undefined = lookupEmmaResultCode("E900");
 const appkey: ApiResultCode = ApiResultCode.INVALID_APPKEY;
 const minus1000: -1000 = ApiResultCode.INVALID_APPKEY;
 const info: ApiResultCodeInfo = ApiResultCodeInfo[appkey];
@@ -64,7 +64,7 @@ ApiResultCodeInfo[0].message = "changed";
 // @ts-expect-error retryable may be null
 const sure: boolean = info.retryable;
 // @ts-expect-error a lookup may find nothing
-const found: ApiResultCode = lookupApiResultCode(0);
+const found: ApiResultCodeInfo = lookupApiResultCode(0);
 
 export const used = [
   unknown, fromWire, e900, minus1000, message, english, japanese, service, common, success,
@@ -77,11 +77,11 @@ import * as m from "./sample_codes.js";
 const throwing = new Proxy({}, { get() { throw new Error("touched"); } });
 console.log(JSON.stringify({
   unknown: m.lookupApiResultCode(-99999) === undefined,
-  known: m.lookupApiResultCode(-1000) === m.ApiResultCode.INVALID_APPKEY,
-  negativeZero: m.lookupApiResultCode(-0) === m.ApiResultCode.SUCCESS,
+  known: m.lookupApiResultCode(-1000) === m.ApiResultCodeInfo[m.ApiResultCode.INVALID_APPKEY],
+  negativeZero: m.lookupApiResultCode(-0) === m.ApiResultCodeInfo[m.ApiResultCode.SUCCESS],
   others: [null, undefined, true, "0", "-1000", 0.5, NaN, 0n, [], {}, throwing, Symbol("x")]
     .map((value) => m.lookupApiResultCode(value) === undefined),
-  stringSet: [m.lookupEmmaResultCode("E900"), m.lookupEmmaResultCode(1000) ?? null],
+  stringSet: [m.lookupEmmaResultCode("E900")?.code, m.lookupEmmaResultCode(1000) ?? null],
   message: m.ApiResultCodeInfo[-1000].message,
   messages: m.EmmaResultCodeInfo["3006"].messages,
   classification: m.EmmaResultCodeInfo["1001"].classification,
@@ -96,7 +96,7 @@ console.log(JSON.stringify({
     .sort((a, b) => b.code - a.code)
     .map((info) => [info.message, info.messages, info.remedy]),
   labels: Object.values(m.ApiServiceInfo).map((info) => info.label),
-  weird: WEIRD_CODES.map((c: string) => m.lookupWeird(c)),
+  weird: WEIRD_CODES.map((c: string) => m.lookupWeird(c)?.code),
   unknownWeird: ["toString", "hasOwnProperty"].map((c) => m.lookupWeird(c) ?? null),
 }));
 """
@@ -185,7 +185,7 @@ def test_set_names_that_shadow_javascript_globals_still_compile(tsc: Path, tmp_p
     )
     program = (
         'import { Object, lookupObject, lookupSet, RecordInfo } from "./sample_codes.js";\n'
-        'console.log(JSON.stringify([lookupObject(1), Object.ONE, lookupSet("A") ?? null,'
+        'console.log(JSON.stringify([lookupObject(1)?.code, Object.ONE, lookupSet("A")?.code,'
         " lookupSet(1) ?? null, RecordInfo[-1].message]));\n"
     )
     seen = compile_and_run(tsc, render_ts(source), program, tmp_path / "run")
@@ -195,10 +195,10 @@ def test_set_names_that_shadow_javascript_globals_still_compile(tsc: Path, tmp_p
 USE_THE_SMS_MODULE = """
 import { ApiResultCode, ApiResultCodeInfo, EmmaResultCodeInfo, lookupApiResultCode,
   lookupEmmaResultCode } from "./nhn_sms_codes.js";
-const unknown: ApiResultCode | undefined = lookupApiResultCode(-99999);
-const known = lookupApiResultCode(-1000);
+const unknown: ApiResultCodeInfo | undefined = lookupApiResultCode(-99999);
+const known = lookupApiResultCode(-1000)?.code;
 console.log(JSON.stringify([unknown === undefined, known === ApiResultCode.INVALID_APPKEY,
-  ApiResultCodeInfo[-9996].message, lookupEmmaResultCode("E999") === "E999",
+  ApiResultCodeInfo[-9996].message, lookupEmmaResultCode("E999")?.code === "E999",
   EmmaResultCodeInfo["1001"].classification]));
 """
 
@@ -211,3 +211,53 @@ def test_the_committed_sms_module_passes_tsc_strict_and_runs(tsc: Path, tmp_path
     _run([str(tsc), *TSC_OPTIONS, "--outDir", "out", "nhn_sms_codes.ts", "use.ts"], tmp_path)
     printed = json.loads(_run(["node", "out/use.js"], tmp_path))
     assert printed == [True, True, "無効なcontectType. Only application/JSON", True, None]
+
+
+def _shared_codes() -> Catalog:
+    """Two integer sets sharing the codes 0 and 7, and a string set with "0" and ""."""
+    return catalog(
+        code_set(
+            "Common", [code(0, "OK", "成功"), code(7, "BUSY", "混雑"), code(-1, "NG", "失敗")]
+        ),
+        code_set("Payment", [code(0, "PAID", "支払済"), code(7, "HELD", "保留")]),
+        code_set("Delivery", [code("0", "SENT", "送信"), code("", "BLANK", "空")]),
+    )
+
+
+USE_THE_LOOKUPS = """
+import { AnyCodeInfo, Common, CommonInfo, Payment, lookup, lookupCommon, lookupDelivery }
+  from "./sample_codes.js";
+
+const found: readonly [AnyCodeInfo, ...AnyCodeInfo[]] | undefined = lookup(JSON.parse("7"));
+const first: AnyCodeInfo | undefined = found?.[0];
+const payment: Payment | undefined = found?.find((info) => info.codeSet === "Payment")?.code;
+const ok: CommonInfo | undefined = lookupCommon(0);
+// @ts-expect-error a lookup may find nothing
+const sure: readonly AnyCodeInfo[] = lookup(0);
+// @ts-expect-error a Common code is no Payment code
+const wrong: Payment = Common.NG;
+
+console.log(JSON.stringify({
+  truthy: [lookupCommon(0) ? "found" : "not", lookupDelivery("") ? "found" : "not"],
+  fallback: (lookupCommon(-5) ?? lookupCommon(0))?.name,
+  zero: lookup(0)?.map((info) => [info.codeSet, info.name]),
+  seven: [payment, first?.codeSet],
+  strings: [lookup("0")?.map((info) => info.name), lookup("")?.map((info) => info.name)],
+  unknown: [5, "7", true, null, undefined, 0n, {}, "toString"].map((v) => lookup(v) ?? null),
+  used: [ok, sure, wrong].length,
+}));
+"""
+
+
+def test_lookups_return_records_that_are_true_also_for_the_code_0_and_the_empty_code(
+    tsc: Path, tmp_path: Path
+) -> None:
+    """Every lookup returns an object, never the code itself (0 and "" are false in
+    JavaScript); the module-level lookup returns every set's record for a shared code."""
+    seen = compile_and_run(tsc, render_ts(_shared_codes()), USE_THE_LOOKUPS, tmp_path / "run")
+    assert seen["truthy"] == ["found", "found"]
+    assert seen["fallback"] == "OK"
+    assert seen["zero"] == [["Common", "OK"], ["Payment", "PAID"]]
+    assert seen["seven"] == [7, "Common"]
+    assert seen["strings"] == [["SENT"], ["BLANK"]]
+    assert seen["unknown"] == [None] * 8

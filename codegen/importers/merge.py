@@ -39,8 +39,8 @@ from codegen.importers.merge_codes import (
 )
 from codegen.importers.names import set_name
 from codegen.roundtrip import flow_map, put
-from codegen.schema_views import ERROR_SCHEMA, HEADER_SCHEMA
-from codegen.views import IMPORTED, pascal
+from codegen.validation_names import IMPORTED_NAMES, SCHEMA_NAMES
+from codegen.views import pascal
 
 __all__ = ["MergeResult", "Removed", "merge_document"]
 
@@ -293,7 +293,7 @@ def _new_attribute(column: AttributeColumn) -> CommentedMap:
 def _class_names(sets: CommentedSeq) -> set[str]:
     """The classes the Python module already declares or imports: each set, each set's
     group enums, the imported names and the response schemas."""
-    names = set(IMPORTED) | {HEADER_SCHEMA, ERROR_SCHEMA}
+    names = set(IMPORTED_NAMES) | set(SCHEMA_NAMES)
     for code_set in sets:
         name = str((code_set.get("curated") or {}).get("name"))
         names.add(name)

@@ -3,16 +3,18 @@
 
 Standard library only; runs on Python 3.9 and later. ``Code.lookup(value)`` returns the
 member for a code read off the wire, or None, and never raises; ``Code(value)`` raises
-ValueError for an unknown code, as enums do. Every member has ``.message`` (the source
-language's text, verbatim), ``.messages`` (the text per language) and the facts its set
-carries as typed properties.
+ValueError for an unknown code, as enums do. ``lookup(value)`` looks in every code set and
+returns a tuple of the members that have the code (two sets may share one), or None.
+Members are always true, also a code 0, so ``if Code.lookup(value):`` means "found".
+Every member has ``.message`` (the source language's text, verbatim), ``.messages`` (the
+text per language) and the facts its set carries as typed properties.
 """
 
 from __future__ import annotations
 
 from enum import Enum, IntEnum
 from types import MappingProxyType
-from typing import Mapping, Optional
+from typing import Iterable, Mapping, Optional, Union
 
 __all__ = [
     "ApiResultCodeService",
@@ -22,6 +24,8 @@ __all__ = [
     "EmmaResultCodeCategory",
     "EmmaResultCodeClassification",
     "EmmaResultCode",
+    "AnyCode",
+    "lookup",
 ]
 
 
@@ -283,6 +287,10 @@ class ApiResultCode(IntEnum):
             return None
         return _ApiResultCode_by_value.get(value)
 
+    def __bool__(self) -> bool:
+        """Always true, also for a code 0 or "": a member is a code that was found."""
+        return True
+
     @property
     def message(self) -> str:
         """The message in the source language, verbatim."""
@@ -320,6 +328,10 @@ class ReceiveResultCode(str, Enum):
             return None
         return _ReceiveResultCode_by_value.get(value)
 
+    def __bool__(self) -> bool:
+        """Always true, also for a code 0 or "": a member is a code that was found."""
+        return True
+
     @property
     def message(self) -> str:
         """The message in the source language, verbatim."""
@@ -349,6 +361,10 @@ class ReceiveResultDetailCode(str, Enum):
         if not isinstance(value, str):
             return None
         return _ReceiveResultDetailCode_by_value.get(value)
+
+    def __bool__(self) -> bool:
+        """Always true, also for a code 0 or "": a member is a code that was found."""
+        return True
 
     @property
     def message(self) -> str:
@@ -639,6 +655,10 @@ class EmmaResultCode(str, Enum):
             return None
         return _EmmaResultCode_by_value.get(value)
 
+    def __bool__(self) -> bool:
+        """Always true, also for a code 0 or "": a member is a code that was found."""
+        return True
+
     @property
     def message(self) -> str:
         """The message in the source language, verbatim."""
@@ -663,6 +683,29 @@ class EmmaResultCode(str, Enum):
     def retryable(self) -> Optional[bool]:
         "Whether the same request can succeed when retried (curated); None where unknown."
         return _EmmaResultCode_retryable[self]
+
+
+AnyCode = Union[ApiResultCode, ReceiveResultCode, ReceiveResultDetailCode, EmmaResultCode]
+
+
+def lookup(value: object) -> Optional[tuple[AnyCode, ...]]:
+    """The members whose code is ``value``, one per code set that has it, in catalog order;
+    None for a code no set has or another type. Never raises."""
+    if isinstance(value, bool) or not isinstance(value, (int, str)):
+        return None
+    return _by_value.get(value)
+
+
+def _index(*code_sets: Iterable[AnyCode]) -> Mapping[Union[int, str], tuple[AnyCode, ...]]:
+    """Every member of the code sets by its code, in the order of the sets."""
+    found: dict[Union[int, str], tuple[AnyCode, ...]] = {}
+    for code_set in code_sets:
+        for member in code_set:
+            found[member.value] = found.get(member.value, ()) + (member,)
+    return MappingProxyType(found)
+
+
+_by_value = _index(ApiResultCode, ReceiveResultCode, ReceiveResultDetailCode, EmmaResultCode)
 
 
 _ApiResultCodeService_labels: Mapping[ApiResultCodeService, Mapping[str, str]] = MappingProxyType(

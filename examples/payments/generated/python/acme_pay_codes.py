@@ -3,22 +3,26 @@
 
 Standard library only; runs on Python 3.9 and later. ``Code.lookup(value)`` returns the
 member for a code read off the wire, or None, and never raises; ``Code(value)`` raises
-ValueError for an unknown code, as enums do. Every member has ``.message`` (the source
-language's text, verbatim), ``.messages`` (the text per language) and the facts its set
-carries as typed properties.
+ValueError for an unknown code, as enums do. ``lookup(value)`` looks in every code set and
+returns a tuple of the members that have the code (two sets may share one), or None.
+Members are always true, also a code 0, so ``if Code.lookup(value):`` means "found".
+Every member has ``.message`` (the source language's text, verbatim), ``.messages`` (the
+text per language) and the facts its set carries as typed properties.
 """
 
 from __future__ import annotations
 
 from enum import Enum, IntEnum
 from types import MappingProxyType
-from typing import Mapping, Optional
+from typing import Iterable, Mapping, Optional, Union
 
 __all__ = [
     "CardDeclineCodeCategory",
     "CardDeclineCode",
     "AchReturnCodeCategory",
     "AchReturnCode",
+    "AnyCode",
+    "lookup",
 ]
 
 
@@ -87,6 +91,10 @@ class CardDeclineCode(str, Enum):
         if not isinstance(value, str):
             return None
         return _CardDeclineCode_by_value.get(value)
+
+    def __bool__(self) -> bool:
+        """Always true, also for a code 0 or "": a member is a code that was found."""
+        return True
 
     @property
     def message(self) -> str:
@@ -165,6 +173,10 @@ class AchReturnCode(str, Enum):
             return None
         return _AchReturnCode_by_value.get(value)
 
+    def __bool__(self) -> bool:
+        """Always true, also for a code 0 or "": a member is a code that was found."""
+        return True
+
     @property
     def message(self) -> str:
         """The message in the source language, verbatim."""
@@ -184,6 +196,29 @@ class AchReturnCode(str, Enum):
     def docs_url(self) -> str:
         "The URL of this code's entry in the documentation."
         return _AchReturnCode_docs_url[self]
+
+
+AnyCode = Union[CardDeclineCode, AchReturnCode]
+
+
+def lookup(value: object) -> Optional[tuple[AnyCode, ...]]:
+    """The members whose code is ``value``, one per code set that has it, in catalog order;
+    None for a code no set has or another type. Never raises."""
+    if isinstance(value, bool) or not isinstance(value, (int, str)):
+        return None
+    return _by_value.get(value)
+
+
+def _index(*code_sets: Iterable[AnyCode]) -> Mapping[Union[int, str], tuple[AnyCode, ...]]:
+    """Every member of the code sets by its code, in the order of the sets."""
+    found: dict[Union[int, str], tuple[AnyCode, ...]] = {}
+    for code_set in code_sets:
+        for member in code_set:
+            found[member.value] = found.get(member.value, ()) + (member,)
+    return MappingProxyType(found)
+
+
+_by_value = _index(CardDeclineCode, AchReturnCode)
 
 
 _CardDeclineCodeCategory_labels: Mapping[CardDeclineCodeCategory, Mapping[str, str]] = (

@@ -3,16 +3,18 @@
 
 Standard library only; runs on Python 3.9 and later. ``Code.lookup(value)`` returns the
 member for a code read off the wire, or None, and never raises; ``Code(value)`` raises
-ValueError for an unknown code, as enums do. Every member has ``.message`` (the source
-language's text, verbatim), ``.messages`` (the text per language) and the facts its set
-carries as typed properties.
+ValueError for an unknown code, as enums do. ``lookup(value)`` looks in every code set and
+returns a tuple of the members that have the code (two sets may share one), or None.
+Members are always true, also a code 0, so ``if Code.lookup(value):`` means "found".
+Every member has ``.message`` (the source language's text, verbatim), ``.messages`` (the
+text per language) and the facts its set carries as typed properties.
 """
 
 from __future__ import annotations
 
 from enum import Enum, IntEnum
 from types import MappingProxyType
-from typing import Mapping, Optional
+from typing import Iterable, Mapping, Optional, Union
 
 __all__ = [
     "ApiResultCodeService",
@@ -21,6 +23,8 @@ __all__ = [
     "EmmaResultCodeCategory",
     "EmmaResultCodeClassification",
     "EmmaResultCode",
+    "AnyCode",
+    "lookup",
 ]
 
 
@@ -75,6 +79,10 @@ class ApiResultCode(IntEnum):
             return None
         return _ApiResultCode_by_value.get(value)
 
+    def __bool__(self) -> bool:
+        """Always true, also for a code 0 or "": a member is a code that was found."""
+        return True
+
     @property
     def message(self) -> str:
         """The message in the source language, verbatim."""
@@ -121,6 +129,10 @@ class ReceiveResultCode(str, Enum):
         if not isinstance(value, str):
             return None
         return _ReceiveResultCode_by_value.get(value)
+
+    def __bool__(self) -> bool:
+        """Always true, also for a code 0 or "": a member is a code that was found."""
+        return True
 
     @property
     def message(self) -> str:
@@ -215,6 +227,10 @@ class EmmaResultCode(str, Enum):
             return None
         return _EmmaResultCode_by_value.get(value)
 
+    def __bool__(self) -> bool:
+        """Always true, also for a code 0 or "": a member is a code that was found."""
+        return True
+
     @property
     def message(self) -> str:
         """The message in the source language, verbatim."""
@@ -244,6 +260,29 @@ class EmmaResultCode(str, Enum):
     def docs_url(self) -> str:
         "The URL of this code's entry in the documentation."
         return _EmmaResultCode_docs_url[self]
+
+
+AnyCode = Union[ApiResultCode, ReceiveResultCode, EmmaResultCode]
+
+
+def lookup(value: object) -> Optional[tuple[AnyCode, ...]]:
+    """The members whose code is ``value``, one per code set that has it, in catalog order;
+    None for a code no set has or another type. Never raises."""
+    if isinstance(value, bool) or not isinstance(value, (int, str)):
+        return None
+    return _by_value.get(value)
+
+
+def _index(*code_sets: Iterable[AnyCode]) -> Mapping[Union[int, str], tuple[AnyCode, ...]]:
+    """Every member of the code sets by its code, in the order of the sets."""
+    found: dict[Union[int, str], tuple[AnyCode, ...]] = {}
+    for code_set in code_sets:
+        for member in code_set:
+            found[member.value] = found.get(member.value, ()) + (member,)
+    return MappingProxyType(found)
+
+
+_by_value = _index(ApiResultCode, ReceiveResultCode, EmmaResultCode)
 
 
 _ApiResultCodeService_labels: Mapping[ApiResultCodeService, Mapping[str, str]] = MappingProxyType(
