@@ -70,6 +70,7 @@ FILTERS: Mapping[str, Callable[..., Any]] = {
     "group_types": views.group_types,
     "type_names": views.type_names,
     "any_empty": views.any_empty,
+    "safe_integers": views.safe_integers,
     "py_classes": views.py_classes,
     "py_groups": views.py_groups,
     "py_properties": views.py_properties,

@@ -212,3 +212,91 @@ def _attribute_property(
             values.append(py_str(value.get(source, "")))
     type_ = {"group": group_class, "flag": "bool", "text": "str"}[attribute.kind]
     return _property(attribute.key, type_, doc, values)
+
+
+# Number.MAX_SAFE_INTEGER: beyond it an IEEE 754 double (a JavaScript number) skips integers.
+MAX_SAFE_INTEGER = 2**53 - 1
+
+
+def safe_integers(catalog: Catalog, target: str) -> Catalog:
+    """``catalog`` itself, after checking that every integer code is within ±(2^53 − 1), the
+    integers an IEEE 754 double holds exactly (ECMAScript's ``Number.MAX_SAFE_INTEGER``):
+    beyond them a JavaScript or TypeScript number, and ``JSON.parse`` on the wire, turn two
+    codes into one number or a code into another. Raises :class:`SpecError` at the first
+    code outside, naming ``target`` (``"TypeScript"``) as the output that cannot hold it."""
+    for code_set in catalog.code_sets:
+        for code in code_set.codes:
+            value = code.value
+            if isinstance(value, int) and abs(value) > MAX_SAFE_INTEGER:
+                raise SpecError(
+                    f"code {value} of {code_set.name} is outside ±(2^53 − 1), so a {target} "
+                    f"number cannot hold it exactly ({_as_double(value)}); drop the {target} "
+                    f"target, or make {code_set.name} a string set (code_type: string, codes "
+                    "quoted) if the API sends its codes as strings",
+                    catalog.path,
+                    code.line,
+                )
+    return catalog
+
+
+def _as_double(value: int) -> str:
+    """What a JavaScript number makes of the integer ``value``, said for an error."""
+    try:
+        double = int(float(value))
+    except OverflowError:
+        return f"it reads as {'' if value > 0 else '-'}Infinity"
+    if double != value:
+        return f"it reads as {double}"
+    return f"{value + (1 if value > 0 else -1)} reads as it too"
+
+
+HEADER_SCHEMA = "ResponseHeader"
+ERROR_SCHEMA = "ErrorResponse"
+
+
+@dataclass(frozen=True)
+class ResponseView:
+    """The API response header: its fields, and which codes go with ``success: true``."""
+
+    code_set: CodeSet
+    success_field: str
+    code_field: str
+    message_field: str
+    success_codes: tuple[Code, ...]
+    error_codes: tuple[Code, ...]
+    header_schema: str = HEADER_SCHEMA
+    error_schema: str = ERROR_SCHEMA
+
+
+def response_view(catalog: Catalog) -> ResponseView | None:
+    """The response header of ``catalog.response``, or None when the catalog has none."""
+    response = catalog.response
+    if response is None:
+        return None
+    code_set = catalog.code_set(response.code_set)
+    flag = code_set.attribute(response.success_flag) if code_set else None
+    if code_set is None or flag is None or flag.kind != "flag":
+        raise SpecError(
+            f"response names {response.code_set}.{response.success_flag}, which is not a "
+            "flag attribute of a code set",
+            catalog.path,
+        )
+    for name in (HEADER_SCHEMA, ERROR_SCHEMA):
+        if catalog.code_set(name):
+            raise SpecError(
+                f"a code set may not be named {name}: the response schema is", catalog.path
+            )
+    success = tuple(c for c in code_set.codes if c.attr(flag.key) is True)
+    if not success:
+        raise SpecError(
+            f"no code of {code_set.name} has {flag.key}: true", catalog.path, code_set.line
+        )
+    errors = tuple(c for c in code_set.codes if c.attr(flag.key) is not True)
+    return ResponseView(
+        code_set,
+        response.success_field,
+        response.code_field,
+        response.message_field,
+        success,
+        errors,
+    )

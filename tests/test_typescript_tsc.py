@@ -19,6 +19,7 @@ from catalogs import catalog, code, code_set
 from test_hostile import HOSTILE
 from test_typescript import TS_HOSTILE, TS_WEIRD_CODES, render_ts, ts_hostile_catalog
 
+from codegen.errors import SpecError
 from codegen.model import Catalog
 
 REPO = Path(__file__).parent.parent
@@ -261,3 +262,25 @@ def test_lookups_return_records_that_are_true_also_for_the_code_0_and_the_empty_
     assert seen["seven"] == [7, "Common"]
     assert seen["strings"] == [["SENT"], ["BLANK"]]
     assert seen["unknown"] == [None] * 8
+
+
+def _big(*values: int) -> Catalog:
+    return catalog(code_set("Big", [code(v, f"CODE_{i}", "x") for i, v in enumerate(values)]))
+
+
+def test_integer_codes_a_javascript_number_holds_exactly_compile_and_are_found(
+    tsc: Path, tmp_path: Path
+) -> None:
+    """±(2^53 − 1) are the largest; one beyond is refused, as 2^53 + 1 would read as 2^53."""
+    largest = 2**53 - 1
+    program = (
+        'import { Big, lookupBig } from "./sample_codes.js";\n'
+        "console.log(JSON.stringify([Big.CODE_0 === Number.MAX_SAFE_INTEGER,\n"
+        "  Big.CODE_1 === Number.MIN_SAFE_INTEGER,\n"
+        f'  lookupBig(JSON.parse("{largest}"))?.name, lookupBig(-{largest})?.name,\n'
+        f'  lookupBig(JSON.parse("{largest + 2}")) ?? null]));\n'
+    )
+    seen = compile_and_run(tsc, render_ts(_big(largest, -largest)), program, tmp_path / "run")
+    assert seen == [True, True, "CODE_0", "CODE_1", None]
+    with pytest.raises(SpecError, match=r"code 9007199254740992 of Big is outside ±\(2\^53 − 1\)"):
+        render_ts(_big(largest, largest + 1))
