@@ -5,8 +5,8 @@ through one before it reaches a template's output:
 
 - ``py_str`` / ``py_comment`` for Python, ``json_str`` for JSON (and the string literals
   of JavaScript and TypeScript), ``yaml_str`` / ``yaml_comment`` for YAML (double-quoted
-  scalars), ``md_inline`` (table cells, headings) / ``md_block`` (paragraphs) /
-  ``html_comment`` for Markdown, ``doc_comment`` for C-family comments and doc comments.
+  scalars), ``doc_comment`` for C-family comments and doc comments; the Markdown ones
+  (``md_inline``, ``md_block``, ``html_comment``) are in :mod:`codegen.markdown`.
 - Characters that are not printable (controls, format characters such as zero-width and
   bidirectional marks, line and paragraph separators) are always written as escapes, so a
   reviewer sees them and no reader takes them for line breaks.
@@ -115,78 +115,6 @@ def scalar(value: CodeValue, quote: Callable[[str], str]) -> str:
     if isinstance(value, bool) or not isinstance(value, (int, str)):
         raise TypeError(f"a code is an integer or a string, not {kind_of(value)}")
     return str(value) if isinstance(value, int) else quote(value)
-
-
-# Markdown: characters that can start or end markup inside a paragraph or a table cell
-# (CommonMark, GFM tables and strikethrough, Python-Markdown, attribute lists, math), and
-# the HTML characters. They become numeric character references, which every Markdown
-# reader decodes to the character itself and never reads as markup.
-_MD_SPECIAL = set("\\`*[]|~{}#!$")
-_HTML_ESCAPES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
-_MD_BLOCK_START = set("-+=")
-
-
-def _md_char(text: str, index: int) -> str:
-    char = text[index]
-    if char == "\n":
-        return "<br>"
-    if char in _HTML_ESCAPES:
-        return _HTML_ESCAPES[char]
-    if char in _MD_SPECIAL or not char.isprintable():
-        return f"&#{ord(char)};"
-    if char == "_":  # only an underscore inside a word can never be emphasis
-        inside = 0 < index < len(text) - 1
-        if not (inside and text[index - 1].isalnum() and text[index + 1].isalnum()):
-            return "&#95;"
-    return char
-
-
-_MD_PLAIN = re.compile(r"[^\\`*\[\]|~{}#!$&<>_ ]([^\\`*\[\]|~{}#!$&<>_]*[^\\`*\[\]|~{}#!$&<>_ ])?")
-
-
-def md_inline(text: str) -> str:
-    """``text`` as Markdown inline content (a table cell, a heading) whose rendered text
-    is exactly ``text``: newlines become ``<br>``, leading and trailing spaces survive."""
-    if text.isprintable() and _MD_PLAIN.fullmatch(text):
-        return text  # nothing to escape: most texts, without a loop over their characters
-    chars = [_md_char(text, i) for i in range(len(text))]
-    for index in range(len(chars)):  # leading spaces would be trimmed
-        if chars[index] != " ":
-            break
-        chars[index] = "&#32;"
-    for index in reversed(range(len(chars))):
-        if chars[index] != " ":
-            break
-        chars[index] = "&#32;"
-    return "".join(chars)
-
-
-def md_block(text: str) -> str:
-    """``text`` as Markdown paragraphs: blank lines separate paragraphs, other line breaks
-    become ``<br>``, and no line can start a list, a heading, a quote or a code block."""
-    paragraphs: list[str] = []
-    for paragraph in text.split("\n\n"):
-        lines = [_md_line(line) for line in paragraph.split("\n")]
-        paragraphs.append("<br>\n".join(lines))
-    return "\n\n".join(p for p in paragraphs if p)
-
-
-def _md_line(line: str) -> str:
-    escaped = md_inline(line)
-    if escaped[:1] in _MD_BLOCK_START:
-        return f"&#{ord(escaped[0])};{escaped[1:]}"
-    digits = len(escaped) - len(escaped.lstrip("0123456789"))
-    if digits and escaped[digits : digits + 1] in (".", ")"):  # an ordered list item
-        return f"{escaped[:digits]}&#{ord(escaped[digits])};{escaped[digits + 1 :]}"
-    return escaped
-
-
-def html_comment(text: str) -> str:
-    """``text`` made safe inside ``<!-- … -->``: no ``--``, ``<``, ``>`` or line break."""
-    out = py_comment(text).replace("<", "&lt;").replace(">", "&gt;")
-    while "--" in out:
-        out = out.replace("--", "-&#45;")
-    return out
 
 
 def _id_safe(text: str, keep: str) -> str:

@@ -34,7 +34,17 @@ from jinja2.exceptions import SecurityError
 from jinja2.runtime import LoopContext
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-from codegen import blocks, filters, model, parallel, pylayout, schema_views, usercache, views
+from codegen import (
+    blocks,
+    filters,
+    markdown,
+    model,
+    parallel,
+    pylayout,
+    schema_views,
+    usercache,
+    views,
+)
 from codegen.describe import TemplateOptions, TemplateUndefined
 from codegen.errors import CodegenError, TemplateError
 from codegen.formatting import format_text
@@ -52,9 +62,9 @@ FILTERS: Mapping[str, Callable[..., Any]] = {
     "json_str": filters.json_str,
     "yaml_str": filters.yaml_str,
     "yaml_comment": filters.yaml_comment,
-    "md_inline": filters.md_inline,
-    "md_block": filters.md_block,
-    "html_comment": filters.html_comment,
+    "md_inline": markdown.md_inline,
+    "md_block": markdown.md_block,
+    "html_comment": markdown.html_comment,
     "json_code": lambda value: filters.scalar(value, filters.json_str),
     "yaml_code": lambda value: filters.scalar(value, filters.yaml_str),
     "code_anchor": filters.code_anchor,

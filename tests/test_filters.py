@@ -13,17 +13,15 @@ from ruamel.yaml import YAML
 from codegen import filters
 from codegen.filters import (
     code_anchor,
-    html_comment,
     json_str,
     localized,
-    md_block,
-    md_inline,
     py_comment,
     py_str,
     section_runs,
     set_anchor,
     yaml_str,
 )
+from codegen.markdown import html_comment, md_block, md_inline
 from codegen.model import texts
 
 NASTY = [
