@@ -4,13 +4,16 @@ written, and nothing in them becomes markup.
 ``md_inline`` writes a table cell or a heading, ``md_block`` paragraphs, ``html_comment``
 the inside of ``<!-- -->``. They are Jinja filters (registered in :mod:`codegen.render`),
 like the escapers of the other output languages in :mod:`codegen.filters`.
+``untranslated`` says whether a page needs its legend of untranslated texts.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
-from codegen.filters import py_comment
+from codegen.filters import localized, py_comment
+from codegen.model import Catalog, GroupValue, Texts
 
 # Markdown: characters that can start or end markup inside a paragraph or a table cell
 # (CommonMark, GFM tables and strikethrough, Python-Markdown, attribute lists, math), and
@@ -82,3 +85,33 @@ def html_comment(text: str) -> str:
     while "--" in out:
         out = out.replace("--", "-&#45;")
     return out
+
+
+def untranslated(catalog: Catalog, lang: str) -> bool:
+    """Whether the built-in docs page in ``lang`` shows some text in the source language
+    because ``lang`` has none (``localized(...).fallback``, marked with its language code):
+    the page then needs the legend that explains the marks. Never on the source language's
+    page; on another language's page only when some title, section, note, column header,
+    message or cell it shows is untranslated."""
+    source = catalog.source_language
+    return any(localized(texts, lang, source).fallback for texts in _page_texts(catalog))
+
+
+def _page_texts(catalog: Catalog) -> Iterator[Texts | None]:
+    """Every text the built-in docs page shows, as docs_page.md.j2 lays them out."""
+    yield catalog.title
+    for code_set in catalog.code_sets:
+        yield from (code_set.section, code_set.title, code_set.description)
+        keys = ["code", "message"]
+        if any(code.retryable is not None for code in code_set.codes):
+            keys.append("retryable")
+        yield from (code_set.columns.get(key) for key in keys)
+        yield from (attribute.header for attribute in code_set.attributes)
+        for code in code_set.codes:
+            yield code.message
+            for attribute in code_set.attributes:
+                value = code.attr(attribute.key)
+                if isinstance(value, GroupValue):
+                    yield value.label
+                elif not isinstance(value, bool):
+                    yield value

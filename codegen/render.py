@@ -65,6 +65,7 @@ FILTERS: Mapping[str, Callable[..., Any]] = {
     "md_inline": markdown.md_inline,
     "md_block": markdown.md_block,
     "html_comment": markdown.html_comment,
+    "untranslated": markdown.untranslated,
     "json_code": lambda value: filters.scalar(value, filters.json_str),
     "yaml_code": lambda value: filters.scalar(value, filters.yaml_str),
     "code_anchor": filters.code_anchor,

@@ -152,6 +152,32 @@ def inline_text(children: list[Any]) -> str:
     return "".join(parts)
 
 
+def mkdocs_pages(files: Mapping[str, str], folder: Path) -> dict[str, str]:
+    """Build the ``docs/`` outputs of ``files`` with ``mkdocs build --strict`` and the
+    repository's mkdocs.yml, under ``folder``; the HTML of each page by language (``"ja"``,
+    ``"en"``; ``""`` for the index)."""
+    import subprocess
+    import sys
+
+    from ruamel.yaml import YAML
+
+    yaml = YAML(typ="safe", pure=True)
+    config = yaml.load((TESTS.parent / "mkdocs.yml").read_text(encoding="utf-8"))
+    for relative, text in files.items():
+        if relative.startswith("docs/"):
+            (folder / "generated" / relative).parent.mkdir(parents=True, exist_ok=True)
+            (folder / "generated" / relative).write_text(text, encoding="utf-8")
+    with (folder / "mkdocs.yml").open("w", encoding="utf-8") as file:
+        yaml.dump(config, file)
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(folder / "site")]
+    built = subprocess.run(command, cwd=folder, capture_output=True, text=True, check=False)
+    assert built.returncode == 0, built.stderr
+    return {
+        page.parent.relative_to(folder / "site").as_posix().strip("."): page.read_text("utf-8")
+        for page in (folder / "site").glob("**/index.html")
+    }
+
+
 class Project:
     """A project folder under tmp_path: spec/codes.yaml (the sample), templates/, generated/."""
 

@@ -105,7 +105,10 @@ def test_nothing_in_a_text_becomes_python_code(files: dict[str, str]) -> None:
     members = [n.targets[0].id for n in api.body if isinstance(n, ast.Assign)]  # type: ignore[attr-defined]
     methods = [n.name for n in api.body if isinstance(n, ast.FunctionDef)]
     assert members == [f"CODE_{i}" for i in range(len(HOSTILE))]
-    assert methods == ["lookup", "__bool__", "message", "messages", "service", "is_success"]
+    assert methods == [
+        *("lookup", "__bool__", "message", "messages", "message_in"),
+        *("service", "is_success"),
+    ]
     calls = {
         n.func.id
         for n in ast.walk(tree)

@@ -7,7 +7,8 @@ ValueError for an unknown code, as enums do. ``lookup(value)`` looks in every co
 returns a tuple of the members that have the code (two sets may share one), or None.
 Members are always true, also a code 0, so ``if Code.lookup(value):`` means "found".
 Every member has ``.message`` (the source language's text, verbatim), ``.messages`` (the
-text per language) and the facts its set carries as typed properties.
+text per language), ``.message_in(lang)`` (the text in ``lang``, else the source text) and
+the facts its set carries as typed properties.
 """
 
 from __future__ import annotations
@@ -106,6 +107,10 @@ class CardDeclineCode(str, Enum):
         """The message per language (read-only)."""
         return _CardDeclineCode_messages[self]
 
+    def message_in(self, lang: str) -> str:
+        """The message in ``lang``; the source language's where ``lang`` has no translation."""
+        return self.messages.get(lang) or self.message
+
     @property
     def category(self) -> CardDeclineCodeCategory:
         "The Category column of the source table."
@@ -186,6 +191,10 @@ class AchReturnCode(str, Enum):
     def messages(self) -> Mapping[str, str]:
         """The message per language (read-only)."""
         return _AchReturnCode_messages[self]
+
+    def message_in(self, lang: str) -> str:
+        """The message in ``lang``; the source language's where ``lang`` has no translation."""
+        return self.messages.get(lang) or self.message
 
     @property
     def category(self) -> AchReturnCodeCategory:

@@ -7,7 +7,8 @@ ValueError for an unknown code, as enums do. ``lookup(value)`` looks in every co
 returns a tuple of the members that have the code (two sets may share one), or None.
 Members are always true, also a code 0, so ``if Code.lookup(value):`` means "found".
 Every member has ``.message`` (the source language's text, verbatim), ``.messages`` (the
-text per language) and the facts its set carries as typed properties.
+text per language), ``.message_in(lang)`` (the text in ``lang``, else the source text) and
+the facts its set carries as typed properties.
 """
 
 from __future__ import annotations
@@ -93,6 +94,10 @@ class ApiResultCode(IntEnum):
         """The message per language (read-only)."""
         return _ApiResultCode_messages[self]
 
+    def message_in(self, lang: str) -> str:
+        """The message in ``lang``; the source language's where ``lang`` has no translation."""
+        return self.messages.get(lang) or self.message
+
     @property
     def service(self) -> ApiResultCodeService:
         "The service column of the source table."
@@ -143,6 +148,10 @@ class ReceiveResultCode(str, Enum):
     def messages(self) -> Mapping[str, str]:
         """The message per language (read-only)."""
         return _ReceiveResultCode_messages[self]
+
+    def message_in(self, lang: str) -> str:
+        """The message in ``lang``; the source language's where ``lang`` has no translation."""
+        return self.messages.get(lang) or self.message
 
     @property
     def docs_url(self) -> str:
@@ -240,6 +249,10 @@ class EmmaResultCode(str, Enum):
     def messages(self) -> Mapping[str, str]:
         """The message per language (read-only)."""
         return _EmmaResultCode_messages[self]
+
+    def message_in(self, lang: str) -> str:
+        """The message in ``lang``; the source language's where ``lang`` has no translation."""
+        return self.messages.get(lang) or self.message
 
     @property
     def category(self) -> EmmaResultCodeCategory:
