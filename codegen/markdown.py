@@ -44,10 +44,16 @@ _MD_PLAIN = re.compile(r"[^\\`*\[\]|~{}#!$&<>_ ]([^\\`*\[\]|~{}#!$&<>_]*[^\\`*\[
 
 def md_inline(text: str) -> str:
     """``text`` as Markdown inline content (a table cell, a heading) whose rendered text
-    is exactly ``text``: newlines become ``<br>``, leading and trailing spaces survive."""
+    is exactly ``text``: newlines become ``<br>``, leading and trailing spaces survive.
+    Inline code written as in Markdown (`` `to` ``, see :func:`code_spans`) is rendered as
+    code (``<code>to</code>``), its content escaped as every other character is."""
     if text.isprintable() and _MD_PLAIN.fullmatch(text):
         return text  # nothing to escape: most texts, without a loop over their characters
-    chars = [_md_char(text, i) for i in range(len(text))]
+    if "`" in text:
+        lines = [_escaped_line(line) for line in text.split("\n")]
+        chars = [*lines[0], *(char for line in lines[1:] for char in ("<br>", *line))]
+    else:
+        chars = [_md_char(text, i) for i in range(len(text))]
     for index in range(len(chars)):  # leading spaces would be trimmed
         if chars[index] != " ":
             break
@@ -57,6 +63,47 @@ def md_inline(text: str) -> str:
             break
         chars[index] = "&#32;"
     return "".join(chars)
+
+
+def _escaped_line(line: str) -> list[str]:
+    """One line of a text holding a backtick, escaped character by character, each code
+    span as one ``<code>`` element."""
+    parts: list[str] = []
+    for piece, is_code in code_spans(line):
+        escaped = [_md_char(piece, i) for i in range(len(piece))]
+        parts += [f"<code>{''.join(escaped)}</code>"] if is_code else escaped
+    return parts
+
+
+_BACKTICKS = re.compile(r"`+")
+
+
+def code_spans(line: str) -> list[tuple[str, bool]]:
+    """``line`` cut into pieces ``(text, is_code)``, by CommonMark's rule for code spans: a
+    run of backticks opens a span that the next run of exactly as many backticks on the
+    same line closes (`` ``a ` b`` `` holds ``a ` b``); one space is taken off each end of
+    the content when both ends have one and it is not all spaces. A run that nothing closes
+    is text, and so is a backslash (catalog texts are plain text, not Markdown)."""
+    runs = list(_BACKTICKS.finditer(line))
+    pieces: list[tuple[str, bool]] = []
+    done = index = 0  # the end of the last piece; the run that may open a span
+    while index < len(runs):
+        opening = runs[index]
+        width = opening.end() - opening.start()
+        closing = next(
+            (j for j in range(index + 1, len(runs)) if runs[j].end() - runs[j].start() == width),
+            None,
+        )
+        if closing is None:
+            index += 1
+            continue
+        content = line[opening.end() : runs[closing].start()]
+        if content[:1] == content[-1:] == " " and content.strip(" "):
+            content = content[1:-1]
+        pieces += [(line[done : opening.start()], False), (content, True)]
+        done, index = runs[closing].end(), closing + 1
+    pieces.append((line[done:], False))
+    return [(piece, is_code) for piece, is_code in pieces if piece or is_code]
 
 
 def md_block(text: str) -> str:

@@ -134,13 +134,16 @@ def markdown_tables(markdown: str) -> list[list[list[str]]]:
 
 
 def inline_text(children: list[Any]) -> str:
-    """The text of inline tokens; fails on any markup other than <br>, <sup> and anchors."""
+    """The text of inline tokens; fails on any markup other than <br>, <sup>, anchors and
+    <code>, which reads back as the backtick that made it (`x` was written as `x`)."""
     parts = []
     for child in children:
         if child.type == "text":
             parts.append(child.content)
         elif child.type == "html_inline" and child.content == "<br>":
             parts.append("\n")
+        elif child.type == "html_inline" and child.content in ("<code>", "</code>"):
+            parts.append("`")
         elif (
             child.type == "softbreak"
             or child.type == "html_inline"

@@ -10,7 +10,7 @@ from catalogs import code, code_set, flag, group
 from markdown_it import MarkdownIt
 from ruamel.yaml import YAML
 
-from codegen import filters
+from codegen import filters, markdown
 from codegen.filters import (
     code_anchor,
     json_str,
@@ -112,10 +112,77 @@ def test_md_inline_reads_back_as_the_same_text_in_a_table_cell(text: str) -> Non
 
 @pytest.mark.parametrize(
     "text",
-    ["*bold*", "_em_", "`code`", "[link](x)", "![img](x)", "<b>", "~~gone~~", "a | b", "# h"],
+    [
+        *("*bold*", "_em_", "[link](x)", "![img](x)", "<b>", "~~gone~~", "a | b", "# h"),
+        *("a lone ` backtick", "``", "```", "``one` two", "`a\nb`"),
+    ],
 )
-def test_md_inline_never_makes_markup(text: str) -> None:
+def test_md_inline_never_makes_markup_except_code_spans(text: str) -> None:
     assert _cell_text(md_inline(text)) == text
+
+
+@pytest.mark.parametrize(
+    ("line", "pieces"),
+    [
+        ("use `to` here", [("use ", False), ("to", True), (" here", False)]),
+        ("``a ` b``", [("a ` b", True)]),
+        ("`a``b`", [("a``b", True)]),
+        ("` a `", [("a", True)]),
+        ("`  a  `", [(" a ", True)]),
+        ("` `", [(" ", True)]),
+        ("x ` y", [("x ` y", False)]),
+        ("``x` y", [("``x` y", False)]),
+        ("`a` and `b`", [("a", True), (" and ", False), ("b", True)]),
+        ("\\`x`", [("\\", False), ("x", True)]),
+    ],
+)
+def test_code_spans_follow_the_commonmark_rule_within_a_line(
+    line: str, pieces: list[tuple[str, bool]]
+) -> None:
+    assert markdown.code_spans(line) == pieces
+
+
+def _cell_code(markdown_text: str) -> list[tuple[str, str]]:
+    """The pieces of a one-cell table's body cell as markdown-it reads it: ("code", text)
+    for the text inside <code>...</code>, ("text", text) outside it."""
+    tokens = (
+        MarkdownIt("commonmark").enable("table").parse(f"| h |\n| --- |\n| {markdown_text} |\n")
+    )
+    pieces: list[tuple[str, str]] = []
+    kind = "text"
+    for child in [t for t in tokens if t.type == "inline"][1].children or []:
+        if child.type == "html_inline":
+            kind = "code" if child.content == "<code>" else "text"
+            assert child.content in ("<code>", "</code>"), child.content
+        else:
+            assert child.type == "text", child.type
+            pieces.append((kind, child.content))
+    return pieces
+
+
+def test_md_inline_renders_code_spans_as_code_and_escapes_their_content() -> None:
+    text = "set `to` | `a|b` `<b>*x*</b>` `x_y` and `` `tick` ``"
+    assert md_inline(text) == (
+        "set <code>to</code> &#124; <code>a&#124;b</code> "
+        "<code>&lt;b&gt;&#42;x&#42;&lt;/b&gt;</code> <code>x_y</code> and <code>&#96;tick&#96;</code>"
+    )
+    assert _cell_code(md_inline(text)) == [
+        ("text", "set "),
+        ("code", "to"),
+        ("text", " | "),
+        ("code", "a|b"),
+        ("text", " "),
+        ("code", "<b>*x*</b>"),
+        ("text", " "),
+        ("code", "x_y"),
+        ("text", " and "),
+        ("code", "`tick`"),
+    ]
+
+
+def test_md_block_renders_code_spans_and_still_starts_no_block() -> None:
+    html = MarkdownIt("commonmark").render(md_block("`1.` first\n- `x`\n\n`# h`"))
+    assert html == ("<p><code>1.</code> first<br>\n- <code>x</code></p>\n<p><code># h</code></p>\n")
 
 
 def test_md_inline_keeps_underscores_inside_words_readable() -> None:

@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
-from catalogs import markdown_tables
+import catalogs
+import pytest
+from catalogs import catalog, code_set, markdown_tables, mkdocs_pages
 from markdown_it import MarkdownIt
 
 from codegen.filters import code_anchor
+from codegen.render import render_all
+from codegen.targets import DEFAULT_TARGETS
 
 
 def _headings(markdown: str) -> list[tuple[str, str]]:
@@ -80,3 +85,26 @@ def test_every_row_carries_the_anchor_code_anchor_computes(sample_files: dict[st
 def test_the_index_page_links_every_language(sample_files: dict[str, str]) -> None:
     index = sample_files["docs/index.md"]
     assert "](ja.md)" in index and "](en.md)" in index
+
+
+@pytest.mark.slow
+def test_inline_code_in_catalog_texts_is_code_on_the_built_page(tmp_path: Path) -> None:
+    """A source cell's `to` (kept by the importer) is code on the page mkdocs builds; every
+    other character of the text stays as written (no cell split, no emphasis)."""
+    message = "`to` is empty | use `a|b` or *both*"
+    source = catalog(
+        code_set(
+            "Api",
+            [catalogs.code(1, "EMPTY_TO", {"ja": message, "en": message})],
+            title={"ja": "API `v2`", "en": "API `v2`"},
+            description={"ja": "Set `to` first.\n\n`1.` is not a list", "en": "x"},
+        )
+    )
+    built = mkdocs_pages(render_all(source, DEFAULT_TARGETS), tmp_path)["ja"]
+    page = built[built.index("<h2") : built.index("</table>")]  # the content, not the theme
+    assert (
+        "><code>to</code> is empty &#124; use <code>a&#124;b</code> or &#42;both&#42;</td>" in page
+    )
+    assert '<a id="Api"></a>API <code>v2</code></h2>' in page
+    assert "<p>Set <code>to</code> first.</p>\n<p><code>1.</code> is not a list</p>" in page
+    assert "<em>" not in page and page.count("<td>") == 2
