@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from codegen.filters import localized, py_comment
+from codegen.filters import py_comment
 from codegen.model import Catalog, GroupValue, Texts
 
 # Markdown: characters that can start or end markup inside a paragraph or a table cell
@@ -141,7 +141,9 @@ def untranslated(catalog: Catalog, lang: str) -> bool:
     page; on another language's page only when some title, section, note, column header,
     message or cell it shows is untranslated."""
     source = catalog.source_language
-    return any(localized(texts, lang, source).fallback for texts in _page_texts(catalog))
+    return any(  # localized(texts, lang, source).fallback, without building the Localized
+        texts and not texts.get(lang) and texts.get(source) for texts in _page_texts(catalog)
+    )
 
 
 def _page_texts(catalog: Catalog) -> Iterator[Texts | None]:
