@@ -11,6 +11,7 @@ through one before it reaches a template's output:
   bidirectional marks, line and paragraph separators) are always written as escapes, so a
   reviewer sees them and no reader takes them for line breaks.
 
+``safe_integers`` refuses integer codes a JavaScript number cannot hold exactly.
 ``camel`` names a snake_case key in camelCase. ``docs_page_url`` and ``docs_url`` link a code
 to its row in the Markdown docs, by the same ``code_anchor`` the docs page uses.
 
@@ -27,7 +28,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from urllib.parse import quote, urlsplit
 
-from codegen.errors import InputError, kind_of
+from codegen.errors import InputError, SpecError, kind_of
 from codegen.model import Attribute, Catalog, Code, CodeSet, CodeValue, GroupValue, Texts
 
 
@@ -115,6 +116,42 @@ def scalar(value: CodeValue, quote: Callable[[str], str]) -> str:
     if isinstance(value, bool) or not isinstance(value, (int, str)):
         raise TypeError(f"a code is an integer or a string, not {kind_of(value)}")
     return str(value) if isinstance(value, int) else quote(value)
+
+
+# Number.MAX_SAFE_INTEGER: beyond it an IEEE 754 double (a JavaScript number) skips integers.
+MAX_SAFE_INTEGER = 2**53 - 1
+
+
+def safe_integers(catalog: Catalog, target: str) -> Catalog:
+    """``catalog`` itself, after checking that every integer code is within ±(2^53 − 1), the
+    integers an IEEE 754 double holds exactly (ECMAScript's ``Number.MAX_SAFE_INTEGER``):
+    beyond them a JavaScript or TypeScript number, and ``JSON.parse`` on the wire, turn two
+    codes into one number or a code into another. Raises :class:`SpecError` at the first
+    code outside, naming ``target`` (``"TypeScript"``) as the output that cannot hold it."""
+    for code_set in catalog.code_sets:
+        for code in code_set.codes:
+            value = code.value
+            if isinstance(value, int) and abs(value) > MAX_SAFE_INTEGER:
+                raise SpecError(
+                    f"code {value} of {code_set.name} is outside ±(2^53 − 1), so a {target} "
+                    f"number cannot hold it exactly ({_as_double(value)}); drop the {target} "
+                    f"target, or make {code_set.name} a string set (code_type: string, codes "
+                    "quoted) if the API sends its codes as strings",
+                    catalog.path,
+                    code.line,
+                )
+    return catalog
+
+
+def _as_double(value: int) -> str:
+    """What a JavaScript number makes of the integer ``value``, said for an error."""
+    try:
+        double = int(float(value))
+    except OverflowError:
+        return f"it reads as {'' if value > 0 else '-'}Infinity"
+    if double != value:
+        return f"it reads as {double}"
+    return f"{value + (1 if value > 0 else -1)} reads as it too"
 
 
 def _id_safe(text: str, keep: str) -> str:

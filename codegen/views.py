@@ -214,42 +214,6 @@ def _attribute_property(
     return _property(attribute.key, type_, doc, values)
 
 
-# Number.MAX_SAFE_INTEGER: beyond it an IEEE 754 double (a JavaScript number) skips integers.
-MAX_SAFE_INTEGER = 2**53 - 1
-
-
-def safe_integers(catalog: Catalog, target: str) -> Catalog:
-    """``catalog`` itself, after checking that every integer code is within ±(2^53 − 1), the
-    integers an IEEE 754 double holds exactly (ECMAScript's ``Number.MAX_SAFE_INTEGER``):
-    beyond them a JavaScript or TypeScript number, and ``JSON.parse`` on the wire, turn two
-    codes into one number or a code into another. Raises :class:`SpecError` at the first
-    code outside, naming ``target`` (``"TypeScript"``) as the output that cannot hold it."""
-    for code_set in catalog.code_sets:
-        for code in code_set.codes:
-            value = code.value
-            if isinstance(value, int) and abs(value) > MAX_SAFE_INTEGER:
-                raise SpecError(
-                    f"code {value} of {code_set.name} is outside ±(2^53 − 1), so a {target} "
-                    f"number cannot hold it exactly ({_as_double(value)}); drop the {target} "
-                    f"target, or make {code_set.name} a string set (code_type: string, codes "
-                    "quoted) if the API sends its codes as strings",
-                    catalog.path,
-                    code.line,
-                )
-    return catalog
-
-
-def _as_double(value: int) -> str:
-    """What a JavaScript number makes of the integer ``value``, said for an error."""
-    try:
-        double = int(float(value))
-    except OverflowError:
-        return f"it reads as {'' if value > 0 else '-'}Infinity"
-    if double != value:
-        return f"it reads as {double}"
-    return f"{value + (1 if value > 0 else -1)} reads as it too"
-
-
 HEADER_SCHEMA = "ResponseHeader"
 ERROR_SCHEMA = "ErrorResponse"
 
