@@ -265,3 +265,26 @@ def test_an_html_page_is_titled_by_its_h1_not_by_the_sites_title(
     )
     assert _import(capsys, "page.html")[0] == 0
     assert "de: Fehlercodes" in (project / "spec" / "codes.yaml").read_text(encoding="utf-8")
+
+
+def test_inline_code_stays_in_the_catalog_text_and_a_code_written_as_code_is_the_code(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (project / "page.md").write_text(
+        "# P\n\n| Code | Text |\n|---|---|\n| `E1` | Setze `to` im Body |\n"
+        "| `E2` | Kein ``a`b`` erlaubt |\n",
+        encoding="utf-8",
+    )
+    (project / "page.html").write_text(
+        "<h1>P</h1><table><tr><th>Code</th><th>Text</th></tr>"
+        "<tr><td><code>E1</code></td><td>Setze <code>to</code> im Body</td></tr>"
+        "<tr><td>E2</td><td>Kein <code>a`b</code> erlaubt</td></tr></table>",
+        encoding="utf-8",
+    )
+    catalog = project / "spec" / "codes.yaml"
+    assert _import(capsys, "page.md")[0] == 0
+    text = catalog.read_text(encoding="utf-8")
+    assert 'code: "E1"' in text and "message: {de: Setze `to` im Body}" in text
+    assert "Kein ``a`b`` erlaubt" in text
+    assert _import(capsys, "page.html")[0] == 0  # the HTML form reads the same
+    assert catalog.read_text(encoding="utf-8") == text

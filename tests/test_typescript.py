@@ -188,7 +188,9 @@ def test_a_set_named_any_code_is_an_error_since_the_module_declares_any_code_inf
 
 def test_an_attribute_keyed_code_set_is_an_error_since_each_record_has_a_code_set() -> None:
     source = catalog(code_set("Api", [code(1, "ONE", "一", code_set=True)], (flag("code_set"),)))
-    with pytest.raises(SpecError, match="attribute key 'code_set' is reserved for the generated code"):
+    with pytest.raises(
+        SpecError, match="attribute key 'code_set' is reserved for the generated code"
+    ):
         render_ts(source)
 
 

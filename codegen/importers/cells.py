@@ -110,6 +110,21 @@ _GROUP_MAX = 40
 _DATE = re.compile(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{4}")
 
 
+_WHOLE_SPAN = re.compile(r"(`+)(?P<content>[^`](?:.*?[^`])?)\1", re.DOTALL)
+
+
+def unspan(cell: str) -> str:
+    """A cell that is one inline code span (`` `bad_recipient` ``) as its content: a code,
+    a name or a yes/no written as code is that code; any other cell as it is."""
+    match = _WHOLE_SPAN.fullmatch(cell)
+    if match is None:
+        return cell
+    content = match["content"]
+    if len(content) > 2 and content.startswith(" ") and content.endswith(" "):
+        content = content[1:-1]
+    return content
+
+
 def is_code(cell: str) -> bool:
     """A cell that can be a code: no whitespace, at most 40 characters, letters or digits
     of any script and ``_ . : / # + -``."""

@@ -26,7 +26,14 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from codegen.errors import InputError
-from codegen.importers.cells import DASHES, flag_value, is_code, range_of, split_code_and_text
+from codegen.importers.cells import (
+    DASHES,
+    flag_value,
+    is_code,
+    range_of,
+    split_code_and_text,
+    unspan,
+)
 from codegen.importers.headers import HeaderDictionary
 from codegen.importers.roles import Column, Roles, decide
 from codegen.importers.tables import PlacedTable, RawRow, RawTable, from_sheet, note, skipped
@@ -100,7 +107,7 @@ def code_tables(
     name = f'table "{title}"' if title else "table"
     width = len(table.headers)
     usable = [row for row in table.rows if _fits(row, width, path, warnings)]
-    roles = decide(table.headers, [row.cells for row in usable], words)
+    roles = decide(table.headers, [tuple(map(unspan, row.cells)) for row in usable], words)
     if isinstance(roles, str):
         what = f"{name} is not a code table: {roles}"
         warnings.append(note(what, path, table.line, table.column, _column_fix(roles), True))
@@ -182,7 +189,7 @@ def _row(
     path: str,
     warnings: list[InputError],
 ) -> SourceCode | None:
-    code, message = row.cells[roles.code], row.cells[roles.message]
+    code, message = unspan(row.cells[roles.code]), row.cells[roles.message]
     if roles.split and code:
         pair = split_code_and_text(code)
         code, message = pair if pair else (code, "")
@@ -211,6 +218,8 @@ def _row(
     attrs: dict[str, AttrValue] = {}
     for column, role in zip(columns, roles.attributes):
         cell = row.cells[role.index]
+        if column.kind == "flag":
+            cell = unspan(cell)
         if column.kind != "flag":
             attrs[column.key] = cell or None
         elif not cell or cell in DASHES:
@@ -221,7 +230,7 @@ def _row(
             what = f'row has "{column.header}" "{cell}" for code {code}'
             warnings.append(skipped(what, "Write yes or no", path, row.line, row.column))
             return None
-    name = row.cells[roles.name] if roles.name is not None else None
+    name = unspan(row.cells[roles.name]) if roles.name is not None else None
     for cell in row.cells:
         if problem := control_character_problem(cell):
             fix = "; fix the document (the catalog refuses such characters)"

@@ -4,7 +4,8 @@ Headings ``<h1>``-``<h6>`` keep their level; text outside tables and headings be
 paragraphs, split at block elements. A table becomes a real grid: a cell with
 ``rowspan``/``colspan`` (quoted or not) fills every slot it covers, so a merged category
 applies to each row it spans and an empty merged cell stays empty on each of them.
-``rowspan=0`` spans to the end of the table. The header row is the last row of ``<thead>``,
+``rowspan=0`` spans to the end of the table. A ``<code>`` in a cell is kept as a Markdown
+code span (`` `to` ``), as the Markdown reader keeps inline code. The header row is the last row of ``<thead>``,
 else the first row. Entities are decoded once, by the parser; ``<br>`` is a line break;
 whitespace that contains a line break or tab (source indentation) reads as one space; each
 cell is stripped.
@@ -17,7 +18,7 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
 from codegen.errors import InputError
-from codegen.importers.tables import Block, RawRow, RawTable
+from codegen.importers.tables import Block, RawRow, RawTable, code_span
 
 _HEADINGS = {f"h{n}": n for n in range(1, 7)}
 _BLOCK_TAGS = frozenset(
@@ -86,6 +87,7 @@ class _Reader(HTMLParser):
         self.blocks: list[Block] = []
         self.table: _Table | None = None
         self._cell: _Cell | None = None
+        self._code_at: int | None = None  # where an open <code> of a cell starts
         self._text: list[str] = []
         self._text_line = 0
         self._heading = 0
@@ -171,8 +173,15 @@ class _Reader(HTMLParser):
             table.rows[-1].cells.append(self._cell)
         elif tag == "br" and self._cell is not None:
             self._cell.text.append("\n")
+        elif tag == "code" and self._cell is not None:
+            self._code_at = len(self._cell.text)
 
     def _table_end(self, table: _Table, tag: str) -> None:
+        if tag == "code" and self._cell is not None and self._code_at is not None:
+            content = "".join(self._cell.text[self._code_at :])
+            del self._cell.text[self._code_at :]
+            self._cell.text.append(code_span(content))
+            self._code_at = None
         if tag == "table":
             table.depth -= 1
             if table.depth == 0:

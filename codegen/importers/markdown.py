@@ -23,7 +23,7 @@ from markdown_it.token import Token
 
 from codegen.errors import InputError
 from codegen.importers.html import HtmlFragment
-from codegen.importers.tables import Block, BlockKind, RawRow, RawTable, skipped
+from codegen.importers.tables import Block, BlockKind, RawRow, RawTable, code_span, skipped
 
 _IGNORED = frozenset({"hr"})
 _CONTAINERS = frozenset({"bullet_list_open", "ordered_list_open", "blockquote_open"})
@@ -179,10 +179,13 @@ def _source_cells(line: str) -> int:
 
 
 def _inline_text(token: Token) -> str:
-    """The text of an inline token: markup dropped, entities decoded once, ``<br>`` a newline."""
+    """The text of an inline token: markup dropped but inline code kept as a code span
+    (`` `to` ``), entities decoded once, ``<br>`` a newline."""
     parts: list[str] = []
     for child in token.children or []:
-        if child.type in ("text", "code_inline", "text_special"):
+        if child.type == "code_inline":
+            parts.append(code_span(child.content))
+        elif child.type in ("text", "text_special"):
             parts.append(child.content)
         elif (
             child.type in ("softbreak", "hardbreak")

@@ -147,6 +147,16 @@ class PlacedTable:
     context: TableContext
 
 
+def code_span(content: str) -> str:
+    """``content`` as a Markdown inline code span, the catalog's one piece of markup: fenced
+    by one backtick more than its longest run of them, padded with a space where it starts
+    or ends with a backtick (CommonMark 6.1), so a reader gets ``content`` back exactly."""
+    longest = max((len(run) for run in re.findall(r"`+", content)), default=0)
+    fence = "`" * (longest + 1)
+    pad = " " if content.startswith("`") or content.endswith("`") else ""
+    return f"{fence}{pad}{content}{pad}{fence}"
+
+
 def page_title(blocks: Sequence[Block]) -> str | None:
     for block in blocks:
         if block.kind == "title":
