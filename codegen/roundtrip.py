@@ -19,6 +19,8 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import MappingNode, Node, SequenceNode
 from ruamel.yaml.representer import RoundTripRepresenter
+from yaml.nodes import ScalarNode as PyScalarNode
+from yaml.resolver import Resolver
 
 from codegen.errors import InputError, SpecError
 from codegen.writing import write_atomic
@@ -37,6 +39,23 @@ _Representer.add_representer(
     type(None),
     lambda representer, _: representer.represent_scalar("tag:yaml.org,2002:null", "null"),
 )
+
+_YAML11 = Resolver()  # PyYAML's: what a YAML 1.1 reader makes of a plain scalar
+_STR = "tag:yaml.org,2002:str"
+
+
+def _represent_str(representer: RoundTripRepresenter, data: str) -> Node:
+    """A text, quoted where a YAML 1.1 reader (PyYAML, many editors and CI tools) would read
+    it plain as something else: ``Yes``, ``No``, ``on``, ``0777``, ``1:20``, ``~``."""
+    tag = _YAML11.resolve(PyScalarNode, data, (True, False))  # type: ignore[no-untyped-call]
+    if type(data) is str and tag != _STR:
+        node: Node = representer.represent_scalar(_STR, data, style="'")
+    else:
+        node = representer.represent_str(data)
+    return node
+
+
+_Representer.add_representer(str, _represent_str)
 
 
 def _yaml() -> YAML:

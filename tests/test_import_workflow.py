@@ -7,8 +7,10 @@ import shutil
 from pathlib import Path
 
 import pytest
+import yaml
 
 from codegen.cli import main
+from codegen.spec_yaml import parse
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT.parent / "shared" / "docs"
@@ -288,3 +290,21 @@ def test_inline_code_stays_in_the_catalog_text_and_a_code_written_as_code_is_the
     assert "Kein ``a`b`` erlaubt" in text
     assert _import(capsys, "page.html")[0] == 0  # the HTML form reads the same
     assert catalog.read_text(encoding="utf-8") == text
+
+
+def test_a_yaml_1_1_reader_reads_every_catalog_text_as_the_same_string(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """PyYAML, many editors and CI tools read YAML 1.1, where Yes, on, 0777 and 1:20 are
+    not strings: the catalog quotes them."""
+    (project / "page.md").write_text(
+        "# P\n\n| Code | Text | OK | Ver |\n|---|---|---|---|\n"
+        "| 1 | Yes it is | on | 1:20 |\n| 2 | No way | off | 0777 |\n| 3 | Null | Yes | ~ |\n",
+        encoding="utf-8",
+    )
+    argv = ["page.md", "--lang", "no", "--column", "OK=state:group", "--column", "Ver=ver:group"]
+    assert _import(capsys, *argv)[0] == 0
+    text = (project / "spec" / "codes.yaml").read_text(encoding="utf-8")
+    assert yaml.safe_load(text) == parse(text, "codes.yaml")  # YAML 1.1 and 1.2 agree
+    assert _import(capsys, *argv)[0] == 0
+    assert (project / "spec" / "codes.yaml").read_text(encoding="utf-8") == text
