@@ -130,7 +130,8 @@ def test_a_fresh_repository_adopts_codegen_from_the_wheel_and_a_comment_edit_kee
     installed: Installed, tmp_path: Path
 ) -> None:
     """A new user's first session, step by step: a page with two tables of string codes,
-    then a comment in the catalog, which changes no output."""
+    then a comment in the catalog, which changes no output, then an override that extends
+    one block of the built-in docs page."""
     codegen = installed.codegen
     project = _project(tmp_path, "parcel-api")
     up_to_date = "generated: up to date\n"
@@ -152,4 +153,16 @@ def test_a_fresh_repository_adopts_codegen_from_the_wheel_and_a_comment_edit_kee
     assert checked.startswith(up_to_date + "note: generated/.codegen-manifest.json")
     assert checked.endswith("run: codegen generate to refresh it\n")
     assert _run([codegen, "generate"], project) == "wrote generated/.codegen-manifest.json\n"
+    assert _run([codegen, "check"], project) == up_to_date
+
+    # An override that extends the built-in docs page and fills one of its blocks.
+    (project / "templates" / "docs_page.md.j2").write_text(
+        '{% extends "builtin/docs_page.md.j2" %}\n'
+        "{% block footer %}\n\nQuestions? Ask the parcel team.\n{% endblock %}\n",
+        encoding="utf-8",
+    )
+    assert "wrote generated/docs/en.md" in _run([codegen, "generate"], project)
+    page = (project / "generated" / "docs" / "en.md").read_text(encoding="utf-8")
+    assert page.endswith("Questions? Ask the parcel team.\n")
+    assert "RATE_LIMITED" in page  # the rest is the built-in page
     assert _run([codegen, "check"], project) == up_to_date
