@@ -12,13 +12,23 @@ such a container is read paragraph by paragraph (block-quote markers and indenta
 left out), each of its tables in its place. A paragraph that looks like a pipe table whose
 delimiter row has another number of cells than its header (which GitHub, and markdown-it,
 do not read as a table) is reported with its line.
+
+Speed and memory (a page of 100,000 rows): as soon as markdown-it's table rule has read a
+table, its tokens (14 per row of four cells) are replaced by one token holding only each
+row's line and cell sources, so the whole page's table tokens never exist at once; and a
+cell's inline markup is parsed only when the cell has a character that can start one
+(markdown-it's own ``terminator_re``): any other cell is one text token, its source. A
+cell parsed once is not parsed again (``-1000`` in every product's table).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from typing import Any
 
 from markdown_it import MarkdownIt
+from markdown_it.rules_block import StateBlock
 from markdown_it.token import Token
 
 from codegen.errors import InputError
@@ -26,6 +36,8 @@ from codegen.importers.html import HtmlFragment
 from codegen.importers.tables import Block, BlockKind, RawRow, RawTable, code_span, skipped
 
 _IGNORED = frozenset({"hr"})
+_TABLE = "codegen_table"  # the one token that stands for a whole pipe table
+Row = tuple[int, tuple[str, ...]]  # a row's 0-based source line and its cells' inline sources
 _CONTAINERS = frozenset({"bullet_list_open", "ordered_list_open", "blockquote_open"})
 _PREFIX = re.compile(r"^\s*(?:>\s?)*")
 _DELIMITER_CELL = re.compile(r"\s*:?-+:?\s*")
@@ -35,7 +47,10 @@ def read_markdown(source: str, path: str, warnings: list[InputError] | None = No
     """The blocks of a Markdown page; a pipe table that is not read as one is reported in
     ``warnings``."""
     found = warnings if warnings is not None else []
-    tokens = MarkdownIt("commonmark", {"html": True}).enable("table").parse(source)
+    md = _parser()
+    env: dict[str, Any] = {}
+    tokens = md.parse(source, env)
+    parsed: dict[str, str] = {}  # cell source -> text, for cells with possible markup
     lines = source.split("\n")
     blocks: list[Block] = []
     consumed = 0  # source lines already read by an HTML table fed beyond its block
@@ -51,13 +66,15 @@ def read_markdown(source: str, path: str, warnings: list[InputError] | None = No
             text = _inline_text(tokens[index + 1])
             kind: BlockKind = "title" if start_line == 0 else "heading"
             blocks.append(Block(kind, start_line + 1, text, int(token.tag[1:])))
-        elif token.type == "table_open":
-            blocks.append(Block("table", start_line + 1, table=_table(tokens[index:end], lines)))
+        elif token.type == _TABLE:
+            table = _table(token, lines, md, env, parsed)
+            blocks.append(Block("table", start_line + 1, table=table))
         elif token.type == "html_block":
             consumed, html_blocks = _html(token, lines, path)
             blocks.extend(html_blocks)
-        elif token.type in _CONTAINERS and any(t.type == "table_open" for t in tokens[index:end]):
-            blocks.extend(_container(tokens[index:end], lines, path, found))
+        elif token.type in _CONTAINERS and any(t.type == _TABLE for t in tokens[index:end]):
+            reader = _Reader(lines, path, found, md, env, parsed)
+            blocks.extend(reader.container(tokens[index:end]))
         elif token.type not in _IGNORED and token.map:
             _broken_table(token, lines, path, found)
             text = "\n".join(line.rstrip() for line in lines[token.map[0] : token.map[1]]).strip()
@@ -67,29 +84,83 @@ def read_markdown(source: str, path: str, warnings: list[InputError] | None = No
     return blocks
 
 
-def _container(
-    tokens: list[Token], lines: list[str], path: str, warnings: list[InputError]
-) -> list[Block]:
-    """The paragraphs and tables of a list or block quote that holds a table."""
-    blocks: list[Block] = []
-    index = 0
-    while index < len(tokens):
-        token = tokens[index]
-        end = _block_end(tokens, index) if token.type in ("table_open", "paragraph_open") else 0
-        if token.type == "table_open" and token.map:
-            table = _table(tokens[index:end], lines)
-            blocks.append(Block("table", token.map[0] + 1, table=table))
-            index = end
-        elif token.type == "paragraph_open" and token.map:
-            _broken_table(token, lines, path, warnings)
-            first, last = token.map
-            text = "\n".join(_PREFIX.sub("", line).rstrip() for line in lines[first:last])
-            if text.strip():
-                blocks.append(Block("paragraph", first + 1, text.strip()))
-            index = end
-        else:
-            index += 1
-    return blocks
+def _parser() -> MarkdownIt:
+    md = MarkdownIt("commonmark", {"html": True}).enable("table")
+    ruler = md.block.ruler
+    rule = ruler.__rules__[ruler.__find__("table")]
+    ruler.at("table", _compact(rule.fn), {"alt": list(rule.alt)})  # alt: may end a paragraph
+    return md
+
+
+def _compact(rule: Callable[[StateBlock, int, int, bool], bool]) -> Any:
+    """markdown-it's table rule, its tokens folded into one ``codegen_table`` token whose
+    ``meta["rows"]`` holds the header row and the body rows (markdown-it's own cells)."""
+    original = rule
+
+    def table(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+        first = len(state.tokens)
+        if not original(state, start, end, silent):
+            return False
+        if silent:
+            return True
+        produced = state.tokens[first:]
+        del state.tokens[first:]
+        rows: list[Row] = []
+        cells: list[str] = []
+        line = 0
+        for token in produced:
+            if token.type == "tr_open":
+                cells = []
+                line = token.map[0] if token.map else 0
+            elif token.type == "inline":
+                cells.append(token.content)
+            elif token.type == "tr_close":
+                rows.append((line, tuple(cells)))
+        opening = produced[0]
+        token = Token(_TABLE, "table", 0, map=opening.map, level=opening.level, block=True)
+        token.meta["rows"] = rows
+        state.tokens.append(token)
+        return True
+
+    return table
+
+
+class _Reader:
+    """What reading a container needs: the page's lines and parser, and the warnings."""
+
+    def __init__(
+        self,
+        lines: list[str],
+        path: str,
+        warnings: list[InputError],
+        md: MarkdownIt,
+        env: dict[str, Any],
+        parsed: dict[str, str],
+    ) -> None:
+        self.lines, self.path, self.warnings = lines, path, warnings
+        self.md, self.env, self.parsed = md, env, parsed
+
+    def container(self, tokens: list[Token]) -> list[Block]:
+        """The paragraphs and tables of a list or block quote that holds a table."""
+        blocks: list[Block] = []
+        index = 0
+        while index < len(tokens):
+            token = tokens[index]
+            if token.type == _TABLE and token.map:
+                table = _table(token, self.lines, self.md, self.env, self.parsed)
+                blocks.append(Block("table", token.map[0] + 1, table=table))
+                index += 1
+            elif token.type == "paragraph_open" and token.map:
+                _broken_table(token, self.lines, self.path, self.warnings)
+                first, last = token.map
+                lines = self.lines[first:last]
+                text = "\n".join(_PREFIX.sub("", line).rstrip() for line in lines)
+                if text.strip():
+                    blocks.append(Block("paragraph", first + 1, text.strip()))
+                index = _block_end(tokens, index)
+            else:
+                index += 1
+        return blocks
 
 
 def _broken_table(token: Token, lines: list[str], path: str, warnings: list[InputError]) -> None:
@@ -138,27 +209,35 @@ def _html(token: Token, lines: list[str], path: str) -> tuple[int, list[Block]]:
     return last, fragment.blocks()
 
 
-def _table(tokens: list[Token], lines: list[str]) -> RawTable:
+def _table(
+    token: Token, lines: list[str], md: MarkdownIt, env: dict[str, Any], parsed: dict[str, str]
+) -> RawTable:
     header: tuple[str, ...] = ()
     rows: list[RawRow] = []
-    line = (tokens[0].map[0] if tokens[0].map else 0) + 1
-    index = 0
-    while index < len(tokens):
-        token = tokens[index]
-        if token.type != "tr_open":
-            index += 1
-            continue
-        end = _block_end(tokens, index)
-        cells = tuple(_inline_text(t) for t in tokens[index:end] if t.type == "inline")
-        row_line = token.map[0] if token.map else line - 1
+    line = (token.map[0] if token.map else 0) + 1
+    terminator = md.inline.terminator_re.search
+    for row_line, sources in token.meta["rows"]:
+        cells = tuple(
+            source.strip()
+            if not terminator(source)
+            else parsed.get(source) or parsed.setdefault(source, _cell_text(source, md, env))
+            for source in sources
+        )
         if not header:
             header = cells
         else:
             width = _source_cells(lines[row_line])
             cells = cells[:width] + ("",) * max(0, width - len(cells))
             rows.append(RawRow(cells, row_line + 1))
-        index = end
     return RawTable(header, tuple(rows), line)
+
+
+def _cell_text(source: str, md: MarkdownIt, env: dict[str, Any]) -> str:
+    """A cell with a character that may start inline markup, read by markdown-it's inline
+    parser (what its ``inline`` core rule does for every inline token)."""
+    cell = Token("inline", "", 0, content=source, children=[])
+    md.inline.parse(source, md, env, cell.children)  # type: ignore[arg-type]
+    return _inline_text(cell)
 
 
 def _source_cells(line: str) -> int:
@@ -167,6 +246,8 @@ def _source_cells(line: str) -> int:
     text = text.removeprefix("|")
     if text.endswith("|") and not text.endswith("\\|"):
         text = text[:-1]
+    if "\\" not in text:
+        return text.count("|") + 1
     count, escaped = 1, False
     for char in text:
         if escaped:
