@@ -158,6 +158,16 @@ def _at(node: CommentedMap, key: str) -> tuple[int, int]:
 
 
 def dump(root: CommentedMap) -> str:
+    """The catalog's text as ruamel writes it: by :mod:`codegen.roundtrip_emit` (the same
+    bytes, about 30 times faster) unless the tree has what only ruamel writes (comments
+    other than those above the first line, anchors, tags...)."""
+    from codegen.roundtrip_emit import emit
+
+    text = emit(root)
+    return text if text is not None else dump_with_ruamel(root)
+
+
+def dump_with_ruamel(root: CommentedMap) -> str:
     stream = io.StringIO()
     _yaml().dump(root, stream)
     return stream.getvalue()
