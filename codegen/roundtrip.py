@@ -9,13 +9,15 @@ empty cells) and goes through a temporary file in the same folder and ``os.repla
 
 from __future__ import annotations
 
+import functools
 import io
+from collections import OrderedDict
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.comments import CommentedMap, CommentedSeq, merge_attrib
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import MappingNode, Node, SequenceNode
 from ruamel.yaml.representer import RoundTripRepresenter
@@ -207,10 +209,26 @@ def flow_seq(items: list[str]) -> CommentedSeq:
 
 
 def put(owner: CommentedMap, key: str, value: Any, order: Sequence[str]) -> None:
-    """Set ``owner[key]``; a new key goes where ``order`` puts it among the keys present."""
-    if key in owner or key not in order:
+    """Set ``owner[key]``; a new key goes where ``order`` puts it among the keys present.
+
+    Called for every attribute of every new code: the keys that go after ``key`` are
+    computed once per ``order``, and a key that goes last is set, not inserted (ruamel's
+    ``insert`` lists and moves the keys; it is still used for a mapping with merge keys)."""
+    if dict.__contains__(owner, key) or key not in order:
         owner[key] = value
         return
-    later = set(order[order.index(key) + 1 :])
-    position = next((i for i, k in enumerate(owner) if k in later), len(owner))
-    owner.insert(position, key, value)
+    later = _later(tuple(order), key)
+    position = len(owner)
+    for index, present in enumerate(OrderedDict.__iter__(owner)):
+        if present in later:
+            position = index
+            break
+    if position == len(owner) and not getattr(owner, merge_attrib, None):
+        owner[key] = value
+    else:
+        owner.insert(position, key, value)
+
+
+@functools.lru_cache(maxsize=1024)
+def _later(order: tuple[str, ...], key: str) -> frozenset[str]:
+    return frozenset(order[order.index(key) + 1 :])
