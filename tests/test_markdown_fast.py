@@ -113,3 +113,11 @@ def test_the_synthetic_and_sms_pages_read_the_same() -> None:
         pages.append(path.read_text(encoding="utf-8"))
     for page in pages:
         assert read_markdown(page, "p.md") == markdown_reference.read_markdown(page, "p.md")
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("|\\ a日`")), max_size=20))
+def test_cells_are_counted_on_the_source_line_as_before(line: str) -> None:
+    from codegen.importers.markdown import _source_cells
+
+    assert _source_cells(line) == markdown_reference._source_cells(line)
