@@ -46,11 +46,17 @@ _YAML11 = Resolver()  # PyYAML's: what a YAML 1.1 reader makes of a plain scalar
 _STR = "tag:yaml.org,2002:str"
 
 
+def yaml11_not_text(text: str) -> bool:
+    """Whether a YAML 1.1 reader (PyYAML, many editors and CI tools) reads ``text`` written
+    plain as something other than text: ``Yes``, ``No``, ``on``, ``0777``, ``1:20``, ``~``."""
+    tag = _YAML11.resolve(PyScalarNode, text, (True, False))  # type: ignore[no-untyped-call]
+    return bool(tag != _STR)
+
+
 def _represent_str(representer: RoundTripRepresenter, data: str) -> Node:
-    """A text, quoted where a YAML 1.1 reader (PyYAML, many editors and CI tools) would read
-    it plain as something else: ``Yes``, ``No``, ``on``, ``0777``, ``1:20``, ``~``."""
-    tag = _YAML11.resolve(PyScalarNode, data, (True, False))  # type: ignore[no-untyped-call]
-    if type(data) is str and tag != _STR:
+    """A text, quoted (``'on'``) where a YAML 1.1 reader would read it plain as something
+    else (:func:`yaml11_not_text`)."""
+    if type(data) is str and yaml11_not_text(data):
         node: Node = representer.represent_scalar(_STR, data, style="'")
     else:
         node = representer.represent_str(data)

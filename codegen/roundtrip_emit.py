@@ -45,6 +45,8 @@ from ruamel.yaml.scalarstring import (
 from ruamel.yaml.tag import Tag
 from ruamel.yaml.tokens import CommentToken
 
+from codegen.roundtrip import yaml11_not_text
+
 _STR = "tag:yaml.org,2002:str"
 _MAX_TEXT = 100_000  # ruamel folds at 1,000,000 columns (its width): never reached below this
 _MAX_INDENT = 10_000
@@ -153,6 +155,7 @@ class _Emitter:
                 and len(value) < _MAX_TEXT
                 and safe(value)
                 and (value[0] not in first_chars or self.plain_is_text(value))
+                and not yaml11_not_text(value)
             ):
                 out.append(head + " " + value + "\n")
                 continue
@@ -208,6 +211,7 @@ class _Emitter:
                     and len(value) < _MAX_TEXT
                     and safe(value)
                     and (value[0] not in first_chars or self.plain_is_text(value))
+                    and not yaml11_not_text(value)
                 ):
                     items.append(head + ": " + value)
                 else:
@@ -242,9 +246,11 @@ class _Emitter:
                 and _SAFE_PLAIN.fullmatch(text)
                 and (not key or len(text) < _MAX_SIMPLE_KEY)
                 and self.plain_is_text(text)
+                and not yaml11_not_text(text)
             ):
                 return " " + text
-            return self.written(text, _STR, None, flow, key, indent)
+            style = "'" if text and yaml11_not_text(text) else None  # roundtrip._represent_str
+            return self.written(text, _STR, style, flow, key, indent)
         if kind is bool:
             return " true" if value else " false"
         if kind is int:

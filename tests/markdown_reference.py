@@ -1,19 +1,29 @@
-"""The Markdown reader as it was before tables were folded into one token (commit 1aa55c4):
-the oracle tests/test_markdown_fast.py compares codegen.importers.markdown with."""
+"""The Markdown reader as it reads without folding tables into one token (markdown-it's own
+tokens, every cell through its inline rule): the oracle tests/test_markdown_fast.py compares
+codegen.importers.markdown with. Same features: containers, broken-table warnings, inline
+code kept as code spans."""
 
 from __future__ import annotations
+
+import re
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from codegen.errors import InputError
 from codegen.importers.html import HtmlFragment
-from codegen.importers.tables import Block, BlockKind, RawRow, RawTable
+from codegen.importers.tables import Block, BlockKind, RawRow, RawTable, code_span, skipped
 
 _IGNORED = frozenset({"hr"})
+_CONTAINERS = frozenset({"bullet_list_open", "ordered_list_open", "blockquote_open"})
+_PREFIX = re.compile(r"^\s*(?:>\s?)*")
+_DELIMITER_CELL = re.compile(r"\s*:?-+:?\s*")
 
 
-def read_markdown(source: str, path: str) -> list[Block]:
-    """The blocks of a Markdown page."""
+def read_markdown(source: str, path: str, warnings: list[InputError] | None = None) -> list[Block]:
+    """The blocks of a Markdown page; a pipe table that is not read as one is reported in
+    ``warnings``."""
+    found = warnings if warnings is not None else []
     tokens = MarkdownIt("commonmark", {"html": True}).enable("table").parse(source)
     lines = source.split("\n")
     blocks: list[Block] = []
@@ -35,12 +45,62 @@ def read_markdown(source: str, path: str) -> list[Block]:
         elif token.type == "html_block":
             consumed, html_blocks = _html(token, lines, path)
             blocks.extend(html_blocks)
+        elif token.type in _CONTAINERS and any(t.type == "table_open" for t in tokens[index:end]):
+            blocks.extend(_container(tokens[index:end], lines, path, found))
         elif token.type not in _IGNORED and token.map:
+            _broken_table(token, lines, path, found)
             text = "\n".join(line.rstrip() for line in lines[token.map[0] : token.map[1]]).strip()
             if text:
                 blocks.append(Block("paragraph", start_line + 1, text))
         index = end
     return blocks
+
+
+def _container(
+    tokens: list[Token], lines: list[str], path: str, warnings: list[InputError]
+) -> list[Block]:
+    """The paragraphs and tables of a list or block quote that holds a table."""
+    blocks: list[Block] = []
+    index = 0
+    while index < len(tokens):
+        token = tokens[index]
+        end = _block_end(tokens, index) if token.type in ("table_open", "paragraph_open") else 0
+        if token.type == "table_open" and token.map:
+            table = _table(tokens[index:end], lines)
+            blocks.append(Block("table", token.map[0] + 1, table=table))
+            index = end
+        elif token.type == "paragraph_open" and token.map:
+            _broken_table(token, lines, path, warnings)
+            first, last = token.map
+            text = "\n".join(_PREFIX.sub("", line).rstrip() for line in lines[first:last])
+            if text.strip():
+                blocks.append(Block("paragraph", first + 1, text.strip()))
+            index = end
+        else:
+            index += 1
+    return blocks
+
+
+def _broken_table(token: Token, lines: list[str], path: str, warnings: list[InputError]) -> None:
+    """Report a paragraph that is a pipe table but for its delimiter row's cell count."""
+    if token.type != "paragraph_open" or not token.map or token.map[1] - token.map[0] < 2:
+        return
+    first = _PREFIX.sub("", lines[token.map[0]])
+    second = _PREFIX.sub("", lines[token.map[0] + 1]).strip().strip("|")
+    cells = second.split("|")
+    if "|" not in first or not all(_DELIMITER_CELL.fullmatch(cell) for cell in cells):
+        return
+    header = _source_cells(first)
+    if header != len(cells):
+        warnings.append(
+            skipped(
+                f"table has {header} header cells but {len(cells)} in its delimiter row, "
+                "so it is not a table in Markdown",
+                "Give the delimiter row one |---| per column",
+                path,
+                token.map[0] + 1,
+            )
+        )
 
 
 def _block_end(tokens: list[Token], index: int) -> int:
@@ -92,7 +152,7 @@ def _table(tokens: list[Token], lines: list[str]) -> RawTable:
 
 def _source_cells(line: str) -> int:
     """How many cells a pipe-table row has in the source (markdown-it pads and truncates)."""
-    text = line.strip()
+    text = _PREFIX.sub("", line).strip()
     text = text.removeprefix("|")
     if text.endswith("|") and not text.endswith("\\|"):
         text = text[:-1]
@@ -108,10 +168,13 @@ def _source_cells(line: str) -> int:
 
 
 def _inline_text(token: Token) -> str:
-    """The text of an inline token: markup dropped, entities decoded once, ``<br>`` a newline."""
+    """The text of an inline token: markup dropped but inline code kept as a code span
+    (`` `to` ``), entities decoded once, ``<br>`` a newline."""
     parts: list[str] = []
     for child in token.children or []:
-        if child.type in ("text", "code_inline", "text_special"):
+        if child.type == "code_inline":
+            parts.append(code_span(child.content))
+        elif child.type in ("text", "text_special"):
             parts.append(child.content)
         elif (
             child.type in ("softbreak", "hardbreak")

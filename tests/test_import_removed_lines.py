@@ -11,7 +11,7 @@ from bench.documents import to_markdown
 from codegen import importing, roundtrip
 from codegen.importers import parse_document
 from codegen.importers.headers import dictionary
-from codegen.merge import merge_document
+from codegen.importers.merge import merge_document
 
 
 def _ruamel_lines(root: object, written: bytes) -> dict[tuple[int, str], int]:
@@ -35,7 +35,7 @@ def test_removed_codes_are_reported_on_the_lines_ruamel_gave(tmp_path: object) -
     catalog = synth.build_catalog(1000)
     page = to_markdown(catalog, "ja")
     document = parse_document(page, "codes.md", "markdown", dictionary([]))
-    root = roundtrip.new_catalog("ja", schema_comment=True)
+    root = roundtrip.new_catalog("ja", "codes", schema_comment=True)
     merge_document(root, document, "ja", "codes.yaml")
     written = roundtrip.dump(root).encode("utf-8")
 

@@ -32,7 +32,7 @@ from codegen import roundtrip
 from codegen.errors import CodegenError
 from codegen.importers import parse_document
 from codegen.importers.headers import dictionary
-from codegen.merge import merge_document
+from codegen.importers.merge import merge_document
 from codegen.roundtrip_emit import _SAFE_PLAIN, _Emitter, emit
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -246,7 +246,7 @@ def test_what_only_ruamel_writes_is_left_to_it(make: Any) -> None:
 
 
 def test_comments_above_the_root_are_written() -> None:
-    root = roundtrip.new_catalog("ja", schema_comment=True)
+    root = roundtrip.new_catalog("ja", "codes", schema_comment=True)
     _same(root)
     text = "# one\n#two\n\n  # three\nformat: 1\n"
     data = YAML(typ="rt").load(text)
@@ -284,7 +284,7 @@ def test_synthetic_catalogs_loaded_and_imported_are_written_as_ruamel_writes_the
     _same(loaded)
     page = to_markdown(catalog, lang)
     document = parse_document(page, "codes.md", "markdown", dictionary([]))
-    root = roundtrip.new_catalog(lang, schema_comment=True)
+    root = roundtrip.new_catalog(lang, "codes", schema_comment=True)
     merge_document(root, document, lang, "codes.yaml")
     written = _same(root)
     # a re-import of the same page into what was written changes nothing
