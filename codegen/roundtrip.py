@@ -21,7 +21,6 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq, merge_attrib
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import MappingNode, Node, SequenceNode
 from ruamel.yaml.representer import RoundTripRepresenter
-from yaml.nodes import ScalarNode as PyScalarNode
 from yaml.resolver import Resolver
 
 from codegen.errors import InputError, SpecError
@@ -42,15 +41,21 @@ _Representer.add_representer(
     lambda representer, _: representer.represent_scalar("tag:yaml.org,2002:null", "null"),
 )
 
-_YAML11 = Resolver()  # PyYAML's: what a YAML 1.1 reader makes of a plain scalar
+# PyYAML's implicit resolvers by first character: what a YAML 1.1 reader makes of a plain
+# scalar (the same table Resolver.resolve looks in).
+_YAML11_FIRST: dict[str, list[tuple[str, Any]]] = Resolver.yaml_implicit_resolvers
 _STR = "tag:yaml.org,2002:str"
 
 
 def yaml11_not_text(text: str) -> bool:
     """Whether a YAML 1.1 reader (PyYAML, many editors and CI tools) reads ``text`` written
     plain as something other than text: ``Yes``, ``No``, ``on``, ``0777``, ``1:20``, ``~``."""
-    tag = _YAML11.resolve(PyScalarNode, text, (True, False))  # type: ignore[no-untyped-call]
-    return bool(tag != _STR)
+    if not text:
+        return True  # null
+    for tag, pattern in _YAML11_FIRST.get(text[0], ()):  # what Resolver.resolve consults
+        if pattern.match(text):
+            return bool(tag != _STR)
+    return False
 
 
 def _represent_str(representer: RoundTripRepresenter, data: str) -> Node:

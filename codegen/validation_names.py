@@ -79,13 +79,16 @@ def control_character_problem(text: str) -> str | None:
     """Why ``text`` cannot be a catalog text: a control character other than tab and line
     break (C0, DEL, C1 such as U+0085), which not every output can carry exactly (a docs
     site rewrites them, a YAML or JSON reader may refuse them); None when it has none."""
-    for position, char in enumerate(text, start=1):
-        if char not in "\t\n" and (ord(char) < 0x20 or 0x7F <= ord(char) <= 0x9F):
-            return (
-                f"the text has the control character U+{ord(char):04X} at character "
-                f"{position}: remove it (only tab and line break are allowed)"
-            )
-    return None
+    found = _CONTROL.search(text)
+    if found is None:
+        return None
+    return (
+        f"the text has the control character U+{ord(found.group()):04X} at character "
+        f"{found.start() + 1}: remove it (only tab and line break are allowed)"
+    )
+
+
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 def name_problem(

@@ -179,12 +179,18 @@ class CodeEvidence:
 def code_evidence(cells: Sequence[str]) -> CodeEvidence:
     """Count the cells that are codes, ranges of codes, or something else (a date is not
     a code)."""
-    codes = [
-        cell
-        for cell in cells
-        if cell and is_code(cell) and not _DATE.fullmatch(cell) and not range_of(cell)
-    ]
-    ranges = sum(1 for cell in cells if cell and range_of(cell))
+    codes: list[str] = []
+    ranges = 0
+    for cell in cells:
+        if not cell:
+            continue
+        if is_code(cell) and not _DATE.fullmatch(cell):
+            if cell[-1] in "xX*?" and range_of(cell):  # a wildcard (PAY-90xx)
+                ranges += 1
+            else:
+                codes.append(cell)
+        elif range_of(cell):
+            ranges += 1
     others = sum(1 for cell in cells if cell) - len(codes) - ranges
     digits = sum(1 for cell in codes if any(ch.isdigit() for ch in cell))
     return CodeEvidence(len(codes), ranges, others, digits, len(set(codes)) == len(codes))

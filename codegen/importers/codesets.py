@@ -196,7 +196,8 @@ def _row(
     if not code:
         warnings.append(skipped("row has no code", "", path, row.line, row.column))
         return None
-    if not range_of(code) and not is_code(code) and roles.columns[roles.code].reason != "given":
+    given = roles.columns[roles.code].reason == "given"
+    if not given and not is_code(code) and not range_of(code):
         what = f'row has "{code}" where its code should be, which is not a code'
         fix = "Fix the row in the document, or give the code column with --column"
         warnings.append(skipped(what, fix, path, row.line, row.column))

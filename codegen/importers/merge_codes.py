@@ -59,6 +59,7 @@ class Run:
     catalog_path: str
     result: MergeResult
     labels: dict[tuple[int, str, str], tuple[str, int]] = field(default_factory=dict)
+    values_seen: set[tuple[int, str]] = field(default_factory=set)  # (id(attribute), label)
 
     @property
     def is_source(self) -> bool:
@@ -102,7 +103,8 @@ def merge_source_codes(
         insert_at = position[key] + 1
         for column in table.attributes:
             if column.kind == "group" and code.attrs.get(column.key) is not None:
-                _ensure_value(attributes[column.key], str(code.attrs[column.key]), run.lang)
+                label = str(code.attrs[column.key])
+                _ensure_value(attributes[column.key], label, run.lang, run.values_seen)
     in_document = {str(code.code) for code in table.codes}
     title = f'"{table.title}"' if table.title else (code_set.get("curated") or {}).get("name")
     for node in codes:
@@ -207,7 +209,15 @@ def _find_value(attribute: CommentedMap, label: str, lang: str) -> CommentedMap 
     return None
 
 
-def _ensure_value(attribute: CommentedMap, label: str, lang: str) -> None:
+def _ensure_value(
+    attribute: CommentedMap, label: str, lang: str, known: set[tuple[int, str]] | None = None
+) -> None:
+    """Add the value labelled ``label`` to a group attribute unless it has one; ``known``
+    remembers the (attribute, label) pairs seen in this merge, so a label is looked up once."""
+    if known is not None and (id(attribute), label) in known:
+        return
+    if known is not None:
+        known.add((id(attribute), label))
     if _find_value(attribute, label, lang) is not None:
         return
     values = attribute.setdefault("values", CommentedSeq())
