@@ -1,5 +1,8 @@
 """`codegen import DOCUMENT`: merge a documentation page's code tables into the catalog.
 
+A catalog with CRLF line endings (a Windows checkout) is read as LF and written back with
+CRLF, so an unchanged page leaves it byte-identical.
+
 Reads the page (at most 10 MiB of UTF-8), finds its code tables (:mod:`codegen.importers`),
 merges them into the catalog (:mod:`codegen.importers.merge`) and writes the catalog only when its
 text changed, through a temporary file and ``os.replace``. Any error leaves the catalog as it
@@ -36,7 +39,9 @@ _LANGUAGE = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
 def run_import(args: Namespace) -> ExitCode:
     catalog_path = Path(args.catalog)
     before = _read_catalog_bytes(catalog_path)
-    root = roundtrip.load(before, str(catalog_path)) if before is not None else None
+    crlf = before is not None and b"\r\n" in before  # a checkout with CRLF: kept CRLF
+    text = before.replace(b"\r\n", b"\n") if before is not None else None
+    root = roundtrip.load(text, str(catalog_path)) if text is not None else None
     lang = _language(args.lang, root, str(catalog_path))
     given_lang = args.lang is not None
     if root is not None and not root.get("code_sets") and lang != root["source_language"]:
@@ -52,9 +57,12 @@ def run_import(args: Namespace) -> ExitCode:
         root = roundtrip.new_catalog(lang, module, schema_comment=_in_repository(catalog_path))
     result = merge_document(root, document, lang, str(catalog_path))
     after = roundtrip.dump(root).encode("utf-8")
+    if crlf:
+        after = after.replace(b"\n", b"\r\n")
     for warning in [*document.warnings, *unused_columns(args.column, document)]:
         print(warning, file=sys.stderr)
-    for line in result.reports + _removed(result, root, after, str(catalog_path), args.document):
+    written = after.replace(b"\r\n", b"\n") if crlf else after
+    for line in result.reports + _removed(result, root, written, str(catalog_path), args.document):
         print(line, file=sys.stderr)
     if after != before:
         roundtrip.write_atomically(catalog_path, after)

@@ -167,6 +167,26 @@ def _source_cells(line: str) -> int:
     return count
 
 
+_KEPT_MARKUP = frozenset({"strong_open", "strong_close", "em_open", "em_close"})
+
+
+def _link_end(close: Token, inline: Token) -> str:
+    """``](url)`` or ``](url "title")`` for the link that ``close`` ends."""
+    children = inline.children or []
+    at = children.index(close)
+    depth = 0
+    for token in reversed(children[:at]):
+        if token.type == "link_close":
+            depth += 1
+        elif token.type == "link_open":
+            if depth == 0:
+                href = str(token.attrGet("href") or "")
+                title = token.attrGet("title")
+                return f']({href} "{title}")' if title else f"]({href})"
+            depth -= 1
+    return "]"
+
+
 def _inline_text(token: Token) -> str:
     """The text of an inline token: markup dropped but inline code kept as a code span
     (`` `to` ``), entities decoded once, ``<br>`` a newline."""
@@ -174,6 +194,12 @@ def _inline_text(token: Token) -> str:
     for child in token.children or []:
         if child.type == "code_inline":
             parts.append(code_span(child.content))
+        elif child.type in _KEPT_MARKUP:  # **bold**, _em_, __proto__: as the source wrote it
+            parts.append(child.markup)
+        elif child.type == "link_open":
+            parts.append("<" if child.markup == "autolink" else "[")
+        elif child.type == "link_close":
+            parts.append(">" if child.markup == "autolink" else _link_end(child, token))
         elif child.type in ("text", "text_special"):
             parts.append(child.content)
         elif (

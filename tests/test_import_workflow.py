@@ -308,3 +308,51 @@ def test_a_yaml_1_1_reader_reads_every_catalog_text_as_the_same_string(
     assert yaml.safe_load(text) == parse(text, "codes.yaml")  # YAML 1.1 and 1.2 agree
     assert _import(capsys, *argv)[0] == 0
     assert (project / "spec" / "codes.yaml").read_text(encoding="utf-8") == text
+
+
+def test_emphasis_and_links_in_a_cell_keep_their_markup(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (project / "page.md").write_text(
+        "# P\n\n| Code | Text |\n|---|---|\n| E1 | Key __proto__ is reserved |\n"
+        "| E2 | See [the docs](https://x.example/limits). |\n| E3 | **Important:** split it |\n",
+        encoding="utf-8",
+    )
+    assert _import(capsys, "page.md")[0] == 0
+    text = (project / "spec" / "codes.yaml").read_text(encoding="utf-8")
+    assert "Key __proto__ is reserved" in text
+    assert "See [the docs](https://x.example/limits)." in text
+    assert "'**Important:** split it'" in text
+
+
+def test_a_status_column_of_numbers_is_the_code_and_a_translation_names_sets_it_missed(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    tables = (
+        "## Batch\n\n| Status | Description |\n|---|---|\n| 0 | OK |\n| 1 | Skipped |\n\n"
+        "## Other\n\n| Code | Description |\n|---|---|\n| 10 | Ten |\n| 11 | Eleven |\n"
+    )
+    (project / "page.md").write_text("# P\n\n" + tables, encoding="utf-8")
+    assert _import(capsys, "page.md", "--lang", "en")[0] == 0
+    text = (project / "spec" / "codes.yaml").read_text(encoding="utf-8")
+    assert "code: 1\n" in text and "code: 11\n" in text
+    german = "# P\n\n## Stapel\n\n| Status | Beschreibung |\n|---|---|\n| 0 | OK |\n| 1 | Übersprungen |\n"
+    (project / "seite.md").write_text(german, encoding="utf-8")
+    code, _, err = _import(capsys, "seite.md", "--lang", "de")
+    assert code == 0
+    assert "message: {en: Skipped, de: Übersprungen}" in (
+        project / "spec" / "codes.yaml"
+    ).read_text(encoding="utf-8")
+    assert "code set Other has no table on this page, so it got no de text" in err
+
+
+def test_a_catalog_with_crlf_line_endings_stays_byte_identical_on_reimport(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    catalog = project / "spec" / "codes.yaml"
+    assert _import(capsys, "page.md")[0] == 0
+    crlf = catalog.read_bytes().replace(b"\n", b"\r\n")
+    catalog.write_bytes(crlf)
+    code, out, _ = _import(capsys, "page.md")
+    assert code == 0 and "unchanged" in out
+    assert catalog.read_bytes() == crlf

@@ -90,6 +90,15 @@ def merge_document(root: CommentedMap, doc: Document, lang: str, catalog_path: s
                 f'table "{table.title}" shares no code with the catalog; import it from a '
                 "source-language document first",
             )
+    if lang != run.source and known:
+        for code_set in sets:
+            if id(code_set) not in matched:
+                name = (code_set.get("curated") or {}).get("name")
+                run.report(
+                    1,
+                    f"code set {name} has no table on this page, so it got no {lang} text; "
+                    f'if the page has it, name its code column with --column "HEADER=code"',
+                )
     return run.result
 
 

@@ -151,7 +151,12 @@ def _code(table: _Table) -> tuple[Column | None, bool]:
         for i in free
         if evidence[i].code_like
         and i not in flags
-        and (hints[i] is None or _is(hints[i], "message") or hints[i] == CAUSE)
+        and (
+            hints[i] is None
+            or _is(hints[i], "message")
+            or _is(hints[i], "name")
+            or hints[i] == CAUSE
+        )
         and evidence[i].with_digit * 2 >= evidence[i].codes
     ]
     for within_groups in (False, True):
