@@ -113,16 +113,21 @@ _DATE = re.compile(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{4}
 _WHOLE_SPAN = re.compile(r"(`+)(?P<content>[^`](?:.*?[^`])?)\1", re.DOTALL)
 
 
+_WHOLE_EMPHASIS = re.compile(r"(\*\*?)(?P<content>[^*\s](?:[^*]*[^*\s])?)\1")
+
+
 def unspan(cell: str) -> str:
-    """A cell that is one inline code span (`` `bad_recipient` ``) as its content: a code,
-    a name or a yes/no written as code is that code; any other cell as it is."""
+    """A cell that is one inline code span (`` `bad_recipient` ``) or one bold or italic
+    run with asterisks (``**Código**``) as its content: a header, a code, a name or a
+    yes/no written so is that text; any other cell as it is (``__init__`` stays)."""
     match = _WHOLE_SPAN.fullmatch(cell)
-    if match is None:
-        return cell
-    content = match["content"]
-    if len(content) > 2 and content.startswith(" ") and content.endswith(" "):
-        content = content[1:-1]
-    return content
+    if match is not None:
+        content = match["content"]
+        if len(content) > 2 and content.startswith(" ") and content.endswith(" "):
+            content = content[1:-1]
+        return content
+    match = _WHOLE_EMPHASIS.fullmatch(cell)
+    return match["content"] if match is not None else cell
 
 
 def is_code(cell: str) -> bool:

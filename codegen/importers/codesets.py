@@ -102,6 +102,7 @@ def code_tables(
 ) -> list[CodeTable]:
     """The code tables of one placed table: none (with a note), one, or one per group."""
     table = from_sheet(placed.table)
+    table = replace(table, headers=tuple(unspan(header) for header in table.headers))
     context = placed.context
     title, from_page = (context.title, False) if context.title else (page_title, True)
     name = f'table "{title}"' if title else "table"
