@@ -18,6 +18,7 @@ from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq, merge_attrib
+from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import MappingNode, Node, SequenceNode
 from ruamel.yaml.representer import RoundTripRepresenter
@@ -95,25 +96,51 @@ def decode_utf8(data: bytes, path: str, fix: str) -> str:
 
 
 def load(data: bytes, path: str) -> CommentedMap | None:
-    """The catalog's tree, ``None`` for an empty file; an error for tags or a wrong shape."""
+    """The catalog's tree, ``None`` for an empty file; an error for tags or a wrong shape.
+
+    One pass of ruamel's parser: the composed document's tags are checked before anything
+    is constructed (composing it once to check and again to load took twice as long)."""
     text = decode_utf8(data, path, "save the catalog as UTF-8")
+    yaml = _yaml()
+    yaml.Constructor = _CheckingConstructor
     try:
-        node = _yaml().compose(text)
-        if node is None:
-            return None
-        _check_tags(node, path)
-        root: Any = _yaml().load(text)
+        root: Any = yaml.load(text)
+    except _TagRefused as refused:
+        raise SpecError(
+            f'tag "{refused.tag}" is not allowed; the catalog holds only plain YAML (mappings, '
+            "lists, text, numbers, true/false, null): remove the tag",
+            path,
+            refused.node.start_mark.line + 1,
+            refused.node.start_mark.column + 1,
+        ) from None
     except MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
         raise SpecError(f"not valid YAML: {error.problem}; fix the catalog", path, line, column)
     except YAMLError as error:
         raise SpecError(f"not valid YAML: {error}; fix the catalog", path) from None
+    if root is None:
+        return None
     _check_shape(root, path)
     return root  # type: ignore[no-any-return]
 
 
-def _check_tags(root: Node, path: str) -> None:
+class _TagRefused(Exception):
+    def __init__(self, tag: str, node: Node) -> None:
+        super().__init__(tag)
+        self.tag, self.node = tag, node
+
+
+class _CheckingConstructor(RoundTripConstructor):
+    """ruamel's round-trip constructor, refusing a document with a tag outside plain YAML
+    before it constructs anything."""
+
+    def construct_document(self, node: Any) -> Any:
+        _check_tags(node)
+        return super().construct_document(node)
+
+
+def _check_tags(root: Node) -> None:
     seen: set[int] = set()
     stack = [root]
     while stack:
@@ -123,13 +150,7 @@ def _check_tags(root: Node, path: str) -> None:
         seen.add(id(node))
         tag = str(getattr(node.tag, "value", node.tag))
         if tag not in _PLAIN_TAGS:
-            raise SpecError(
-                f'tag "{tag}" is not allowed; the catalog holds only plain YAML (mappings, '
-                "lists, text, numbers, true/false, null): remove the tag",
-                path,
-                node.start_mark.line + 1,
-                node.start_mark.column + 1,
-            )
+            raise _TagRefused(tag, node)
         if isinstance(node, MappingNode):
             stack.extend(item for pair in node.value for item in pair)
         elif isinstance(node, SequenceNode):
