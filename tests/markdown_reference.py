@@ -1,7 +1,9 @@
 """The Markdown reader as it reads without folding tables into one token (markdown-it's own
 tokens, every cell through its inline rule): the oracle tests/test_markdown_fast.py compares
 codegen.importers.markdown with. Same features: containers, broken-table warnings, inline
-code kept as code spans."""
+code kept as code spans. What turns an inline token into text, the HTML blocks and the
+broken-table warning are codegen's own: the oracle is about which tokens exist and which
+cells go through the inline rule."""
 
 from __future__ import annotations
 
@@ -11,13 +13,12 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from codegen.errors import InputError
-from codegen.importers.html import HtmlFragment
-from codegen.importers.tables import Block, BlockKind, RawRow, RawTable, code_span, skipped
+from codegen.importers.markdown import _block_end, _broken_table, _html, _inline_text
+from codegen.importers.tables import Block, BlockKind, RawRow, RawTable
 
 _IGNORED = frozenset({"hr"})
 _CONTAINERS = frozenset({"bullet_list_open", "ordered_list_open", "blockquote_open"})
 _PREFIX = re.compile(r"^\s*(?:>\s?)*")
-_DELIMITER_CELL = re.compile(r"\s*:?-+:?\s*")
 
 
 def read_markdown(source: str, path: str, warnings: list[InputError] | None = None) -> list[Block]:
@@ -81,52 +82,6 @@ def _container(
     return blocks
 
 
-def _broken_table(token: Token, lines: list[str], path: str, warnings: list[InputError]) -> None:
-    """Report a paragraph that is a pipe table but for its delimiter row's cell count."""
-    if token.type != "paragraph_open" or not token.map or token.map[1] - token.map[0] < 2:
-        return
-    first = _PREFIX.sub("", lines[token.map[0]])
-    second = _PREFIX.sub("", lines[token.map[0] + 1]).strip().strip("|")
-    cells = second.split("|")
-    if "|" not in first or not all(_DELIMITER_CELL.fullmatch(cell) for cell in cells):
-        return
-    header = _source_cells(first)
-    if header != len(cells):
-        warnings.append(
-            skipped(
-                f"table has {header} header cells but {len(cells)} in its delimiter row, "
-                "so it is not a table in Markdown",
-                "Give the delimiter row one |---| per column",
-                path,
-                token.map[0] + 1,
-            )
-        )
-
-
-def _block_end(tokens: list[Token], index: int) -> int:
-    """The index after the top-level block that starts at ``index``."""
-    token = tokens[index]
-    if token.nesting != 1:
-        return index + 1
-    depth = 0
-    for at in range(index, len(tokens)):
-        depth += tokens[at].nesting
-        if depth == 0:
-            return at + 1
-    return len(tokens)
-
-
-def _html(token: Token, lines: list[str], path: str) -> tuple[int, list[Block]]:
-    assert token.map is not None
-    first, last = token.map
-    fragment = HtmlFragment(path, first + 1)
-    fragment.feed("\n".join(lines[first:last]) + "\n")
-    while fragment.open_table and last < len(lines):
-        fragment.feed(lines[last] + "\n")
-        last += 1
-    return last, fragment.blocks()
-
-
 def _table(tokens: list[Token], lines: list[str]) -> RawTable:
     header: tuple[str, ...] = ()
     rows: list[RawRow] = []
@@ -165,50 +120,3 @@ def _source_cells(line: str) -> int:
         elif char == "|":
             count += 1
     return count
-
-
-_KEPT_MARKUP = frozenset({"strong_open", "strong_close", "em_open", "em_close"})
-
-
-def _link_end(close: Token, inline: Token) -> str:
-    """``](url)`` or ``](url "title")`` for the link that ``close`` ends."""
-    children = inline.children or []
-    at = children.index(close)
-    depth = 0
-    for token in reversed(children[:at]):
-        if token.type == "link_close":
-            depth += 1
-        elif token.type == "link_open":
-            if depth == 0:
-                href = str(token.attrGet("href") or "")
-                title = token.attrGet("title")
-                return f']({href} "{title}")' if title else f"]({href})"
-            depth -= 1
-    return "]"
-
-
-def _inline_text(token: Token) -> str:
-    """The text of an inline token: markup dropped but inline code kept as a code span
-    (`` `to` ``), entities decoded once, ``<br>`` a newline."""
-    parts: list[str] = []
-    for child in token.children or []:
-        if child.type == "code_inline":
-            parts.append(code_span(child.content))
-        elif child.type in _KEPT_MARKUP:  # **bold**, _em_, __proto__: as the source wrote it
-            parts.append(child.markup)
-        elif child.type == "link_open":
-            parts.append("<" if child.markup == "autolink" else "[")
-        elif child.type == "link_close":
-            parts.append(">" if child.markup == "autolink" else _link_end(child, token))
-        elif child.type in ("text", "text_special"):
-            parts.append(child.content)
-        elif (
-            child.type in ("softbreak", "hardbreak")
-            or child.type == "html_inline"
-            and child.content.lower().startswith("<br")
-        ):
-            parts.append("\n")
-        elif child.type == "image":
-            parts.append(_inline_text(child))
-    lines = "".join(parts).split("\n")
-    return "\n".join(line.strip() for line in lines).strip()
