@@ -43,6 +43,7 @@ from codegen import (
     pylayout,
     schema_views,
     usercache,
+    validation_names,
     views,
 )
 from codegen.describe import TemplateOptions, TemplateUndefined
@@ -78,7 +79,7 @@ FILTERS: Mapping[str, Callable[..., Any]] = {
     "docs_page_url": filters.docs_page_url,
     "docs_url": filters.docs_url,
     "safe_integers": filters.safe_integers,
-    "pascal": views.pascal,
+    "pascal": validation_names.pascal,
     "group_types": views.group_types,
     "type_names": views.type_names,
     "any_empty": views.any_empty,

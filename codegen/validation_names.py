@@ -75,6 +75,12 @@ STR_MEMBERS = _words(
 )
 
 
+def pascal(key: str) -> str:
+    """``result_type`` -> ``ResultType``: an attribute key in a group enum's class name
+    (``{set name}{Key}``), as the generated module, validate and import all spell it."""
+    return "".join(part[:1].upper() + part[1:] for part in key.split("_"))
+
+
 def control_character_problem(text: str) -> str | None:
     """Why ``text`` cannot be a catalog text: a control character other than tab and line
     break (C0, DEL, C1 such as U+0085), which not every output can carry exactly (a docs

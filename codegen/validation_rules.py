@@ -20,6 +20,7 @@ from codegen.validation_names import (
     UPPER_SNAKE,
     attribute_key_problem,
     name_problem,
+    pascal,
 )
 from codegen.validation_response import check_response
 
@@ -56,7 +57,7 @@ def check_class_names(context: Context) -> None:
             context.add(path, f"code set name {name} is taken by the generated module: rename it")
             continue
         groups = [
-            name + "".join(p[:1].upper() + p[1:] for p in str(a.get("key")).split("_"))
+            name + pascal(str(a.get("key")))
             for _, a in dicts(code_set.get("attributes"))
             if a.get("kind") == "group"
         ]

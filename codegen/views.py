@@ -18,7 +18,12 @@ from types import MappingProxyType
 from codegen.errors import SpecError
 from codegen.filters import docs_page_url, docs_url, py_str, scalar
 from codegen.model import Attribute, Catalog, CodeSet, CodeValue, GroupValue, Texts
-from codegen.validation_names import ANY_CODE_NAME, IMPORTED_NAMES, attribute_key_problem
+from codegen.validation_names import (
+    ANY_CODE_NAME,
+    IMPORTED_NAMES,
+    attribute_key_problem,
+    pascal,
+)
 
 _PASCAL = re.compile(r"[A-Z][A-Za-z0-9]*")
 _UPPER_SNAKE = re.compile(r"[A-Z][A-Z0-9_]*")
@@ -52,11 +57,6 @@ def _check(name: str, pattern: re.Pattern[str], what: str, catalog: Catalog, lin
     if not pattern.fullmatch(name) or keyword.iskeyword(name):
         raise SpecError(f"{what} {name!r} cannot be a Python name", catalog.path, line)
     return name
-
-
-def pascal(key: str) -> str:
-    """``result_type`` -> ``ResultType``."""
-    return "".join(part[:1].upper() + part[1:] for part in key.split("_"))
 
 
 def group_types(code_set: CodeSet) -> tuple[PyGroup, ...]:

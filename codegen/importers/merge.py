@@ -39,8 +39,7 @@ from codegen.importers.merge_codes import (
 )
 from codegen.importers.names import set_name
 from codegen.roundtrip import flow_map, put
-from codegen.validation_names import IMPORTED_NAMES, SCHEMA_NAMES
-from codegen.views import pascal
+from codegen.validation_names import IMPORTED_NAMES, SCHEMA_NAMES, pascal
 
 __all__ = ["MergeResult", "Removed", "merge_document"]
 
