@@ -82,6 +82,17 @@ def _parser() -> argparse.ArgumentParser:
     val = commands.add_parser("validate", help="check the catalog against its format")
     _common(val, catalog)
 
+    exp = commands.add_parser(
+        "explain", help="show every code set that has a code, as a log or a response shows it"
+    )
+    exp.add_argument("code", help="the code as it appears on the wire: -2016, E915, 0x8004A001")
+    exp.add_argument("--set", metavar="NAME", help="only the code set with this name")
+    exp.add_argument("--lang", help="show texts in this language only (default: every language)")
+    exp.add_argument(
+        "--format", choices=("text", "json"), default="text", help="output format (default: text)"
+    )
+    _common(exp, catalog)
+
     for name, text in (
         ("generate", "write every generated file"),
         ("check", "exit 1 when generated files are stale, missing or orphaned"),
@@ -141,6 +152,10 @@ def _run(args: argparse.Namespace) -> int:
             from codegen.spec import run_validate
 
             return int(run_validate(args))
+        if args.command == "explain":
+            from codegen.explain import run_explain
+
+            return int(run_explain(args))
         if args.command == "generate":
             from codegen.generate import run_generate
 

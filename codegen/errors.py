@@ -14,6 +14,7 @@ class ExitCode(enum.IntEnum):
 
     OK = 0
     OUT_OF_DATE = 1  # `check` found generated/ stale, missing or orphaned files
+    NOT_FOUND = 1  # `explain`: no code set has the code
     INVALID = 2  # invalid input, configuration or usage; nothing was written
 
 

@@ -1,0 +1,273 @@
+"""``codegen explain CODE``: every code set that has a code, and all the catalog says of it.
+
+For the engineer who found ``-2016`` or ``E915`` in a log: the code as it appears on the
+wire is matched against every set (:func:`wire_values`), and each match is shown with its
+generated member (``module.Set.MEMBER``), its message in each language, its attributes,
+its curated flags and its docs URL. Exit 0 when some set has the code, 1 when none has
+it (with near misses, e.g. another case or leading zeros), 2 for an invalid catalog or
+usage. ``--format json`` prints the same as one JSON document (:func:`as_json`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import posixpath
+import re
+import sys
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+
+from codegen.errors import ExitCode, InputError
+from codegen.filters import code_anchor, docs_page_url, localized
+from codegen.model import Catalog, Code, CodeSet, CodeValue, GroupValue
+from codegen.targets import Target, catalog_for
+
+INT32 = 2**32
+_INTEGER = re.compile(r"[+-]?[0-9]+")
+_HEX = re.compile(r"([+-]?)0[xX]([0-9A-Fa-f]+)")
+
+
+def wire_values(text: str) -> tuple[CodeValue, ...]:
+    """The code values ``text`` can stand for, as a log or a response shows a code.
+
+    The text itself (a string code: ``E915``, ``0x8004A001``, ``007``); for an integer
+    set, its decimal value (``-2016``, ``007`` -> 7) or its hexadecimal value
+    (``0x8004A001`` -> 2147786753), and for a hexadecimal number of 32 bits with the top
+    bit set, also the signed 32-bit value it spells (-2147180543): Windows HRESULTs and
+    other status words are written in hex and stored either way.
+    """
+    stripped = text.strip()
+    values: list[CodeValue] = [stripped]
+    if _INTEGER.fullmatch(stripped):
+        values.append(int(stripped))
+    elif found := _HEX.fullmatch(stripped):
+        sign, digits = found.groups()
+        number = int(digits, 16)
+        values.append(-number if sign == "-" else number)
+        if not sign and INT32 // 2 <= number < INT32:
+            values.append(number - INT32)
+    return tuple(values)
+
+
+@dataclass(frozen=True)
+class Match:
+    """A code of one set that the wire text stands for."""
+
+    code_set: CodeSet
+    code: Code
+
+
+def matches(catalog: Catalog, text: str, set_name: str | None = None) -> list[Match]:
+    """Every (set, code) whose value is one of :func:`wire_values` of ``text``, in catalog
+    order; only the set named ``set_name`` when given (an InputError listing the sets when
+    none has that name). An integer set matches the number ``text`` spells, a string set
+    ``text`` exactly as written: ``7`` finds the integer code 7, never the string ``"007"``.
+    """
+    wanted = wire_values(text)
+    found: list[Match] = []
+    for code_set in _sets(catalog, set_name):
+        for code in code_set.codes:
+            if code.value in wanted:
+                found.append(Match(code_set, code))
+    return found
+
+
+def near_misses(catalog: Catalog, text: str) -> list[Match]:
+    """Codes ``text`` probably meant when it matches none: the same letters in another
+    case, or the same number without its leading zeros or with another sign written."""
+    key = _loose(text)
+    return [
+        Match(code_set, code)
+        for code_set in catalog.code_sets
+        for code in code_set.codes
+        if _loose(str(code.value)) == key
+    ]
+
+
+def _loose(text: str) -> str:
+    text = text.strip().casefold().lstrip("+")
+    sign = "-" if text.startswith("-") else ""
+    return sign + (text.lstrip("-").lstrip("0") or "0")
+
+
+def _sets(catalog: Catalog, set_name: str | None) -> tuple[CodeSet, ...]:
+    if set_name is None:
+        return catalog.code_sets
+    code_set = catalog.code_set(set_name)
+    if code_set is None:
+        names = ", ".join(s.name for s in catalog.code_sets)
+        raise InputError(f"no code set is named {set_name!r}; use one of {names}", catalog.path)
+    return (code_set,)
+
+
+@dataclass(frozen=True)
+class Explained:
+    """What ``explain`` shows of one match, every text in the languages asked for."""
+
+    set_name: str
+    set_title: dict[str, str]
+    member: str  # module.Set.MEMBER, as the generated Python names it
+    code: CodeValue
+    message: dict[str, str]
+    attributes: dict[str, str]  # key -> label (or true/false, text) in the first language
+    curated: dict[str, str]  # retryable, note: what we added
+    docs: str  # URL, or the docs file and anchor; "" without a docs target
+    where: str  # catalog path:line
+
+
+def explain(
+    catalog: Catalog, match: Match, langs: tuple[str, ...], docs: DocsLink | None
+) -> Explained:
+    """The facts of ``match`` in ``langs`` (the first one for attribute labels); a text
+    missing in a language is given in the source language, under that language's key."""
+    code_set, code = match.code_set, match.code
+    source = catalog.source_language
+    return Explained(
+        set_name=code_set.name,
+        set_title=_in(code_set.title, langs, source),
+        member=f"{catalog.module}.{code_set.name}.{code.name}",
+        code=code.value,
+        message=_in(code.message, langs, source),
+        attributes=dict(_attributes(code_set, code, langs[0], source)),
+        curated=dict(_curated(code)),
+        docs=docs.url(code_set, code) if docs else "",
+        where=f"{catalog.path}:{code.line}" if code.line else catalog.path,
+    )
+
+
+def _in(texts: Mapping[str, str], langs: tuple[str, ...], source: str) -> dict[str, str]:
+    """The text in each of ``langs``, keyed by the language it is in: the source
+    language's text where a translation is missing (once, however many are missing)."""
+    shown: dict[str, str] = {}
+    for lang in langs:
+        text = localized(texts, lang, source)
+        if text.text:
+            shown.setdefault(text.lang, text.text)
+    return shown
+
+
+def _attributes(code_set: CodeSet, code: Code, lang: str, source: str) -> Iterator[tuple[str, str]]:
+    for attribute in code_set.attributes:
+        value = code.attr(attribute.key)
+        if value is None:
+            continue
+        if isinstance(value, bool):
+            yield attribute.key, "true" if value else "false"
+        elif isinstance(value, GroupValue):
+            yield attribute.key, f"{localized(value.label, lang, source).text} ({value.name})"
+        else:
+            yield attribute.key, localized(value, lang, source).text
+
+
+def _curated(code: Code) -> Iterator[tuple[str, str]]:
+    if code.retryable is not None:
+        yield "retryable", "true" if code.retryable else "false"
+    if code.note:
+        yield "note", code.note
+
+
+@dataclass(frozen=True)
+class DocsLink:
+    """Where the docs of a language show a code: the site's page URL (the option
+    ``docs_base_url``) or, without one, the generated Markdown file."""
+
+    page: str  # URL or path of the page, without the anchor
+
+    def url(self, code_set: CodeSet, code: Code) -> str:
+        return f"{self.page}#{code_anchor(code_set.name, code.value)}"
+
+
+def docs_link(
+    catalog: Catalog, targets: tuple[Target, ...], output: str, lang: str
+) -> DocsLink | None:
+    """The docs page of ``lang``: the first Markdown target rendering one page per
+    language (output ``….md`` holding ``{lang}``); None when no target does."""
+    for target in targets:
+        if "{lang}" not in target.output or not target.output.endswith(".md"):
+            continue
+        if "docs_base_url" in target.options:
+            options = {**target.options, "docs_lang": lang}
+            return DocsLink(docs_page_url(options, catalog_for(target, catalog)))
+        module = catalog_for(target, catalog).module
+        relative = target.output.replace("{module}", module).replace("{lang}", lang)
+        return DocsLink(posixpath.join(output, relative))
+    return None
+
+
+def as_text(found: list[Explained]) -> str:
+    """The matches as aligned ``label: value`` blocks, one per set, blank-line separated."""
+    blocks: list[str] = []
+    for item in found:
+        title = " / ".join(item.set_title.values())
+        rows: list[tuple[str, str]] = [("member", item.member)]
+        rows += [(f"message [{lang}]", text) for lang, text in item.message.items()]
+        rows += list(item.attributes.items()) + list(item.curated.items())
+        rows += [("docs", item.docs)] if item.docs else []
+        rows.append(("catalog", item.where))
+        width = max(len(label) for label, _ in rows)
+        lines = [f"{item.code} in {item.set_name}" + (f" ({title})" if title else "")]
+        lines += [f"  {label + ':':<{width + 1}} {_one_line(value)}" for label, value in rows]
+        blocks.append("\n".join(lines))
+    return "\n\n".join(blocks)
+
+
+def _one_line(text: str) -> str:
+    """A multi-line text (a note) continued on indented lines, never breaking the block."""
+    return text.replace("\n", "\n    ")
+
+
+def as_json(found: list[Explained]) -> str:
+    """The matches as ``{"matches": [{set, title, member, code, message, attributes,
+    curated, docs, catalog}]}``, keys in that order, texts by language."""
+    items = [
+        {
+            "set": item.set_name,
+            "title": item.set_title,
+            "member": item.member,
+            "code": item.code,
+            "message": item.message,
+            "attributes": item.attributes,
+            "curated": item.curated,
+            "docs": item.docs,
+            "catalog": item.where,
+        }
+        for item in found
+    ]
+    return json.dumps({"matches": items}, ensure_ascii=False, indent=2)
+
+
+def run_explain(args: argparse.Namespace) -> ExitCode:
+    """Print every set's entry for ``args.code``; exit 1 when no set has it."""
+    from codegen.config import load_config
+    from codegen.spec import load_catalog
+
+    config = load_config(args)
+    catalog = config.check_catalog(load_catalog(config.catalog, derived=config.derived_names))
+    lang = args.lang
+    if lang is not None and lang not in catalog.languages:
+        raise InputError(
+            f"language {lang!r} is not in the catalog; use one of {', '.join(catalog.languages)}",
+            catalog.path,
+        )
+    langs = (lang,) if lang else catalog.languages
+    found = matches(catalog, args.code, args.set)
+    if not found:
+        _not_found(catalog, args)
+        return ExitCode.NOT_FOUND
+    docs = docs_link(catalog, config.targets, config.output, lang or catalog.source_language)
+    explained = [explain(catalog, match, langs, docs) for match in found]
+    print(as_json(explained) if args.format == "json" else as_text(explained))
+    return ExitCode.OK
+
+
+def _not_found(catalog: Catalog, args: argparse.Namespace) -> None:
+    where = f"code set {args.set}" if args.set else f"any code set of {catalog.path}"
+    close = near_misses(catalog, args.code)
+    hint = ""
+    if close:
+        named = ", ".join(f"{m.code.value} ({m.code_set.name})" for m in close[:5])
+        hint = f"; did you mean {named}?"
+    print(f"codegen explain: {args.code!r} is not a code of {where}{hint}", file=sys.stderr)
+    if args.format == "json":
+        print(as_json([]))
