@@ -56,8 +56,26 @@ AttrValue = GroupValue | bool | Texts | None
 
 
 @dataclass(frozen=True)
+class Deprecation:
+    """A code still returned but to be avoided (curated ``deprecated: {since, use}``)."""
+
+    since: str  # a version or a date, as the catalog writes it
+    use: str = ""  # the name of the member of the same set to use instead; "" when none
+
+
+@dataclass(frozen=True)
+class Removal:
+    """A tombstone: a code no longer returned and never to be reused (curated
+    ``removed: {since, reason}``); the code keeps its message and attributes."""
+
+    since: str  # a version or a date, as the catalog writes it
+    reason: str = ""
+
+
+@dataclass(frozen=True)
 class Code:
-    """One code of a code set."""
+    """One code of a code set; a removed one (``removed``) is a tombstone, kept so that a
+    value read from an old log is still recognised."""
 
     value: CodeValue
     name: str  # curated, UPPER_SNAKE
@@ -66,6 +84,9 @@ class Code:
     retryable: bool | None = None  # curated; None where the data says nothing
     note: str = ""  # curated
     line: int = 0
+    deprecated: Deprecation | None = None  # curated
+    removed: Removal | None = None  # curated
+    aliases: tuple[str, ...] = ()  # curated: former names (UPPER_SNAKE), deprecated
 
     def attr(self, key: str) -> AttrValue:
         return self.attrs.get(key)
@@ -84,12 +105,30 @@ class CodeSet:
     section: Texts = field(default_factory=lambda: EMPTY_TEXTS)
     description: Texts = field(default_factory=lambda: EMPTY_TEXTS)
     line: int = 0
+    aliases: tuple[str, ...] = ()  # curated: former names (PascalCase), deprecated
 
     def attribute(self, key: str) -> Attribute | None:
         for attribute in self.attributes:
             if attribute.key == key:
                 return attribute
         return None
+
+    def code_named(self, name: str) -> Code | None:
+        """The code whose curated name is ``name`` (not an alias), or None."""
+        for code in self.codes:
+            if code.name == name:
+                return code
+        return None
+
+    @property
+    def current_codes(self) -> tuple[Code, ...]:
+        """The codes still returned (deprecated ones included), in source order."""
+        return tuple(code for code in self.codes if code.removed is None)
+
+    @property
+    def removed_codes(self) -> tuple[Code, ...]:
+        """The tombstones, in source order."""
+        return tuple(code for code in self.codes if code.removed is not None)
 
 
 Envelope = Literal["header", "flat", "nested", "problem"]
@@ -170,3 +209,13 @@ class Catalog:
             if code_set.name == name:
                 return code_set
         return None
+
+    @property
+    def has_lifecycle(self) -> bool:
+        """Whether some code is deprecated or removed: the outputs then carry both records
+        on every set, so a member of any set answers ``deprecated`` and ``removed``."""
+        return any(
+            code.deprecated is not None or code.removed is not None
+            for code_set in self.code_sets
+            for code in code_set.codes
+        )

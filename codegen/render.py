@@ -86,6 +86,8 @@ FILTERS: Mapping[str, Callable[..., Any]] = {
     "py_classes": views.py_classes,
     "py_groups": views.py_groups,
     "py_properties": views.py_properties,
+    "py_member_doc": views.py_member_doc,
+    "lifecycle_note": views.lifecycle_note,
     "py_enum_base": views.py_enum_base,
     "py_code": views.py_code,
     "py_texts": views.py_texts,

@@ -48,8 +48,9 @@ class ResponseView:
     ``nested`` ``{error_field: {code_field, message_field}}``; ``problem``, an RFC 9457
     problem details object whose extension member ``code_field`` holds the code and whose
     ``message_field`` is ``title`` (with a ``problem_type``) or ``detail`` (without).
-    ``error_codes`` get one example each; ``success_codes`` (those whose success flag is
-    true; none without a flag) never appear in an error body.
+    ``error_codes`` get one example each (not a removed code: the API no longer sends
+    it); ``success_codes`` (those whose success flag is true; none without a flag) never
+    appear in an error body.
     """
 
     code_set: CodeSet
@@ -94,11 +95,11 @@ def response_view(catalog: Catalog) -> ResponseView | None:
                 f"a code set may not be named {name}: the response schema is", catalog.path
             )
     success = _success_codes(catalog, code_set, response)
-    errors = tuple(c for c in code_set.codes if c not in success)
+    errors = tuple(c for c in code_set.current_codes if c not in success)
     if not errors:
         raise SpecError(
-            f"every code of {code_set.name} is a success code: an error response needs "
-            "an error code",
+            f"every code of {code_set.name} is a success code or removed: an error response "
+            "needs an error code",
             catalog.path,
             code_set.line,
         )

@@ -24,7 +24,9 @@ from codegen.model import (
     Catalog,
     Code,
     CodeSet,
+    Deprecation,
     GroupValue,
+    Removal,
     ResponseEnvelope,
     response_envelope,
     texts,
@@ -165,6 +167,7 @@ def _code_set(raw: dict[str, Any], source: str) -> CodeSet:
         section=texts(raw.get("section")),
         description=texts(raw.get("description")),
         line=_line(raw),
+        aliases=tuple(raw["curated"].get("aliases", ())),
     )
 
 
@@ -190,7 +193,18 @@ def _code(raw: dict[str, Any], attributes: tuple[Attribute, ...], source: str) -
         retryable=curated.get("retryable", raw.get("retryable")),
         note=curated.get("note", ""),
         line=_line(raw),
+        deprecated=_deprecation(curated.get("deprecated")),
+        removed=_removal(curated.get("removed")),
+        aliases=tuple(curated.get("aliases", ())),
     )
+
+
+def _deprecation(raw: dict[str, Any] | None) -> Deprecation | None:
+    return None if raw is None else Deprecation(str(raw["since"]), raw.get("use", ""))
+
+
+def _removal(raw: dict[str, Any] | None) -> Removal | None:
+    return None if raw is None else Removal(str(raw["since"]), raw.get("reason", ""))
 
 
 def _attr_value(attribute: Attribute, value: Any, source: str) -> AttrValue:

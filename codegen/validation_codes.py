@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from codegen.validation import (
@@ -25,10 +26,12 @@ def check_codes(
     labels = {key: _labels(context, attribute) for key, attribute in attributes.items()}
     seen_codes: dict[Any, Path] = {}
     seen_names: dict[Any, Path] = {}
+    removed = tombstones(code_set)
     for index, code in dicts(code_set.get("codes")):
         code_path = path + ("codes", index)
         what = describe_code(code, index)
-        check_code_value(context, code_path + ("code",), code.get("code"), code_set, seen_codes)
+        value = code.get("code")
+        check_code_value(context, code_path + ("code",), value, code_set, seen_codes, removed)
         context.check_texts(code_path + ("message",), "message", what)
         source_message = mapping(code.get("message")).get(context.source)
         if source_message == "":
@@ -39,7 +42,10 @@ def check_codes(
         name = mapping(code.get("curated")).get("name")
         name_path = code_path + ("curated", "name")
         context.add(name_path, name_problem(name, UPPER_SNAKE, what))
-        if isinstance(name, str):
+        if isinstance(name, str) and name in removed.names:
+            dup = f"code name {name}, the name of a removed code"
+            context.first_time(seen_names, name, name_path, dup, TOMBSTONE_FIX)
+        elif isinstance(name, str):
             fix = "give each code its own name"
             context.first_time(seen_names, name, name_path, f"code name {name}", fix)
         for key, value in code.items():
@@ -64,10 +70,41 @@ def _labels(context: Context, attribute: dict[Any, Any]) -> list[str]:
     return list(dict.fromkeys(label for label in found if isinstance(label, str)))
 
 
+@dataclass(frozen=True)
+class Tombstones:
+    """The removed codes of a set: their values (to their names) and their names."""
+
+    values: dict[Any, str]
+    names: frozenset[str]
+
+
+TOMBSTONE_FIX = (
+    "a removed code's value and name are never reused; give the new code another one"
+    " (or delete removed: if the API returns the code again)"
+)
+
+
+def tombstones(code_set: dict[Any, Any]) -> Tombstones:
+    """The codes of the set marked ``curated.removed`` (well-formed or not)."""
+    values: dict[Any, str] = {}
+    for _, code in dicts(code_set.get("codes")):
+        curated = mapping(code.get("curated"))
+        value = code.get("code")
+        if "removed" in curated and isinstance(value, (int, str)) and not isinstance(value, bool):
+            values.setdefault(value, str(curated.get("name")))
+    return Tombstones(values, frozenset(values.values()))
+
+
 def check_code_value(
-    context: Context, path: Path, value: object, code_set: dict[Any, Any], seen: dict[Any, Path]
+    context: Context,
+    path: Path,
+    value: object,
+    code_set: dict[Any, Any],
+    seen: dict[Any, Path],
+    removed: Tombstones = Tombstones({}, frozenset()),
 ) -> None:
-    """A code of the set's code_type, given once."""
+    """A code of the set's code_type, given once; a second code with the value of a
+    removed code (a tombstone) is told that removed codes are never reused."""
     if isinstance(value, bool) or not isinstance(value, (int, float, str)):
         return  # missing or of the wrong type: the schema reports it
     shown = describe_value(value)
@@ -82,6 +119,9 @@ def check_code_value(
         context.add(path, f"code {shown} is a number but code_type is string: quote it ('{value}')")
     elif isinstance(value, str) and (problem := control_character_problem(value)):
         context.add(path, f"code {shown}: {problem}")
+    elif value in removed.values:
+        what = f"code {value}, the value of the removed code {removed.values[value]}"
+        context.first_time(seen, value, path, what, TOMBSTONE_FIX)
     else:
         fix = "keep one of them, or correct the code"
         context.first_time(seen, value, path, f"code {value}", fix)

@@ -45,9 +45,21 @@ SNAKE = NameRule(
 
 # The names the generated Python module imports (no class may take them) and the schema
 # names of the response; generation refuses a catalog that uses them, so validate does.
-IMPORTED_NAMES = ("Enum", "IntEnum", "MappingProxyType", "Iterable", "Mapping", "Optional", "Union")
+IMPORTED_NAMES = (
+    "Enum",
+    "IntEnum",
+    "MappingProxyType",
+    "Iterable",
+    "Mapping",
+    "NamedTuple",
+    "Optional",
+    "Union",
+)
 ANY_CODE_NAME = "AnyCode"  # the module's union of every code set
-SCHEMA_NAMES = ("ResponseHeader", "ErrorResponse", ANY_CODE_NAME)
+# The records of a deprecated and of a removed code, declared by a module whose catalog has
+# any (reserved in every catalog, so adding the first record never breaks a name).
+LIFECYCLE_NAMES = ("Deprecation", "Removal")
+SCHEMA_NAMES = ("ResponseHeader", "ErrorResponse", ANY_CODE_NAME, *LIFECYCLE_NAMES)
 # What the enum class has from its metaclass (``mro``): a property would hide it.
 ENUM_CLASS_MEMBERS = frozenset(n for n in dir(type(Enum)) if not n.startswith("_"))
 
@@ -60,7 +72,7 @@ def _words(text: str) -> frozenset[str]:
 # generated code itself defines and what the members inherit from int or str.
 GENERATED_MEMBERS = _words(
     "code message messages message_in curated name value attr attrs lookup docs_url retryable"
-    " note label labels code_set"
+    " note label labels code_set deprecated removed aliases"
 )
 INT_MEMBERS = _words(
     "as_integer_ratio bit_count bit_length conjugate denominator from_bytes imag is_integer"

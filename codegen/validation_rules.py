@@ -9,7 +9,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from codegen.validation import Context, Path, Problem, describe_code_set, dicts, mapping
+from codegen.validation import (
+    Context,
+    Path,
+    Problem,
+    describe_code_set,
+    describe_node,
+    dicts,
+    mapping,
+)
 from codegen.validation_codes import check_codes
 from codegen.validation_names import (
     IMPORTED_NAMES,
@@ -22,6 +30,7 @@ from codegen.validation_names import (
     name_problem,
     pascal,
 )
+from codegen.validation_records import check_code_records, check_set_aliases
 from codegen.validation_response import check_response
 
 _TAG_ADVICE = "use a BCP-47 tag like ja, en or en-US"
@@ -69,6 +78,13 @@ def check_class_names(context: Context) -> None:
                 context.add(path, f"two classes would be named {class_name}: {fix}")
             seen.setdefault(class_name, path)
         sets.add(name)
+    taken = {name: "a name the generated module imports" for name in IMPORTED_NAMES}
+    taken |= {name: "a name the generated module declares" for name in SCHEMA_NAMES}
+    taken |= {
+        name: f"the name of a class of {describe_node(context.data, path[:2])}"
+        for name, path in seen.items()
+    }
+    check_set_aliases(context, taken)
 
 
 def check_languages(context: Context) -> None:
@@ -117,6 +133,7 @@ def check_code_set(
         context.first_time(seen_names, name, name_path, f"code set name {name}", fix)
     attributes = check_attributes(context, path, code_set)
     check_codes(context, path, code_set, attributes)
+    check_code_records(context, path, code_set)
 
 
 def check_attributes(

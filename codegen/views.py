@@ -17,10 +17,11 @@ from types import MappingProxyType
 
 from codegen.errors import SpecError
 from codegen.filters import docs_page_url, docs_url, py_str, scalar
-from codegen.model import Attribute, Catalog, CodeSet, CodeValue, GroupValue, Texts
+from codegen.model import Attribute, Catalog, Code, CodeSet, CodeValue, GroupValue, Texts
 from codegen.validation_names import (
     ANY_CODE_NAME,
     IMPORTED_NAMES,
+    LIFECYCLE_NAMES,
     attribute_key_problem,
     pascal,
 )
@@ -32,6 +33,14 @@ IMPORTED = IMPORTED_NAMES  # by the module; validate refuses them too (validatio
 ANY_CODE = ANY_CODE_NAME  # the union of every code set (AnyCode; AnyCodeInfo in TypeScript)
 RETRYABLE_DOC = "Whether the same request can succeed when retried (curated); None where unknown."
 DOCS_URL_DOC = "The URL of this code's entry in the documentation."
+DEPRECATED_DOC = (
+    "Since when the code is to be avoided and the name of the member to use instead; "
+    "None when it is not deprecated."
+)
+REMOVED_DOC = (
+    "Since when the API no longer returns the code, and why: a tombstone, kept so that a "
+    "value read from an old log is recognised, and never reused; None while it is returned."
+)
 NO_OPTIONS: Mapping[str, object] = MappingProxyType({})
 
 
@@ -92,11 +101,14 @@ def _declared(
     catalog: Catalog, suffixes: Sequence[str], imported: Sequence[str], what: str
 ) -> tuple[str, ...]:
     seen: dict[str, CodeSet] = {}
-    module_types = {ANY_CODE + s for s in ("", *suffixes)}
+    module_types = {ANY_CODE + s for s in ("", *suffixes)} | set(LIFECYCLE_NAMES)
     for code_set in catalog.code_sets:
         _check(code_set.name, _PASCAL, "code set name", catalog, code_set.line)
+        for alias in code_set.aliases:
+            _check(alias, _PASCAL, "former code set name", catalog, code_set.line)
         bases = [g.class_name for g in group_types(code_set)] + [code_set.name]
-        for name in [n for base in bases for n in [base, *(base + s for s in suffixes)]]:
+        names = [n for base in bases for n in [base, *(base + s for s in suffixes)]]
+        for name in [*names, *code_set.aliases]:
             if name in imported or name in module_types:
                 verb = "imports" if name in imported else "declares"
                 raise SpecError(
@@ -117,7 +129,7 @@ def _declared(
 
 
 def _check_members(code_set: CodeSet, catalog: Catalog) -> None:
-    codes = [(code.name, code.line) for code in code_set.codes]
+    codes = [(name, code.line) for code in code_set.codes for name in (code.name, *code.aliases)]
     groups = [
         (f"value name of {a.key}", [(v.name, v.line or code_set.line) for v in a.values])
         for a in code_set.attributes
@@ -181,7 +193,49 @@ def py_properties(
     if page:
         urls = [py_str(docs_url(page, code_set.name, code.value)) for code in code_set.codes]
         properties.append(_property("docs_url", "str", DOCS_URL_DOC, urls))
+    if catalog.has_lifecycle:
+        properties += _lifecycle_properties(code_set)
     return tuple(properties)
+
+
+def _lifecycle_properties(code_set: CodeSet) -> list[PyProperty]:
+    """``deprecated`` and ``removed``: a ``Deprecation(since, use)`` / ``Removal(since,
+    reason)`` literal or None per code. On every set of a catalog that has a record, so
+    that any member (a union of sets, as ``lookup`` returns) answers both."""
+    deprecated, removed = [], []
+    for code in code_set.codes:
+        d, r = code.deprecated, code.removed
+        use = py_str(d.use) if d and d.use else "None"
+        deprecated.append(f"Deprecation({py_str(d.since)}, {use})" if d else "None")
+        removed.append(f"Removal({py_str(r.since)}, {py_str(r.reason)})" if r else "None")
+    return [
+        PyProperty("deprecated", "Optional[Deprecation]", DEPRECATED_DOC, tuple(deprecated)),
+        PyProperty("removed", "Optional[Removal]", REMOVED_DOC, tuple(removed)),
+    ]
+
+
+def lifecycle_note(code: Code) -> str:
+    """What the docs of a deprecated or removed code say of it (English, one sentence); ""
+    for another code: ``Deprecated since 2026-12: use INVALID_APPKEY instead.``, ``Removed
+    since 2026-12: no longer returned, kept to recognise old logs, never reused. Reason: …``"""
+    if code.deprecated:
+        use = f": use {code.deprecated.use} instead" if code.deprecated.use else ""
+        return f"Deprecated since {code.deprecated.since}{use}."
+    if code.removed:
+        reason = f" Reason: {code.removed.reason}" if code.removed.reason else ""
+        return (
+            f"Removed since {code.removed.since}: no longer returned, kept to recognise old "
+            f"logs, never reused.{reason}"
+        )
+    return ""
+
+
+def py_member_doc(code: Code, lang: str) -> str:
+    """The string literal under a member: its message in ``lang``, and for a deprecated or
+    removed code a paragraph saying so (:func:`lifecycle_note`)."""
+    note = lifecycle_note(code)
+    message = code.message.get(lang, "")
+    return py_str(f"{message}\n\n{note}" if note else message)
 
 
 def _property(name: str, type_: str, doc: str, values: Sequence[object]) -> PyProperty:

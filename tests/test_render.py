@@ -115,7 +115,7 @@ def test_an_option_no_one_set_is_named_as_an_option_to_set(tmp_path: Path) -> No
             "catalog.code_sets[0].nmae",
             (
                 "CodeSet has no field 'nmae'; it has name, title, code_type, attributes, codes, "
-                "columns, section, description, line"
+                "columns, section, description, line, aliases"
             ),
         ),
         (

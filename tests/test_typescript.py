@@ -37,6 +37,7 @@ GENERIC_FILTERS = {
     "docs_page_url",
     "docs_url",
     "safe_integers",
+    "lifecycle_note",
 }
 
 # Texts aimed at a TypeScript module, besides those of test_hostile: comment ends, doc tags
