@@ -73,6 +73,17 @@ def _parser() -> argparse.ArgumentParser:
         "catalog for the next import",
     )
     imp.add_argument(
+        "--retire",
+        action="store_true",
+        help="mark each code the document no longer has as removed (a tombstone, never "
+        "deleted); needs --since",
+    )
+    imp.add_argument(
+        "--since",
+        metavar="VERSION",
+        help="with --retire: the version or date written as removed.since (e.g. 2026-12)",
+    )
+    imp.add_argument(
         "--explain",
         action="store_true",
         help="print each code table's column roles and why they were chosen",

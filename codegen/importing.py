@@ -32,6 +32,7 @@ from codegen.errors import CodegenError, ExitCode, InputError
 from codegen.importers import Document, Form, detect_form, parse_document
 from codegen.importers.headers import Role, dictionary, languages_of, normalize
 from codegen.importers.merge import MergeResult, merge_document
+from codegen.importers.retire import check_options, retire
 from codegen.init import module_name
 from codegen.roundtrip import decode_utf8
 
@@ -61,6 +62,8 @@ def _no_cycle_collection() -> Iterator[None]:
 
 
 def _run_import(args: Namespace) -> ExitCode:
+    since: str | None = getattr(args, "since", None)
+    check_options(getattr(args, "retire", False), since)
     catalog_path = Path(args.catalog)
     before = _read_catalog_bytes(catalog_path)
     crlf = before is not None and b"\r\n" in before  # a checkout with CRLF: kept CRLF
@@ -80,6 +83,8 @@ def _run_import(args: Namespace) -> ExitCode:
         module = module_name(_project_folder(catalog_path))
         root = roundtrip.new_catalog(lang, module, schema_comment=_in_repository(catalog_path))
     result = merge_document(root, document, lang, str(catalog_path))
+    if since:
+        retire(root, result.removed, since, args.document)
     after = roundtrip.dump(root).encode("utf-8")
     if crlf:
         after = after.replace(b"\n", b"\r\n")
@@ -251,7 +256,8 @@ def _in_repository(catalog: Path) -> bool:
 def _removed(
     result: MergeResult, root: CommentedMap, written: bytes, catalog: str, document: str
 ) -> list[str]:
-    """Reports of the codes the document no longer has, with their line in the written file."""
+    """Reports of the codes the document no longer has (or that ``--retire`` marked
+    removed), with their line in the written file."""
     if not result.removed:
         return []
     lines = _code_lines(root, written, catalog)

@@ -23,17 +23,22 @@ CODE_ORDER = ("code", "message", "curated")
 
 @dataclass(frozen=True)
 class Removed:
-    """A code of the catalog that the source document no longer has (kept, reported)."""
+    """A code of the catalog that the source document no longer has: kept and reported, or
+    marked removed since ``retired`` (``import --retire --since``)."""
 
     code_set: int  # id() of the code set node
     code: str
     title: str
+    retired: str = ""
 
     def report(self, catalog: str, line: int, document: str) -> str:
         where = f"{catalog}:{line}" if line else catalog
+        what = f"{where}: code {self.code} of code set {self.title} is not in {document}"
+        if self.retired:
+            return f"{what}: marked removed since {self.retired}"
         return (
-            f"{where}: code {self.code} of code set {self.title} is not in {document}; "
-            "delete it from the catalog by hand if it was withdrawn"
+            f"{what}; if it was withdrawn, import again with --retire --since VERSION to keep "
+            "it as a removed code (a tombstone)"
         )
 
 
@@ -108,8 +113,16 @@ def merge_source_codes(
     in_document = {str(code.code) for code in table.codes}
     title = f'"{table.title}"' if table.title else (code_set.get("curated") or {}).get("name")
     for node in codes:
-        if str(node["code"]) not in in_document:
+        removed = "removed" in (node.get("curated") or {})
+        if str(node["code"]) not in in_document and not removed:
             run.result.removed.append(Removed(id(code_set), str(node["code"]), str(title)))
+        elif removed and str(node["code"]) in in_document:
+            line = next(c.line for c in table.codes if str(c.code) == str(node["code"]))
+            run.report(
+                line,
+                f"code {node['code']} is marked removed in the catalog but the document has "
+                "it again: delete its curated removed: if the API returns it again",
+            )
 
 
 def _new_code(run: Run, code: SourceCode, table: CodeTable, names: set[str]) -> CommentedMap:
