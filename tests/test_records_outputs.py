@@ -250,3 +250,27 @@ def test_mkdocs_builds_the_docs_with_records_strictly(
     files: dict[str, str], tmp_path: Path
 ) -> None:
     test_mkdocs_builds_the_docs_strictly_with_the_repository_config(files, tmp_path)
+
+
+GOLDEN = Path(__file__).parent / "golden" / "records"
+GOLDEN_OUTPUTS = [
+    PYTHON,
+    "typescript/records_codes.ts",
+    "jsonschema/records_codes.schema.json",
+    "openapi/records_codes.openapi.yaml",
+    "docs/en.md",
+]
+
+
+@pytest.mark.parametrize("relative", GOLDEN_OUTPUTS)
+def test_the_records_output_is_byte_for_byte_its_golden_file(
+    relative: str, files: dict[str, str], update_golden: bool
+) -> None:
+    """Change them only with ``pytest --update-golden`` and review the diff."""
+    golden = GOLDEN / relative
+    rendered = files[relative].encode("utf-8")
+    if update_golden:
+        golden.parent.mkdir(parents=True, exist_ok=True)
+        golden.write_bytes(rendered)
+    assert golden.is_file(), f"no golden file {golden}: run pytest --update-golden"
+    assert golden.read_bytes() == rendered, f"{relative} differs from its golden file"
