@@ -94,7 +94,9 @@ def _loose(text: str) -> str:
 def _sets(catalog: Catalog, set_name: str | None) -> tuple[CodeSet, ...]:
     if set_name is None:
         return catalog.code_sets
-    code_set = catalog.code_set(set_name)
+    code_set = catalog.code_set(set_name) or next(
+        (s for s in catalog.code_sets if set_name in s.aliases), None
+    )  # a set's former name (``curated.aliases``) still finds it
     if code_set is None:
         names = ", ".join(s.name for s in catalog.code_sets)
         raise InputError(f"no code set is named {set_name!r}; use one of {names}", catalog.path)
@@ -111,7 +113,7 @@ class Explained:
     code: CodeValue
     message: dict[str, str]
     attributes: dict[str, str]  # key -> label (or true/false, text) in the first language
-    curated: dict[str, str]  # retryable, note: what we added
+    curated: dict[str, str]  # removed, deprecated, aliases, retryable, note: what we added
     docs: str  # URL, or the docs file and anchor; "" without a docs target
     where: str  # catalog path:line
 
@@ -161,6 +163,16 @@ def _attributes(code_set: CodeSet, code: Code, lang: str, source: str) -> Iterat
 
 
 def _curated(code: Code) -> Iterator[tuple[str, str]]:
+    """What we recorded of the code: its evolution first (a 2 a.m. reader must see that
+    a code is removed before anything else), then the flags and the note."""
+    if code.removed is not None:
+        reason = f": {code.removed.reason}" if code.removed.reason else ""
+        yield "removed", f"since {code.removed.since}{reason} (no longer returned)"
+    if code.deprecated is not None:
+        use = f"; use {code.deprecated.use} instead" if code.deprecated.use else ""
+        yield "deprecated", f"since {code.deprecated.since}{use}"
+    if code.aliases:
+        yield "aliases", ", ".join(code.aliases)
     if code.retryable is not None:
         yield "retryable", "true" if code.retryable else "false"
     if code.note:

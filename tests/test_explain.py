@@ -109,9 +109,15 @@ code_sets:
       - code: 7
         message: {en: Seven}
         curated: {name: SEVEN}
+      - code: 8
+        message: {en: Eight}
+        curated: {name: EIGHT, aliases: [OCTO], deprecated: {since: "2.0", use: SEVEN}}
+      - code: 9
+        message: {en: Nine}
+        curated: {name: NINE, removed: {since: "2.1", reason: not in v2.1 of the page}}
   - title: {en: Reasons}
     code_type: string
-    curated: {name: Reason}
+    curated: {name: Reason, aliases: [Why]}
     codes:
       - code: "007"
         message: {en: Agent}
@@ -167,6 +173,25 @@ def test_set_narrows_the_search_and_lang_falls_back_to_the_source_text(
     assert match["docs"] == "https://example.org/errors/fr/#Status-7"
     status, out, _ = explain(capsys, *wire, "007", "--set", "Status")
     assert status == 0 and out.startswith("7 in Status (Status words)\n")
+
+
+def test_a_removed_or_deprecated_code_says_so_first_with_what_to_use_instead(
+    capsys: pytest.CaptureFixture[str], wire: list[str]
+) -> None:
+    """A client reading an old log still learns what a tombstoned code meant."""
+    status, out, _ = explain(capsys, *wire, "9")
+    assert status == 0
+    assert "  removed:      since 2.1: not in v2.1 of the page (no longer returned)\n" in out
+    _, out, _ = explain(capsys, *wire, "8", "--format", "json")
+    (match,) = json.loads(out)["matches"]
+    assert match["curated"] == {"deprecated": "since 2.0; use SEVEN instead", "aliases": "OCTO"}
+
+
+def test_a_former_set_name_still_finds_the_set(
+    capsys: pytest.CaptureFixture[str], wire: list[str]
+) -> None:
+    status, out, _ = explain(capsys, *wire, "007", "--set", "Why")
+    assert status == 0 and out.startswith("007 in Reason (Reasons)\n")
 
 
 @pytest.mark.parametrize(
