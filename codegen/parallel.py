@@ -10,15 +10,21 @@ it works.
 Two processes only when it can pay: an output much slower than the others (black's; when
 every output is about as fast, as with ruff, the fork saved 5% at 10,000 codes and cost a
 second copy of the memory), at least two outputs, two usable cores, and the ``fork`` start
-method (Linux; not macOS, where forking is unsafe). ``CODEGEN_JOBS=1`` turns it off. Anything unexpected in the fork (a crash, a bug) falls back to doing its
-share here, so the fork can only ever save time.
+method (Linux; not macOS, where forking is unsafe). ``CODEGEN_JOBS=1`` turns it off. Anything
+unexpected in the fork (a crash, a bug) falls back to doing its share here, so the fork can
+only ever save time. The fork never outlives this process (:func:`die_with_parent`): a
+``kill -9`` of codegen ends it too.
 """
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
 import os
+import signal
 import sys
+import threading
+import time
 from collections.abc import Callable, Sequence
 from multiprocessing.connection import Connection
 from typing import TypeVar
@@ -91,7 +97,11 @@ def _run_forked(
     """The outcomes of every job: the forked ones from the fork, the others from here."""
     context = multiprocessing.get_context("fork")
     receive, send = context.Pipe(duplex=False)
-    child = context.Process(target=_child, args=(send, jobs, work, sorted(forked)), daemon=True)
+    child = context.Process(
+        target=_child,
+        args=(send, receive, os.getpid(), jobs, work, sorted(forked)),
+        daemon=True,
+    )
     child.start()
     send.close()
     outcomes = {i: _attempt(work, job, Exception) for i, job in enumerate(jobs) if i not in forked}
@@ -106,8 +116,15 @@ def _run_forked(
 
 
 def _child(
-    send: Connection, jobs: Sequence[Job], work: Callable[[Job], str], indices: list[int]
+    send: Connection,
+    receive: Connection,
+    parent: int,
+    jobs: Sequence[Job],
+    work: Callable[[Job], str],
+    indices: list[int],
 ) -> None:
+    receive.close()  # else a dead parent's pipe stays open here and send() blocks forever
+    die_with_parent(parent)
     outcomes: dict[int, Outcome] = {}
     for index in indices:
         try:
@@ -116,3 +133,31 @@ def _child(
             break
     send.send(outcomes)
     send.close()
+
+
+PR_SET_PDEATHSIG = 1  # prctl(2): the signal this process gets when its parent dies
+WATCH_EVERY = 0.2  # seconds between two looks at the parent, where prctl is missing
+
+
+def die_with_parent(parent: int) -> None:
+    """End this process (a fork of ``parent``) as soon as ``parent`` dies, even by
+    ``kill -9``: on Linux the kernel sends SIGKILL (``prctl(PR_SET_PDEATHSIG)``); elsewhere
+    a thread watches ``getppid()`` every :data:`WATCH_EVERY` seconds. Already orphaned
+    (the parent died before this call): exit now."""
+    armed = False
+    if sys.platform.startswith("linux"):
+        try:
+            libc = ctypes.CDLL(None, use_errno=True)
+            armed = libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) == 0
+        except (OSError, AttributeError):
+            armed = False
+    if os.getppid() != parent:
+        os._exit(1)
+    if not armed:
+        threading.Thread(target=_watch, args=(parent,), daemon=True).start()
+
+
+def _watch(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(WATCH_EVERY)
+    os._exit(1)
