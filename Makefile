@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: help generate check test validate import docs clean node_modules bench linkml
+.PHONY: help generate check test test-fast validate import docs clean node_modules bench linkml
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -42,6 +42,9 @@ import: $(STAMP) ## re-import the source documents into spec/codes.yaml (a merge
 test: $(STAMP) $(if $(shell command -v npm),$(NODE_STAMP)) ## run the test suite, then the staleness check
 	$(BIN)/python -m pytest
 	$(BIN)/codegen check
+
+test-fast: $(STAMP) $(if $(shell command -v npm),$(NODE_STAMP)) ## the test suite without the slow tests (builds, the fault suite)
+	$(BIN)/python -m pytest -m "not slow"
 
 docs: $(STAMP) ## build the Markdown in generated/docs into site/ with mkdocs
 	$(BIN)/mkdocs build --strict

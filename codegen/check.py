@@ -10,6 +10,9 @@ a manifest that is missing, unreadable or made from other inputs or versions (a 
 added to the catalog, a new formatter) while every output is right passes, with a note that
 generate would refresh it.
 
+check holds the locks generate holds (:mod:`codegen.locks`), so it never reads a folder
+that a running generate has half written: it waits for that run to finish.
+
 Line endings are not compared: a checkout with git's ``core.autocrlf=true`` has CRLF where
 generate writes LF (git stores LF again on commit). An output that differs only in line
 endings passes, with a note naming it; a diff compares the texts as LF.
@@ -27,7 +30,7 @@ from pathlib import Path
 
 from codegen import manifest
 from codegen.errors import ExitCode
-from codegen.generate import leftovers, plan
+from codegen.generate import Plan, leftovers, locked, plan
 from codegen.writing import DEFAULT_REGENERATE, as_lf, inside, read_bytes
 
 PATH_OPTIONS = ("config", "catalog", "templates", "output")  # repeated in the command shown
@@ -212,7 +215,12 @@ def line_endings_note(relatives: Sequence[str], shown: Callable[[str], str]) -> 
 def run_check(args: argparse.Namespace) -> ExitCode:
     """Exit 0 when the output folder is up to date, 1 when it is not. When the manifest
     proves it up to date nothing is loaded or rendered; otherwise render and compare."""
-    known = plan(args)
+    config, lock = locked(args, "codegen check")
+    with lock:
+        return _check(plan(args, config), args)
+
+
+def _check(known: Plan, args: argparse.Namespace) -> ExitCode:
     found = known.up_to_date()
     if found is not None:
         print(f"{known.output_shown}: up to date")

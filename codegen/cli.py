@@ -11,6 +11,7 @@ import contextlib
 import gc
 import sys
 from collections.abc import Iterator, Sequence
+from pathlib import Path
 
 from codegen import __version__
 from codegen.errors import CodegenError, ExitCode
@@ -119,12 +120,14 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _catalog_from_config(args: argparse.Namespace) -> None:
-    """Set ``args.catalog`` from the configuration unless the command line gave it."""
+    """Set ``args.catalog`` (and the lock timeout) from the configuration unless the
+    command line gave it."""
     from codegen.config import load_config
 
     config = load_config(args)
     args.catalog = config.catalog
     args.derived_names = config.derived_names
+    args.lock_timeout = config.lock_timeout
 
 
 @contextlib.contextmanager
@@ -157,8 +160,12 @@ def _run(args: argparse.Namespace) -> int:
             _catalog_from_config(args)
         if args.command == "import":
             from codegen.importing import run_import
+            from codegen.locks import run_locked
+            from codegen.writing import remove_stale_temporaries
 
-            return int(run_import(args))
+            with run_locked(args.catalog, None, args.lock_timeout, "codegen import"):
+                remove_stale_temporaries(Path(args.catalog).parent, recursive=False)
+                return int(run_import(args))
         if args.command == "validate":
             from codegen.spec import run_validate
 

@@ -49,6 +49,7 @@ class Config:
     derived_names: str = "warn"  # "error": a name import derived stops validate and generate
     regenerate: str = DEFAULT_REGENERATE  # the command headers and check name
     targets: tuple[Target, ...] = DEFAULT_TARGETS
+    lock_timeout: int | None = None  # seconds to wait for another run (codegen.locks)
     file: Path | None = None  # the configuration file, absolute; None: the defaults
     located: Located = field(default_factory=Located)
 
@@ -172,7 +173,7 @@ def read_config(path: Path, cwd: Path) -> Config:
     changes["templates_required"] = "templates" in section
     if "languages" in section:
         changes["languages"] = tuple(section["languages"])
-    for name in ("derived_names", "regenerate"):
+    for name in ("derived_names", "regenerate", "lock_timeout"):
         if name in section:
             changes[name] = section[name]
     changes["targets"] = targets_of(section, located)

@@ -40,6 +40,7 @@ SECTION_KEYS: Mapping[str, type] = {
     "targets": list,
     "derived_names": str,
     "regenerate": str,
+    "lock_timeout": int,
 }
 DERIVED_NAMES = ("warn", "error")
 TARGET_KEYS: Mapping[str, type] = {
@@ -99,6 +100,11 @@ def check_section(data: object, located: Located) -> dict[str, Any]:
         )
     if "regenerate" in data:
         _check_regenerate(data["regenerate"], located)
+    if data.get("lock_timeout", 0) < 0:
+        raise located.error(
+            "lock_timeout must be 0 or more seconds (0: do not wait for another run)",
+            ("lock_timeout",),
+        )
     _check_options(data.get("options", {}), ("options",), located)
     targets = data.get("targets")
     if targets is not None and not targets:

@@ -13,6 +13,10 @@ Beside the outputs, generate writes the manifest (:mod:`codegen.manifest`): when
 the folder up to date, generate and check read no YAML and render nothing. Black's output
 is cached in ``.codegen-cache/`` next to the configuration (:mod:`codegen.formatting`), and
 Jinja's compiled templates in a per-user folder (:mod:`codegen.render`).
+
+A run holds the locks of its catalog and output folder (:mod:`codegen.locks`) from before
+it hashes its inputs to its last write, and first deletes the temporary files a killed run
+left in the output folder, the catalog's folder and the formatting cache.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ import argparse
 import os
 import posixpath
 from collections.abc import Mapping
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -34,6 +39,7 @@ from codegen.writing import (
     existing_files,
     is_generated,
     remove,
+    remove_stale_temporaries,
     write_changed,
 )
 
@@ -125,11 +131,12 @@ class Plan:
         )
 
 
-def plan(args: argparse.Namespace) -> Plan:
-    """The configuration (:func:`codegen.config.load_config`) and the hashes of the inputs."""
+def plan(args: argparse.Namespace, config: Config | None = None) -> Plan:
+    """The configuration (:func:`codegen.config.load_config`, unless given) and the hashes
+    of the inputs."""
     from codegen.config import load_config
 
-    config = load_config(args)
+    config = config or load_config(args)
     output_dir = Path(config.output)
     shown = catalog_shown(Path(config.catalog), output_dir, config.root)
     folders = template_dirs(config.templates, required=config.templates_required)
@@ -208,10 +215,36 @@ def leftovers(output_dir: Path, files: Mapping[str, str]) -> tuple[list[str], li
     return generated, [relative for relative in extra if relative not in generated]
 
 
+def locked(args: argparse.Namespace, command: str) -> tuple[Config, AbstractContextManager[None]]:
+    """The configuration, and the locks of its catalog and output folder to hold while
+    ``command`` ("codegen generate", "codegen check") reads or writes them."""
+    from codegen.config import load_config
+    from codegen.locks import run_locked
+
+    config = load_config(args)
+    return config, run_locked(config.catalog, config.output, config.lock_timeout, command)
+
+
+def remove_leftovers_of_killed_runs(config: Config) -> None:
+    """Delete the temporary files of runs that are gone from the output folder (all its
+    subfolders), the catalog's folder and the formatting cache."""
+    output_dir = Path(config.output)
+    remove_stale_temporaries(output_dir, recursive=True)
+    remove_stale_temporaries(Path(config.catalog).parent, recursive=False)
+    root = config.root or output_dir.absolute().parent
+    remove_stale_temporaries(root / CACHE_FOLDER, recursive=False)
+
+
 def run_generate(args: argparse.Namespace) -> ExitCode:
     """Write every target; print what was written and removed. Nothing is loaded or
     rendered when the manifest proves the output folder up to date."""
-    known = plan(args)
+    config, lock = locked(args, "codegen generate")
+    with lock:
+        remove_leftovers_of_killed_runs(config)
+        return _generate(plan(args, config))
+
+
+def _generate(known: Plan) -> ExitCode:
     found = known.up_to_date()
     if found is not None:
         print(f"{known.output_shown}: {found.files} files up to date")
@@ -223,7 +256,7 @@ def run_generate(args: argparse.Namespace) -> ExitCode:
         stale, _ = leftovers(inputs.output_dir, files)
         remove(inputs.output_dir, stale)
     except OSError as error:
-        where = error.filename or inputs.output_shown
+        where = _shown_path(inputs, error.filename)
         raise InputError(f"cannot write {where}: {error.strerror or error}") from None
     for relative in written:
         print(f"wrote {inputs.shown(relative)}")
@@ -232,3 +265,13 @@ def run_generate(args: argparse.Namespace) -> ExitCode:
     if not written and not stale:
         print(f"{inputs.output_shown}: {len(files)} files up to date")
     return ExitCode.OK
+
+
+def _shown_path(inputs: Inputs, filename: object) -> str:
+    """A path an OSError names, as the user knows it: under the output folder as given."""
+    if not isinstance(filename, str) or not filename:
+        return inputs.output_shown
+    path, root = Path(filename), inputs.output_dir.resolve()
+    if path.is_absolute() and path.is_relative_to(root):
+        return inputs.shown(path.relative_to(root).as_posix())
+    return filename

@@ -22,8 +22,10 @@ import unicodedata
 from pathlib import Path
 
 from codegen.errors import ExitCode, InputError
+from codegen.locks import run_locked
 from codegen.writing import write_changed
 
+CATALOG_PATH = "spec/codes.yaml"
 _LANGUAGE = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
 
 CONFIG = """\
@@ -127,9 +129,14 @@ def run_init(args: argparse.Namespace) -> ExitCode:
     if not _LANGUAGE.fullmatch(lang):
         raise InputError(f'--lang "{lang}" is not a language code; use e.g. en, ja or ko')
     _refuse_second_configuration(folder)
+    with run_locked(CATALOG_PATH, None, None, "codegen init"):  # not while an import writes
+        return _write_starting_files(folder, lang, args.force)
+
+
+def _write_starting_files(folder: Path, lang: str, force: bool) -> ExitCode:
     files = starting_files(module_name(folder.name), lang)
     existing = [name for name in files if (folder / name).exists()]
-    if existing and not args.force:
+    if existing and not force:
         raise InputError(
             f"codegen init would overwrite {', '.join(existing)}; pass --force to replace "
             "them, or run it in another folder"

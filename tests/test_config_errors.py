@@ -36,13 +36,24 @@ CASES = [
     pytest.param(
         'catalog = "spec/codes.yaml"\nzzz = 1\n',
         "codegen.toml:2:1: unknown key 'zzz' in codegen.toml; use one of catalog, output, "
-        "templates, languages, options, targets, derived_names, regenerate",
+        "templates, languages, options, targets, derived_names, regenerate, lock_timeout",
         id="unknown-key-codegen-toml",
     ),
     pytest.param(
         HEAD + "output = 3\n",
         'pyproject.toml:5:1: output must be a string (in quotes: "..."), not an integer',
         id="wrong-type",
+    ),
+    pytest.param(
+        HEAD + "lock_timeout = -1\n",
+        "pyproject.toml:5:1: lock_timeout must be 0 or more seconds (0: do not wait for "
+        "another run)",
+        id="negative-lock-timeout",
+    ),
+    pytest.param(
+        HEAD + 'lock_timeout = "60"\n',
+        "pyproject.toml:5:1: lock_timeout must be an integer, not a string",
+        id="wrong-type-lock-timeout",
     ),
     pytest.param(
         HEAD + 'languages = "en"\n',
