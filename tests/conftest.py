@@ -6,6 +6,7 @@ Golden files under tests/golden/ change only through ``pytest --update-golden``.
 from __future__ import annotations
 
 import importlib.util
+import os
 import sys
 import uuid
 from collections.abc import Callable, Iterator
@@ -70,3 +71,46 @@ def load_module(tmp_path: Path) -> Iterator[Callable[[str], ModuleType]]:
 @pytest.fixture
 def project(tmp_path: Path) -> Project:
     return Project(tmp_path / "project")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def lock_folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """Runs of codegen in the tests (in process or not) keep their lock files
+    (codegen.locks) under the session's temporary folder, never in the machine's."""
+    folder = tmp_path_factory.mktemp("locks")
+    before = os.environ.get("CODEGEN_LOCK_DIR")
+    os.environ["CODEGEN_LOCK_DIR"] = str(folder)
+    yield folder
+    if before is None:
+        del os.environ["CODEGEN_LOCK_DIR"]
+    else:
+        os.environ["CODEGEN_LOCK_DIR"] = before
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """What the fault suite's codegen processes cost (tests/faults.py), when it ran."""
+    faults = sys.modules.get("faults")
+    if faults is not None and faults.RUNS:
+        terminalreporter.write_line(faults.summary())
+
+
+@pytest.fixture(scope="session")
+def fault_states(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """For the fault suite (tests/faults.py): a project made by ``codegen init`` with the
+    synthetic catalog and generated ("old"), and a copy generated from the catalog with one
+    message changed ("new"). Both hold the formatting cache of both, so a run is quick."""
+    import shutil
+
+    from faults import make_project, run, write_catalog
+
+    from bench import synth
+
+    base = tmp_path_factory.mktemp("fault-states")
+    old = make_project(base / "old")
+    assert run(old, "generate").returncode == 0
+    new = base / "new"
+    shutil.copytree(old, new, symlinks=True)
+    write_catalog(new, synth.one_message_changed(synth.build_catalog(300), "(改訂)"))
+    assert run(new, "generate").returncode == 0
+    shutil.copytree(new / ".codegen-cache", old / ".codegen-cache", dirs_exist_ok=True)
+    return {"old": old, "new": new}
