@@ -112,8 +112,8 @@ def held(resources: Sequence[Resource], wait: float, command: str) -> Iterator[N
     chosen = {r.key: r for r in sorted(resources, key=lambda r: KINDS.index(r.kind))}
     deadline = time.monotonic() + wait
     with contextlib.ExitStack() as stack:
-        for resource in chosen.values():
-            path = folder / f"{resource.key}.lock"
+        for key, resource in chosen.items():
+            path = folder / f"{key}.lock"
             lock = FileLock(path, thread_local=False)
             try:
                 lock.acquire(timeout=min(NOTICE_AFTER, _left(deadline)))
@@ -157,13 +157,13 @@ def holder(lock: Path) -> str:
 
 
 def _record_holder(lock: Path, command: str) -> None:
-    """Write this run's pid, command and start time beside ``lock`` (best effort: the
-    record only makes a waiting run's message precise)."""
-    from codegen.writing import write_atomic
-
-    text = f"{os.getpid()}\n{command}\n{time.time():.3f}\n"
+    """Write this run's pid, command and start time beside ``lock`` (best effort, and not
+    synced to disk: the record only makes a waiting run's message precise)."""
+    holder_file = lock.with_suffix(".holder")
+    temporary = lock.with_name(f".{holder_file.name}.codegen-{os.getpid()}.tmp")
     with contextlib.suppress(OSError):
-        write_atomic(lock.with_suffix(".holder"), text.encode("utf-8"))
+        temporary.write_text(f"{os.getpid()}\n{command}\n{time.time():.3f}\n", "utf-8")
+        os.replace(temporary, holder_file)
 
 
 def resources(catalog: str | None, output: str | None) -> list[Resource]:
