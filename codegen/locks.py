@@ -33,8 +33,12 @@ import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from codegen.errors import InputError
+
+if TYPE_CHECKING:
+    from filelock import FileLock
 
 DEFAULT_TIMEOUT = 60  # seconds a run waits for a lock held by another
 NOTICE_AFTER = 1.0  # seconds of waiting before saying whom for
@@ -106,7 +110,7 @@ def held(resources: Sequence[Resource], wait: float, command: str) -> Iterator[N
     block runs; ``command`` (e.g. "codegen generate") is recorded for waiting runs.
     Raises InputError, exit 2, naming the holder, when a lock is still held after ``wait``
     seconds."""
-    from filelock import FileLock, Timeout  # imported here: init and validate never lock
+    from filelock import FileLock  # imported only by a run that locks (validate does not)
 
     folder = lock_folder()
     chosen = {r.key: r for r in sorted(resources, key=lambda r: KINDS.index(r.kind))}
@@ -116,22 +120,33 @@ def held(resources: Sequence[Resource], wait: float, command: str) -> Iterator[N
             path = folder / f"{key}.lock"
             lock = FileLock(path, thread_local=False)
             try:
-                lock.acquire(timeout=min(NOTICE_AFTER, _left(deadline)))
-            except Timeout:
-                print(f"waiting for {_described(resource, path)}", file=sys.stderr, flush=True)
-                try:
-                    lock.acquire(timeout=_left(deadline))
-                except Timeout:
-                    raise InputError(
-                        f"gave up after {wait:g} s waiting for {_described(resource, path)}; "
-                        f"let it finish, or wait longer with {TIMEOUT_VARIABLE} or lock_timeout",
-                        resource.shown,
-                    ) from None
+                _acquire(lock, resource, path, deadline, wait)
             except OSError as error:
                 raise InputError(f"cannot lock: {error.strerror}", str(path)) from None
             stack.callback(lock.release)
             _record_holder(path, command)
         yield
+
+
+def _acquire(lock: FileLock, resource: Resource, path: Path, deadline: float, wait: float) -> None:
+    """Take ``lock`` before ``deadline``, saying on stderr whom for once
+    :data:`NOTICE_AFTER` seconds have passed; InputError when the deadline passes."""
+    from filelock import Timeout
+
+    try:
+        lock.acquire(timeout=min(NOTICE_AFTER, _left(deadline)))
+        return
+    except Timeout:
+        if _left(deadline) > 0:
+            print(f"waiting for {_described(resource, path)}", file=sys.stderr, flush=True)
+    try:
+        lock.acquire(timeout=_left(deadline))
+    except Timeout:
+        raise InputError(
+            f"gave up after {wait:g} s waiting for {_described(resource, path)}; "
+            f"let it finish, or wait longer with {TIMEOUT_VARIABLE} or lock_timeout",
+            resource.shown,
+        ) from None
 
 
 def _left(deadline: float) -> float:

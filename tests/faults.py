@@ -4,7 +4,9 @@ project made by ``codegen init`` with a synthetic catalog, and what every run co
 Each run is the installed console script in its own session (process group), so that a
 test can ``kill -9`` it and then ask whether any process of it is left. Its wall time and
 peak memory (``ru_maxrss`` of the run and the processes it waited for) are recorded in
-:data:`RUNS`; the session's summary prints them (tests/conftest.py).
+:data:`RUNS`; the session's summary prints them (tests/conftest.py). A new session makes
+Python fork rather than vfork, so ``ru_maxrss`` is at least what the child shared with
+pytest before exec: in a full test run it is pytest's size, not codegen's.
 """
 
 from __future__ import annotations
