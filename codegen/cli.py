@@ -116,6 +116,25 @@ def _parser() -> argparse.ArgumentParser:
             ("--templates", "DIR", "the template override folder", "templates"),
             ("--output", "DIR", "the output folder", "generated"),
         )
+
+    dif = commands.add_parser(
+        "diff", help="list the catalog's changes since a git ref, by meaning; always exit 0"
+    )
+    dif.add_argument(
+        "ref",
+        nargs="?",
+        metavar="REF",
+        help="the git ref to compare with (default: the merge base of HEAD and origin/HEAD, "
+        "else main or master, else HEAD)",
+    )
+    dif.add_argument(
+        "--format",
+        choices=("text", "markdown", "json"),
+        default="text",
+        help="text (default), markdown (a pull-request comment, a CHANGELOG entry) or json "
+        "(docs/diff.md)",
+    )
+    _common(dif, catalog)
     return parser
 
 
@@ -182,6 +201,10 @@ def _run(args: argparse.Namespace) -> int:
             from codegen.check import run_check
 
             return int(run_check(args))
+        if args.command == "diff":
+            from codegen.diffing import run_diff
+
+            return int(run_diff(args))
     except CodegenError as error:
         print(str(error), file=sys.stderr)
         return int(ExitCode.INVALID)

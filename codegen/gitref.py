@@ -1,0 +1,124 @@
+"""Reading a file as it was at a git ref: the catalog ``codegen diff`` and ``check
+--breaking-against`` compare the working tree's with.
+
+Everything goes through the ``git`` command (``git rev-parse``, ``git merge-base``, ``git
+cat-file``), run in the catalog's folder, so a command works from any folder of the
+repository and sees what ``git show REF:path`` would. Every failure a user can cause (no
+git, not a repository, an unknown ref) is one :class:`~codegen.errors.InputError` line.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+from codegen.errors import InputError
+
+# The branches whose merge base with HEAD is the default base, in order: the remote's
+# default branch (set by ``git clone``), else a local main or master.
+DEFAULT_BRANCHES = ("origin/HEAD", "main", "master")
+_NO_PROMPT = {"GIT_TERMINAL_PROMPT": "0", "GIT_OPTIONAL_LOCKS": "0"}
+
+
+class UnknownRef(InputError):
+    """A ref that names no commit of the repository."""
+
+
+@dataclass(frozen=True)
+class Base:
+    """The revision a diff starts from.
+
+    ``ref`` is the ref the user gave (None for the default base), ``name`` how messages
+    name the base (the ref, or how the default was found: ``merge base of HEAD and
+    origin/HEAD``), ``commit`` its full hash, ``path`` the file's path from the
+    repository root (``/``-separated) and ``data`` the file's bytes at that commit, or
+    None when the file did not exist there."""
+
+    ref: str | None
+    name: str
+    commit: str
+    path: str
+    data: bytes | None
+
+    @property
+    def short(self) -> str:
+        return self.commit[:12]
+
+
+def _git(folder: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
+    env = {**os.environ, **_NO_PROMPT}
+    try:
+        return subprocess.run(["git", *args], cwd=folder, capture_output=True, check=False, env=env)
+    except FileNotFoundError:
+        raise InputError("git is not installed (or not on the PATH); install git") from None
+
+
+def _out(done: subprocess.CompletedProcess[bytes]) -> str:
+    return done.stdout.decode("utf-8", "replace").strip()
+
+
+def repository_root(file: Path, shown: str) -> Path:
+    """The root of the git work tree holding ``file`` (resolved, absolute); InputError,
+    naming ``shown``, when it is in none."""
+    folder = file.resolve().parent
+    while not folder.is_dir():  # the catalog's folder may not exist yet
+        folder = folder.parent
+    done = _git(folder, "rev-parse", "--show-toplevel")
+    if done.returncode != 0 or not _out(done):
+        raise InputError(
+            "not in a git repository, so there is no revision to compare with: run this in a "
+            "clone (or git init and commit the catalog first)",
+            shown,
+        )
+    return Path(_out(done)).resolve()
+
+
+def commit_of(root: Path, ref: str) -> str:
+    """The full hash of the commit ``ref`` names; InputError for an unknown ref."""
+    done = (
+        None
+        if ref.startswith("-")
+        else _git(root, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}")
+    )
+    if done is None or done.returncode != 0:
+        raise UnknownRef(
+            f"unknown git ref {ref!r}: give a branch, tag or commit of this repository (a CI "
+            "checkout may need the branch fetched: git fetch origin, or fetch-depth: 0)"
+        )
+    return _out(done)
+
+
+def default_base(root: Path) -> tuple[str, str]:
+    """``(description, commit)`` of the default base: the merge base of HEAD and the first of
+    :data:`DEFAULT_BRANCHES` that exists, else HEAD itself."""
+    for branch in DEFAULT_BRANCHES:
+        found = _git(root, "rev-parse", "--verify", "--quiet", f"{branch}^{{commit}}")
+        if found.returncode != 0:
+            continue
+        merge_base = _git(root, "merge-base", "HEAD", branch)
+        if merge_base.returncode == 0:
+            return f"merge base of HEAD and {branch}", _out(merge_base)
+    return "HEAD", commit_of(root, "HEAD")
+
+
+def read_base(file: Path, shown: str, ref: str | None) -> Base:
+    """The file ``file`` (a path usable from the working directory) at ``ref``, or at the
+    default base when ``ref`` is None. Its path in the repository is computed from the
+    repository root, so it works from any folder of the repository."""
+    root = repository_root(file, shown)
+    try:
+        relative = file.resolve().relative_to(root).as_posix()
+    except ValueError:  # pragma: no cover - the root was found from the file's own folder
+        raise InputError("is not inside its git repository's work tree", shown) from None
+    if ref is None:
+        described, commit = default_base(root)
+    else:
+        described, commit = ref, commit_of(root, ref)
+    if _git(root, "cat-file", "-e", f"{commit}:{relative}").returncode != 0:
+        return Base(ref, described, commit, relative, None)
+    blob = _git(root, "cat-file", "blob", f"{commit}:{relative}")
+    if blob.returncode != 0:  # pragma: no cover - it existed a moment ago
+        raise InputError(f"git could not read it at {described}: {blob.stderr.decode()}", shown)
+    return Base(ref, described, commit, relative, blob.stdout)
