@@ -214,13 +214,35 @@ def line_endings_note(relatives: Sequence[str], shown: Callable[[str], str]) -> 
 
 def run_check(args: argparse.Namespace) -> ExitCode:
     """Exit 0 when the output folder is up to date, 1 when it is not. When the manifest
-    proves it up to date nothing is loaded or rendered; otherwise render and compare."""
+    proves it up to date nothing is loaded or rendered; otherwise render and compare.
+
+    With a base to compare with (``--breaking-against REF``, else the configuration's
+    ``breaking_against``), the catalog is also checked for breaking changes against the
+    catalog at that git ref (:func:`codegen.diffing.breaking_check`): both verdicts are
+    printed, and the exit is 1 when either fails. Both are made holding the catalog's and
+    the output folder's locks, so a ``generate`` running meanwhile is never seen half done."""
     config, lock = locked(args, "codegen check")
     with lock:
-        return _check(plan(args, config), args)
+        known = plan(args, config)
+        staleness = _staleness(known, args)
+        against = getattr(args, "breaking_against", None)
+        if against is None:
+            against = known.config.breaking_against
+        if not against:
+            return staleness
+        from codegen.diffing import breaking_check
+        from codegen.gitref import UnknownRef
+
+        try:
+            breaking = breaking_check(known.config.catalog, against)
+        except UnknownRef as error:
+            if getattr(args, "breaking_against", None) is not None:
+                raise
+            raise known.config.located.error(error.message, ("breaking_against",)) from None
+        return max(staleness, breaking)
 
 
-def _check(known: Plan, args: argparse.Namespace) -> ExitCode:
+def _staleness(known: Plan, args: argparse.Namespace) -> ExitCode:
     found = known.up_to_date()
     if found is not None:
         print(f"{known.output_shown}: up to date")

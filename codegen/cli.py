@@ -116,6 +116,13 @@ def _parser() -> argparse.ArgumentParser:
             ("--templates", "DIR", "the template override folder", "templates"),
             ("--output", "DIR", "the output folder", "generated"),
         )
+    sub.add_argument(
+        "--breaking-against",
+        metavar="REF",
+        help="also exit 1 when the catalog breaks generated code's users compared with the "
+        "catalog at git REF, e.g. origin/main (default: breaking_against in the "
+        'configuration; "" turns it off)',
+    )
 
     dif = commands.add_parser(
         "diff", help="list the catalog's changes since a git ref, by meaning; always exit 0"

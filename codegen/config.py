@@ -48,6 +48,7 @@ class Config:
     languages: tuple[str, ...] | None = None
     derived_names: str = "warn"  # "error": a name import derived stops validate and generate
     regenerate: str = DEFAULT_REGENERATE  # the command headers and check name
+    breaking_against: str = ""  # a git ref check compares the catalog with; "" for none
     targets: tuple[Target, ...] = DEFAULT_TARGETS
     lock_timeout: int | None = None  # seconds to wait for another run (codegen.locks)
     file: Path | None = None  # the configuration file, absolute; None: the defaults
@@ -173,7 +174,7 @@ def read_config(path: Path, cwd: Path) -> Config:
     changes["templates_required"] = "templates" in section
     if "languages" in section:
         changes["languages"] = tuple(section["languages"])
-    for name in ("derived_names", "regenerate", "lock_timeout"):
+    for name in ("derived_names", "regenerate", "lock_timeout", "breaking_against"):
         if name in section:
             changes[name] = section[name]
     changes["targets"] = targets_of(section, located)

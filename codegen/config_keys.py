@@ -41,6 +41,7 @@ SECTION_KEYS: Mapping[str, type] = {
     "derived_names": str,
     "regenerate": str,
     "lock_timeout": int,
+    "breaking_against": str,
 }
 DERIVED_NAMES = ("warn", "error")
 TARGET_KEYS: Mapping[str, type] = {
@@ -104,6 +105,11 @@ def check_section(data: object, located: Located) -> dict[str, Any]:
         raise located.error(
             "lock_timeout must be 0 or more seconds (0: do not wait for another run)",
             ("lock_timeout",),
+        )
+    if "breaking_against" in data and not data["breaking_against"].strip():
+        raise located.error(
+            'breaking_against is empty; give a git ref such as "origin/main", or remove the key',
+            ("breaking_against",),
         )
     _check_options(data.get("options", {}), ("options",), located)
     targets = data.get("targets")

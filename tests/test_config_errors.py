@@ -36,7 +36,8 @@ CASES = [
     pytest.param(
         'catalog = "spec/codes.yaml"\nzzz = 1\n',
         "codegen.toml:2:1: unknown key 'zzz' in codegen.toml; use one of catalog, output, "
-        "templates, languages, options, targets, derived_names, regenerate, lock_timeout",
+        "templates, languages, options, targets, derived_names, regenerate, lock_timeout, "
+        "breaking_against",
         id="unknown-key-codegen-toml",
     ),
     pytest.param(
