@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from functools import cached_property
 
 from codegen.breaking import shown, verdict
 from codegen.catalog_diff import Change
@@ -33,11 +34,11 @@ class Comparison:
     base: Base
     changes: tuple[Change, ...]
 
-    @property
+    @cached_property
     def breaking(self) -> tuple[Change, ...]:
         return tuple(c for c in self.changes if verdict(c).breaking)
 
-    @property
+    @cached_property
     def other(self) -> tuple[Change, ...]:
         return tuple(c for c in self.changes if not verdict(c).breaking)
 
@@ -62,8 +63,10 @@ def describe(change: Change, name: Style = shown, value: Style = _json) -> str:
     sentences: dict[str, Callable[[], str]] = {
         "language_added": lambda: f"language {name(c.key)} added",
         "language_removed": lambda: f"language {name(c.key)} removed",
-        "code_set_added": lambda: f"code set {name(c.code_set)} added ({c.after} codes)",
-        "code_set_removed": lambda: f"code set {name(c.code_set)} removed ({c.before} codes)",
+        "code_set_added": lambda: f"code set {name(c.code_set)} added ({_count(c.after, 'code')})",
+        "code_set_removed": lambda: (
+            f"code set {name(c.code_set)} removed ({_count(c.before, 'code')})"
+        ),
         "code_set_renamed": lambda: f"code set {name(c.before)} renamed to {name(c.after)}{kept}",
         "code_set_alias_added": lambda: (
             f"code set {name(c.code_set)}: alias {name(c.member)} added"
@@ -100,18 +103,18 @@ def describe(change: Change, name: Style = shown, value: Style = _json) -> str:
         "code_undeprecated": lambda: f"{member} no longer deprecated",
         "code_retired": lambda: f"{member} retired as a tombstone{_record(c.after, name, value)}",
         "code_unretired": lambda: f"{member} is no longer a tombstone",
-        "message_changed": lambda: f"{member}: {name(c.key)} message {_change(before, after)}",
-        "attribute_value_changed": lambda: f"{member}: {name(c.key)} {_change(before, after)}",
+        "message_changed": lambda: f"{member}: {name(c.key)} message {_change(c, before, after)}",
+        "attribute_value_changed": lambda: f"{member}: {name(c.key)} {_change(c, before, after)}",
         "success_changed": lambda: f"{member}: success flag {before} changed to {after}",
         "retryable_changed": lambda: f"{member}: retryable {before} changed to {after}",
     }
     return sentences[c.kind]()
 
 
-def _change(before: str, after: str) -> str:
-    if before == "null":
+def _change(change: Change, before: str, after: str) -> str:
+    if change.before is None:
         return f"added: {after}"
-    if after == "null":
+    if change.after is None:
         return f"removed (was {before})"
     return f"changed from {before} to {after}"
 
@@ -152,7 +155,7 @@ def _heading(comparison: Comparison) -> str:
     return f"{where}: {_count(breaking, 'breaking change')}, {_count(other, 'other change')}"
 
 
-def _count(number: int, noun: str) -> str:
+def _count(number: object, noun: str) -> str:
     return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from types import MappingProxyType
 from typing import Any
 
@@ -43,7 +44,7 @@ def _empty() -> Mapping[str, Any]:
 @dataclass(frozen=True)
 class CodeEntry:
     """One code: ``value`` as written (int or str), ``name`` its member name, ``cells``
-    its attribute values by key (a group value by its name, else its label), ``success``
+    its attribute values by key, ``success``
     the response's success flag (None when the set has none), ``line`` its line in the
     catalog (1-based, 0 unknown) and ``index`` its position in the set's ``codes``."""
 
@@ -74,6 +75,11 @@ class AttributeEntry:
     kind: str
     values: tuple[tuple[str, str], ...] = ()
     index: int = 0
+
+    @cached_property
+    def names(self) -> Mapping[str, str]:
+        """Each group value's name by its label (the first value of a label wins)."""
+        return {label: name for name, label in reversed(self.values)}
 
 
 @dataclass(frozen=True)
@@ -189,7 +195,7 @@ def _code(
 def _cell(attribute: AttributeEntry, value: object) -> Cell:
     """A code's value in a column: a group value, a flag as a bool, a text per language."""
     if attribute.kind == "group" and isinstance(value, str):
-        return GroupCell(value, next((n for n, label in attribute.values if label == value), value))
+        return GroupCell(value, attribute.names.get(value, value))
     if isinstance(value, dict):
         return _texts(value)
     return value if isinstance(value, bool | str) else None

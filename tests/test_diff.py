@@ -155,6 +155,13 @@ def test_messages_are_compared_per_language(repo: Repo, capsys: pytest.CaptureFi
         ("message_changed", "en", "Invalid appkey", "Invalid app key", False),
         ("message_changed", "en", None, "Call rejected", False),
     ]
+    added = 'EmmaResultCode.CALL_REJECTED ("3006"): en message added: "Call rejected"'
+    assert changes[1]["summary"] == added
+    _, markdown, _ = repo.run(capsys, "diff", "main", "--format", "markdown")
+    assert (
+        '- `EmmaResultCode.CALL_REJECTED` (`"3006"`): `en` message added: `"Call rejected"`\n'
+        in markdown
+    )
 
 
 def test_a_code_in_another_group_shows_the_group_value_names(
