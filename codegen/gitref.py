@@ -93,6 +93,11 @@ def commit_of(root: Path, ref: str) -> str:
 def default_base(root: Path) -> tuple[str, str]:
     """``(description, commit)`` of the default base: the merge base of HEAD and the first of
     :data:`DEFAULT_BRANCHES` that exists, else HEAD itself."""
+    if _git(root, "rev-parse", "--verify", "--quiet", "HEAD^{commit}").returncode != 0:
+        raise UnknownRef(
+            "the repository has no commit yet, so there is no revision to compare with: "
+            "commit the catalog first, or name a ref"
+        )
     for branch in DEFAULT_BRANCHES:
         found = _git(root, "rev-parse", "--verify", "--quiet", f"{branch}^{{commit}}")
         if found.returncode != 0:

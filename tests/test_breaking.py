@@ -196,3 +196,14 @@ def test_the_pre_commit_hook_checks_for_breaking_changes_against_its_args(
     _regenerate(generated, capsys)
     code, out, _ = generated.run(capsys, *arguments, "main")  # args: [main]
     assert code == 1 and REMOVED in out
+
+
+def test_a_repository_without_commits_has_no_base(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    repo = Repo(tmp_path / "repo", monkeypatch)
+    shutil.rmtree(repo.root / ".git")
+    repo.git("init", "-q", "-b", "main")
+    code, _, err = repo.run(capsys, "diff")
+    assert code == 2
+    assert err.startswith("the repository has no commit yet, so there is no revision to compare")

@@ -290,6 +290,9 @@ def test_a_catalog_new_since_the_ref_is_all_added(
         "spec/api.yaml against main" in out
         and "did not exist there, so everything in it is new" in out
     )
+    _, out, _ = repo.run(capsys, "diff", "main", "--catalog", "spec/api.yaml", "--format", "json")
+    jsonschema.validate(json.loads(out), SCHEMA)
+    assert json.loads(out)["base"]["exists"] is False
     changes = repo.changes(capsys, "main", "--catalog", "spec/api.yaml")
     assert [c["kind"] for c in changes] == ["language_added"] * 2 + ["code_set_added"] * 3
     assert not any(c["breaking"] for c in changes)
