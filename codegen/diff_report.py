@@ -192,9 +192,10 @@ def _md_heading(comparison: Comparison) -> str:
 
 
 def _md_name(text: object) -> str:
-    """A name or value as a code span, or escaped text when a code span cannot hold it."""
+    """A name or value as a code span, or escaped text when a code span cannot hold it (a
+    backtick, a line break, or a pipe, which splits a table cell even in a code span)."""
     written = shown(text)
-    if not written or "`" in written or "\n" in written or written != written.strip():
+    if not written or any(c in written for c in "`|\n") or written != written.strip():
         return md_inline(written)
     return f"`{written}`"
 

@@ -378,3 +378,17 @@ def test_the_documented_kinds_and_verdicts_are_the_rules() -> None:
         for kind in typing.get_args(ChangeKind)
     }
     assert rows == expected
+
+
+def test_a_string_code_with_a_pipe_stays_in_its_markdown_table_cell(
+    repo: Repo, capsys: pytest.CaptureFixture[str]
+) -> None:
+    repo.edit(("- code: MTR2", '- code: "MTR|2"'))
+    _, out, _ = repo.run(capsys, "diff", "main", "--format", "markdown")
+    tokens = MarkdownIt("commonmark").enable("table").parse(out)
+    body = tokens[[t.type for t in tokens].index("tbody_open") :]
+    assert [t.type for t in body].count("td_open") == 2  # one row of two cells
+    cell = next(t for t in body if t.type == "inline")
+    assert cell.children is not None
+    text = "".join(child.content for child in cell.children)
+    assert text == 'ReceiveResultCode.MTR2: code "MTR2" changed to "MTR|2"'
