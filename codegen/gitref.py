@@ -121,9 +121,6 @@ def read_base(file: Path, shown: str, ref: str | None) -> Base:
         described, commit = default_base(root)
     else:
         described, commit = ref, commit_of(root, ref)
-    if _git(root, "cat-file", "-e", f"{commit}:{relative}").returncode != 0:
-        return Base(ref, described, commit, relative, None)
     blob = _git(root, "cat-file", "blob", f"{commit}:{relative}")
-    if blob.returncode != 0:  # pragma: no cover - it existed a moment ago
-        raise InputError(f"git could not read it at {described}: {blob.stderr.decode()}", shown)
-    return Base(ref, described, commit, relative, blob.stdout)
+    # The commit exists, so a failure means the path is not a file there.
+    return Base(ref, described, commit, relative, blob.stdout if blob.returncode == 0 else None)
