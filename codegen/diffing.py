@@ -39,7 +39,7 @@ def compare(catalog: str, ref: str | None) -> tuple[Comparison, str]:
 def _base_revision(base: Base) -> Revision:
     if base.data is None:
         return Revision()
-    shown = f"{base.name}:{base.path}"
+    shown = f"{base.ref or base.short}:{base.path}"  # as git show names it
     if len(base.data) > MAX_BYTES:
         raise InputError(f"the catalog is larger than {MAX_BYTES // 2**20} MiB, the limit", shown)
     try:

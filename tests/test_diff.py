@@ -392,3 +392,18 @@ def test_a_string_code_with_a_pipe_stays_in_its_markdown_table_cell(
     assert cell.children is not None
     text = "".join(child.content for child in cell.children)
     assert text == 'ReceiveResultCode.MTR2: code "MTR2" changed to "MTR|2"'
+
+
+def test_a_base_catalog_that_is_not_yaml_is_an_error_at_its_ref_path_and_line(
+    repo: Repo, capsys: pytest.CaptureFixture[str]
+) -> None:
+    repo.edit(("format: 1\n", "format: 1\nformat: 2\n"))
+    repo.commit("a duplicate key")
+    repo.git("checkout", "HEAD~1", "--", "spec/codes.yaml")
+    code, out, err = repo.run(capsys, "diff", "HEAD")
+    assert (code, out) == (2, "")
+    assert err.startswith("HEAD:spec/codes.yaml:6:1: duplicate key 'format'")
+    code, _, err = repo.run(capsys, "diff")  # the default base: named by its commit
+    assert code == 2 and err.startswith(
+        f"{repo.git('rev-parse', 'HEAD')[:12]}:spec/codes.yaml:6:1:"
+    )
