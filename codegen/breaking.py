@@ -19,7 +19,8 @@ from dataclasses import dataclass
 from codegen.catalog_diff import Change, ChangeKind
 
 RETIRE = (
-    "keep it as a tombstone: `curated.removed: {since, reason}`, or run `codegen import --retire`"
+    "keep it as a tombstone: `curated.removed: {since, reason}`, or re-import the page with "
+    "`codegen import DOCUMENT --retire --since VERSION`"
 )
 
 # What to do instead, for each kind of change that breaks consumers; fields of the change
@@ -28,7 +29,8 @@ FIXES: Mapping[ChangeKind, str] = {
     "language_removed": "keep {key} in `languages` (a missing text falls back to the source "
     "language)",
     "code_set_removed": "keep the code set; retire each code instead with "
-    "`curated.removed: {{since, reason}}`, or run `codegen import --retire`",
+    "`curated.removed: {{since, reason}}`, or re-import the page with "
+    "`codegen import DOCUMENT --retire --since VERSION`",
     "code_set_renamed": "keep the old name as an alias: `curated.aliases: [{before}]` on the set",
     "code_set_alias_removed": "keep {member} in the set's `curated.aliases`",
     "code_type_changed": "keep the set's code type ({before}); put codes of another type in a "

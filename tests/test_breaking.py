@@ -22,7 +22,8 @@ CONTENT_TYPE = """      - code: -9996
 """
 REMOVED = (
     "spec/codes.yaml:18:5: breaking change: ApiResultCode.INVALID_CONTENT_TYPE (-9996) removed; "
-    "keep it as a tombstone: `curated.removed: {since, reason}`, or run `codegen import --retire`\n"
+    "keep it as a tombstone: `curated.removed: {since, reason}`, or re-import the page with "
+    "`codegen import DOCUMENT --retire --since VERSION`\n"
 )
 
 

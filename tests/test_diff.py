@@ -72,8 +72,8 @@ def test_a_removed_code_breaks_clients_and_says_to_keep_a_tombstone(
     assert "1 breaking change, 0 other changes" in out
     assert "  ApiResultCode.INVALID_CONTENT_TYPE (-9996) removed\n" in out
     assert (
-        "fix: keep it as a tombstone: `curated.removed: {since, reason}`, or run `codegen import --retire`"
-        in out
+        "fix: keep it as a tombstone: `curated.removed: {since, reason}`, or re-import the page "
+        "with `codegen import DOCUMENT --retire --since VERSION`" in out
     )
 
 
