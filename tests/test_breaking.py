@@ -208,3 +208,78 @@ def test_a_repository_without_commits_has_no_base(
     code, _, err = repo.run(capsys, "diff")
     assert code == 2
     assert err.startswith("the repository has no commit yet, so there is no revision to compare")
+
+
+RENAMED = "curated: {name: INVALID_APP_KEY, aliases: [INVALID_APPKEY], retryable: false}"
+TOMBSTONE = "curated: {name: INVALID_CONTENT_TYPE, retryable: false, removed: {since: '2.0'}}"
+DEPRECATED = "curated: {name: SYSTEM_ERROR, retryable: true, deprecated: {since: '2.0'}}"
+
+
+RESPONSE = ("code_set: ApiResultCode", "code_set: ResultCode")  # the response names the set
+
+
+@pytest.mark.parametrize(
+    ("unrecorded", "recorded", "kind"),
+    [
+        pytest.param(
+            [
+                (
+                    "curated: {name: INVALID_APPKEY, retryable: false}",
+                    "curated: {name: INVALID_APP_KEY, retryable: false}",
+                )
+            ],
+            [("curated: {name: INVALID_APPKEY, retryable: false}", RENAMED)],
+            "code_renamed",
+            id="member-renamed",
+        ),
+        pytest.param(
+            [(CONTENT_TYPE, "")],
+            [("curated: {name: INVALID_CONTENT_TYPE, retryable: false}", TOMBSTONE)],
+            "code_retired",
+            id="code-removed",
+        ),
+        pytest.param(
+            [RESPONSE, ("curated:\n      name: ApiResultCode", "curated:\n      name: ResultCode")],
+            [
+                RESPONSE,
+                (
+                    "curated:\n      name: ApiResultCode",
+                    "curated:\n      name: ResultCode\n      aliases: [ApiResultCode]",
+                ),
+            ],
+            "code_set_renamed",
+            id="set-renamed",
+        ),
+    ],
+)
+def test_a_record_turns_a_breaking_change_into_one_check_lists_and_passes(
+    generated: Repo,
+    capsys: pytest.CaptureFixture[str],
+    unrecorded: list[tuple[str, str]],
+    recorded: list[tuple[str, str]],
+    kind: str,
+) -> None:
+    """Without its record the change fails ``check --breaking-against``; with the record
+    (an alias, a tombstone) the same change passes, listed as not breaking."""
+    original = generated.catalog.read_text(encoding="utf-8")
+    generated.edit(*unrecorded)
+    _regenerate(generated, capsys)
+    code, out, _ = generated.run(capsys, "check", "--breaking-against", "main")
+    assert code == 1 and "breaking change:" in out
+    generated.catalog.write_text(original, encoding="utf-8")
+    generated.edit(*recorded)
+    _regenerate(generated, capsys)
+    code, out, err = generated.run(capsys, "check", "--breaking-against", "main")
+    assert (code, err) == (0, ""), out
+    assert "spec/codes.yaml: no breaking change against main (" in out
+    assert (kind, False) in kinds(generated.changes(capsys, "main"))
+
+
+def test_deprecating_a_code_breaks_nothing(
+    generated: Repo, capsys: pytest.CaptureFixture[str]
+) -> None:
+    generated.edit(("curated: {name: SYSTEM_ERROR, retryable: true}", DEPRECATED))
+    _regenerate(generated, capsys)
+    code, out, _ = generated.run(capsys, "check", "--breaking-against", "main")
+    assert code == 0 and "no breaking change against main" in out
+    assert kinds(generated.changes(capsys, "main")) == [("code_deprecated", False)]
