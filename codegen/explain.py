@@ -31,13 +31,16 @@ _HEX = re.compile(r"([+-]?)0[xX]([0-9A-Fa-f]+)")
 def wire_values(text: str) -> tuple[CodeValue, ...]:
     """The code values ``text`` can stand for, as a log or a response shows a code.
 
-    The text itself (a string code: ``E915``, ``0x8004A001``, ``007``); for an integer
+    The text itself, without the quotes or backticks and the trailing comma it was pasted
+    with (a string code: ``E915``, ``0x8004A001``, ``007``); for an integer
     set, its decimal value (``-2016``, ``007`` -> 7) or its hexadecimal value
     (``0x8004A001`` -> 2147786753), and for a hexadecimal number of 32 bits with the top
     bit set, also the signed 32-bit value it spells (-2147180543): Windows HRESULTs and
     other status words are written in hex and stored either way.
     """
-    stripped = text.strip()
+    stripped = text.strip().rstrip(",").strip()
+    if len(stripped) >= 2 and stripped[0] == stripped[-1] and stripped[0] in "\"'`":
+        stripped = stripped[1:-1]  # pasted from JSON, a log or Markdown: "E915", `E915`
     values: list[CodeValue] = [stripped]
     if _INTEGER.fullmatch(stripped):
         values.append(int(stripped))
@@ -103,6 +106,9 @@ def _sets(catalog: Catalog, set_name: str | None) -> tuple[CodeSet, ...]:
     return (code_set,)
 
 
+Fact = bool | str | list[str] | dict[str, str]  # as JSON gives it; as_text words it
+
+
 @dataclass(frozen=True)
 class Explained:
     """What ``explain`` shows of one match, every text in the languages asked for."""
@@ -112,8 +118,8 @@ class Explained:
     member: str  # module.Set.MEMBER, as the generated Python names it
     code: CodeValue
     message: dict[str, str]
-    attributes: dict[str, str]  # key -> label (or true/false, text) in the first language
-    curated: dict[str, str]  # removed, deprecated, aliases, retryable, note: what we added
+    attributes: dict[str, Fact]  # key -> a flag, a text, or a group's {label, name}
+    curated: dict[str, Fact]  # removed, deprecated, aliases, retryable, note: what we added
     docs: str  # URL, or the docs file and anchor; "" without a docs target
     where: str  # catalog path:line
 
@@ -149,34 +155,56 @@ def _in(texts: Mapping[str, str], langs: tuple[str, ...], source: str) -> dict[s
     return shown
 
 
-def _attributes(code_set: CodeSet, code: Code, lang: str, source: str) -> Iterator[tuple[str, str]]:
+def _attributes(
+    code_set: CodeSet, code: Code, lang: str, source: str
+) -> Iterator[tuple[str, Fact]]:
+    """Each attribute the code has a value for: a flag's bool, a text attribute's text, a
+    group's ``{label, name}`` (the label in ``lang``, the generated enum member's name)."""
     for attribute in code_set.attributes:
         value = code.attr(attribute.key)
         if value is None:
             continue
         if isinstance(value, bool):
-            yield attribute.key, "true" if value else "false"
+            yield attribute.key, value
         elif isinstance(value, GroupValue):
-            yield attribute.key, f"{localized(value.label, lang, source).text} ({value.name})"
+            label = localized(value.label, lang, source).text
+            yield attribute.key, {"label": label, "name": value.name}
         else:
             yield attribute.key, localized(value, lang, source).text
 
 
-def _curated(code: Code) -> Iterator[tuple[str, str]]:
+def _curated(code: Code) -> Iterator[tuple[str, Fact]]:
     """What we recorded of the code: its evolution first (a 2 a.m. reader must see that
-    a code is removed before anything else), then the flags and the note."""
+    a code is removed before anything else), then the flags and the note. ``removed`` is
+    ``{since, reason}``, ``deprecated`` ``{since, use}``, as in the catalog."""
     if code.removed is not None:
-        reason = f": {code.removed.reason}" if code.removed.reason else ""
-        yield "removed", f"since {code.removed.since}{reason} (no longer returned)"
+        yield "removed", {"since": code.removed.since, "reason": code.removed.reason}
     if code.deprecated is not None:
-        use = f"; use {code.deprecated.use} instead" if code.deprecated.use else ""
-        yield "deprecated", f"since {code.deprecated.since}{use}"
+        yield "deprecated", {"since": code.deprecated.since, "use": code.deprecated.use}
     if code.aliases:
-        yield "aliases", ", ".join(code.aliases)
+        yield "aliases", list(code.aliases)
     if code.retryable is not None:
-        yield "retryable", "true" if code.retryable else "false"
+        yield "retryable", code.retryable
     if code.note:
         yield "note", code.note
+
+
+def worded(key: str, fact: Fact) -> str:
+    """A fact as the text output words it: ``true``, ``共通 (COMMON)``, ``since 2.1: not in
+    v2.1 (no longer returned)``, ``since 2.0; use SEVEN instead``, ``A, B``."""
+    if isinstance(fact, bool):
+        return "true" if fact else "false"
+    if isinstance(fact, list):
+        return ", ".join(fact)
+    if isinstance(fact, str):
+        return fact
+    if key == "removed":
+        reason = f": {fact['reason']}" if fact.get("reason") else ""
+        return f"since {fact['since']}{reason} (no longer returned)"
+    if key == "deprecated":
+        use = f"; use {fact['use']} instead" if fact.get("use") else ""
+        return f"since {fact['since']}{use}"
+    return f"{fact['label']} ({fact['name']})"  # a group value
 
 
 @dataclass(frozen=True)
@@ -214,7 +242,8 @@ def as_text(found: list[Explained]) -> str:
         title = " / ".join(item.set_title.values())
         rows: list[tuple[str, str]] = [("member", item.member)]
         rows += [(f"message [{lang}]", text) for lang, text in item.message.items()]
-        rows += list(item.attributes.items()) + list(item.curated.items())
+        facts = [*item.attributes.items(), *item.curated.items()]
+        rows += [(key, worded(key, fact)) for key, fact in facts]
         rows += [("docs", item.docs)] if item.docs else []
         rows.append(("catalog", item.where))
         width = max(len(label) for label, _ in rows)
@@ -231,7 +260,10 @@ def _one_line(text: str) -> str:
 
 def as_json(found: list[Explained]) -> str:
     """The matches as ``{"matches": [{set, title, member, code, message, attributes,
-    curated, docs, catalog}]}``, keys in that order, texts by language."""
+    curated, docs, catalog}]}``, keys in that order, texts by language; an attribute is a
+    flag's bool, a text, or a group's ``{label, name}``; ``curated`` holds ``removed:
+    {since, reason}``, ``deprecated: {since, use}``, ``aliases: [names]``, ``retryable:
+    bool`` and ``note``, each only when the catalog has it."""
     items = [
         {
             "set": item.set_name,

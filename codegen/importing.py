@@ -10,7 +10,8 @@ was. Changes go to stdout; warnings and what needs a person go to stderr.
 
 The roles of columns that the catalog records (the code, message and name headers of each
 code set, and each attribute's header, key and kind) are given to the next import as if by
-``--column``, so a mapping given once needs no flag again; ``--column`` wins over them.
+``--column``, so a mapping given once needs no flag again; ``--column`` wins over them,
+but never renames an attribute the catalog has (:mod:`codegen.importers.column_options`).
 """
 
 from __future__ import annotations
@@ -30,7 +31,8 @@ from ruamel.yaml.comments import CommentedMap
 from codegen import roundtrip
 from codegen.errors import CodegenError, ExitCode, InputError
 from codegen.importers import Document, Form, detect_form, parse_document
-from codegen.importers.headers import Role, dictionary, languages_of, normalize
+from codegen.importers.column_options import renamed_attributes, stored_roles, unused_columns
+from codegen.importers.headers import dictionary, languages_of
 from codegen.importers.merge import MergeResult, merge_document
 from codegen.importers.retire import check_options, retire
 from codegen.init import module_name
@@ -73,6 +75,8 @@ def _run_import(args: Namespace) -> ExitCode:
     given_lang = args.lang is not None
     if root is not None and not root.get("code_sets") and lang != root["source_language"]:
         print(_adopt_language(root, lang, str(catalog_path)), file=sys.stderr)
+    if root is not None and (refused := renamed_attributes(args.column, root, lang, args.catalog)):
+        raise refused
     words = dictionary(args.column, stored_roles(root, lang) if root is not None else None)
     source = read_document(args.document)
     form: Form = detect_form(args.document, source) if args.format == "auto" else args.format
@@ -100,7 +104,7 @@ def _run_import(args: Namespace) -> ExitCode:
             print(line)
     for line in result.changes:
         print(line)
-    print(_summary(document, lang, result, str(catalog_path), after != before))
+    print(_summary(document, lang, result, str(catalog_path), after != before, bool(since)))
     return ExitCode.OK
 
 
@@ -112,20 +116,6 @@ def _explanation(document: Document) -> list[str]:
         lines.append(f"{document.path}:{table.line}: table {title}, {len(table.codes)} codes:")
         lines.extend(f"  {role}" for role in table.roles)
     return lines
-
-
-def unused_columns(options: list[str], document: Document) -> list[str]:
-    """A warning per ``--column`` option whose header no table of the page has."""
-    seen = {normalize(h) for table in document.tables for h in table.headers}
-    warnings = []
-    for option in options:
-        header = option.rpartition("=")[0].strip()
-        if normalize(header) not in seen:
-            warnings.append(
-                f'{document.path}: warning: --column "{option}" names no column of the '
-                "page's code tables; check the header's spelling"
-            )
-    return warnings
 
 
 def read_document(path: str) -> str:
@@ -212,32 +202,6 @@ def _adopt_language(root: CommentedMap, lang: str, catalog: str) -> str:
     )
 
 
-def stored_roles(root: CommentedMap, lang: str) -> dict[str, Role]:
-    """The role of every header the catalog records in ``lang``, by normalized header;
-    a header recorded with two different roles is left out (the cells decide)."""
-    roles: dict[str, Role] = {}
-    clashes: set[str] = set()
-
-    def record(texts: object, role: Role) -> None:
-        header = texts.get(lang) if isinstance(texts, CommentedMap) else None
-        if not isinstance(header, str) or not header:
-            return
-        key = normalize(header)
-        if roles.setdefault(key, role) != role:
-            clashes.add(key)
-
-    for code_set in root.get("code_sets") or []:
-        columns = code_set.get("columns")
-        if isinstance(columns, CommentedMap):
-            for kind in ("code", "message", "name"):
-                record(columns.get(kind), Role(kind))
-        for attribute in code_set.get("attributes") or []:
-            kind = attribute.get("kind")
-            if kind in ("group", "flag", "text"):
-                record(attribute.get("header"), Role(kind, str(attribute["key"])))
-    return {key: role for key, role in roles.items() if key not in clashes}
-
-
 def _project_folder(catalog: Path) -> str:
     """The folder a new catalog's module is named after: the project's, for spec/codes.yaml."""
     folder = catalog.absolute().parent
@@ -293,14 +257,31 @@ def _code_lines(root: CommentedMap, written: bytes, catalog: str) -> dict[tuple[
 
 
 def _summary(
-    document: Document, document_lang: str, result: MergeResult, catalog: str, written: bool
+    document: Document,
+    document_lang: str,
+    result: MergeResult,
+    catalog: str,
+    written: bool,
+    retired: bool,
 ) -> str:
+    """One line: what the page holds and what the merge did to the catalog, e.g. "page.md:
+    2 code tables (20, 8), 28 codes; spec/codes.yaml written: 0 code sets and 1 code
+    added, 0 de texts filled, 1 change, 2 codes retired, 0 reports"."""
     codes = sum(len(table.codes) for table in document.tables)
     counts = ", ".join(f"{len(t.codes)}" for t in document.tables)
     state = "written" if written else "unchanged"
+    missing = len(result.removed)
+    reports = len(result.reports) + (0 if retired else missing)
     return (
-        f"{document.path}: {len(document.tables)} code tables ({counts}), {codes} codes; "
-        f"{catalog} {state}: {result.added_sets} code sets and {result.added_codes} codes added, "
-        f"{result.filled} {document_lang} texts filled, {len(result.changes)} changes, "
-        f"{len(result.reports) + len(result.removed)} reports"
+        f"{document.path}: {_n(len(document.tables), 'code table')} ({counts}), "
+        f"{_n(codes, 'code')}; {catalog} {state}: {_n(result.added_sets, 'code set')} and "
+        f"{_n(result.added_codes, 'code')} added, {result.filled} {document_lang} "
+        f"{'text' if result.filled == 1 else 'texts'} filled, {_n(len(result.changes), 'change')}, "
+        + (f"{_n(missing, 'code')} retired, " if retired else "")
+        + _n(reports, "report")
     )
+
+
+def _n(count: int, noun: str) -> str:
+    """``1 code``, ``2 codes``: a count and its noun, plural when it is not 1."""
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"

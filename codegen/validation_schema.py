@@ -154,7 +154,12 @@ def _message(path: Path, error: Any) -> str:
         return "the catalog is empty: create it with `codegen import DOCUMENT`"
     if kind == "type":
         wanted = [expected] if isinstance(expected, str) else list(expected)
-        return f"{name} must be {' or '.join(_TYPE_NAMES.get(t, t) for t in wanted)}, not {shown}"
+        message = (
+            f"{name} must be {' or '.join(_TYPE_NAMES.get(t, t) for t in wanted)}, not {shown}"
+        )
+        if "string" in wanted and not isinstance(instance, (dict, list)) and instance is not None:
+            message += ": quote it"  # YAML read 2027-01-15, 1.0, yes or 0755 as another type
+        return message
     if kind == "enum":
         return f"{name} must be {_one_of([str(v) for v in expected])}, not {shown}"
     if kind in ("minItems", "minLength", "minProperties"):

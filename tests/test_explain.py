@@ -148,7 +148,7 @@ def test_a_hex_status_word_finds_its_signed_integer_and_the_string_written_in_he
         ("Status", -2147180543),
         ("Reason", "0x8004A001"),
     ]
-    assert found[0]["curated"] == {"retryable": "true", "note": "HRESULT 0x8004A001"}
+    assert found[0]["curated"] == {"retryable": True, "note": "HRESULT 0x8004A001"}
     assert found[0]["docs"] == "https://example.org/errors/en/#Status--2147180543"
 
 
@@ -184,7 +184,7 @@ def test_a_removed_or_deprecated_code_says_so_first_with_what_to_use_instead(
     assert "  removed:      since 2.1: not in v2.1 of the page (no longer returned)\n" in out
     _, out, _ = explain(capsys, *wire, "8", "--format", "json")
     (match,) = json.loads(out)["matches"]
-    assert match["curated"] == {"deprecated": "since 2.0; use SEVEN instead", "aliases": "OCTO"}
+    assert match["curated"] == {"deprecated": {"since": "2.0", "use": "SEVEN"}, "aliases": ["OCTO"]}
 
 
 def test_a_former_set_name_still_finds_the_set(
@@ -220,9 +220,27 @@ def test_an_unknown_set_or_language_is_a_usage_error_naming_the_choices(
         ("0x8004A001", ("0x8004A001", 0x8004A001, 0x8004A001 - 2**32)),
         ("0xFFFFFFFFF", ("0xFFFFFFFFF", 0xFFFFFFFFF)),  # 36 bits: no signed reading
         (" 42 ", ("42", 42)),
+        ('"E915",', ("E915",)),  # pasted from a JSON log
+        ("`-2016`", ("-2016", -2016)),  # from Markdown
+        ("'x'", ("x",)),
     ],
 )
 def test_wire_values_are_the_text_and_the_numbers_it_spells(
     text: str, values: tuple[object, ...]
 ) -> None:
     assert wire_values(text) == values
+
+
+def test_json_gives_flags_as_booleans_groups_as_label_and_name_and_records_as_mappings(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """For scripts and chat bots: no prose to parse."""
+    _, out, _ = explain(capsys, *SMS, "E915", "--lang", "en", "--format", "json")
+    (match,) = json.loads(out)["matches"]
+    assert match["attributes"] == {
+        "category": {"label": "IB EMMA", "name": "IB_EMMA"},
+        "classification": {"label": "Invalid-IB", "name": "INVALID_IB"},
+    }
+    assert match["curated"] == {"retryable": False}
+    _, out, _ = explain(capsys, *SMS, "0", "--format", "json")
+    assert json.loads(out)["matches"][0]["attributes"]["is_success"] is True

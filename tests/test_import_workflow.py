@@ -54,6 +54,25 @@ def test_a_column_role_given_once_is_recorded_and_needs_no_flag_again(
     assert catalog.read_text(encoding="utf-8") == first
 
 
+def test_a_column_option_that_would_rename_a_recorded_attribute_is_refused_not_ignored(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The catalog has "Nochmal" as the flag ``nochmal``: a re-import given
+    ``Nochmal=retryable:flag`` would keep the old key, so it stops and says what to do."""
+    catalog = project / "spec" / "codes.yaml"
+    assert _import(capsys, "page.md")[0] == 0
+    before = catalog.read_bytes()
+    code, out, err = _import(capsys, "page.md", "--column", "Nochmal=retryable:flag")
+    assert (code, out) == (2, "")
+    assert err.startswith(
+        'spec/codes.yaml:33: --column "Nochmal=retryable:flag": the catalog already has the '
+        "column \"Nochmal\" as the flag attribute 'nochmal', and import never renames"
+    )
+    assert err.count("\n") == 1 and catalog.read_bytes() == before
+    code, _, _ = _import(capsys, "page.md", "--column", "Nochmal=nochmal:flag")  # as recorded
+    assert code == 0 and catalog.read_bytes() == before
+
+
 def test_explain_prints_each_column_role_and_why(
     project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

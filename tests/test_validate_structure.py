@@ -83,7 +83,7 @@ CASES = {
     ),
     "text_not_a_string": (
         [("message: {en: OK}", "message: {en: 200}")],
-        ["14:23: the 'en' text of message must be a string, not 200"],
+        ["14:23: the 'en' text of message must be a string, not 200: quote it"],
     ),
     "retryable_not_a_boolean": (
         [("{name: OK}", "{name: OK, retryable: 'no'}")],
@@ -95,7 +95,7 @@ CASES = {
     ),
     "code_a_boolean": (
         [("- code: 0", "- code: true")],
-        ["13:15: code must be an integer or a string, not true"],
+        ["13:15: code must be an integer or a string, not true: quote it"],
     ),
     "group_attribute_without_values": (
         [
