@@ -20,8 +20,9 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from codegen.config_keys import KeyPath, Located, check_section, targets_of
+from codegen.config_keys import KeyPath, Located, check_section, limits_of, targets_of
 from codegen.errors import InputError
+from codegen.limits import DEFAULT_LIMITS, RenderLimits
 from codegen.model import Catalog
 from codegen.targets import DEFAULT_TARGETS, Target, catalog_for, outputs
 from codegen.toml_positions import positions
@@ -51,6 +52,7 @@ class Config:
     breaking_against: str = ""  # a git ref check compares the catalog with; "" for none
     targets: tuple[Target, ...] = DEFAULT_TARGETS
     lock_timeout: int | None = None  # seconds to wait for another run (codegen.locks)
+    limits: RenderLimits = DEFAULT_LIMITS  # render_timeout and max_output_mib
     file: Path | None = None  # the configuration file, absolute; None: the defaults
     located: Located = field(default_factory=Located)
 
@@ -178,6 +180,7 @@ def read_config(path: Path, cwd: Path) -> Config:
         if name in section:
             changes[name] = section[name]
     changes["targets"] = targets_of(section, located)
+    changes["limits"] = limits_of(section)
     return _replace(config, changes)
 
 

@@ -19,6 +19,7 @@ from typing import Any
 
 from codegen.errors import InputError
 from codegen.formatting_ruff import ruff_command
+from codegen.limits import MAX_OUTPUT_MIB, MAX_RENDER_SECONDS, MIB, RenderLimits
 from codegen.schema_views import CODE_SETS
 from codegen.targets import (
     DEFAULT_TARGETS,
@@ -29,7 +30,7 @@ from codegen.targets import (
 )
 from codegen.toml_positions import KeyPath, locate, positions
 
-__all__ = ["KeyPath", "Located", "check_section", "targets_of"]
+__all__ = ["KeyPath", "Located", "check_section", "limits_of", "targets_of"]
 
 SECTION_KEYS: Mapping[str, type] = {
     "catalog": str,
@@ -42,6 +43,12 @@ SECTION_KEYS: Mapping[str, type] = {
     "regenerate": str,
     "lock_timeout": int,
     "breaking_against": str,
+    "render_timeout": int,
+    "max_output_mib": int,
+}
+LIMIT_KEYS: Mapping[str, int] = {  # the largest value of each limit key; the smallest is 1
+    "render_timeout": MAX_RENDER_SECONDS,
+    "max_output_mib": MAX_OUTPUT_MIB,
 }
 DERIVED_NAMES = ("warn", "error")
 TARGET_KEYS: Mapping[str, type] = {
@@ -111,6 +118,12 @@ def check_section(data: object, located: Located) -> dict[str, Any]:
             'breaking_against is empty; give a git ref such as "origin/main", or remove the key',
             ("breaking_against",),
         )
+    for key, largest in LIMIT_KEYS.items():
+        if key in data and not 1 <= data[key] <= largest:
+            raise located.error(
+                f"{key} must be from 1 to {largest:,}, not {data[key]:,} (see docs/limits.md)",
+                (key,),
+            )
     _check_options(data.get("options", {}), ("options",), located)
     targets = data.get("targets")
     if targets is not None and not targets:
@@ -142,6 +155,18 @@ def targets_of(section: Mapping[str, Any], located: Located) -> tuple[Target, ..
             _frozen({**builtin_options(raw["template"]), **shared, **raw.get("options", {})}),
         )
         for raw in section["targets"]
+    )
+
+
+def limits_of(section: Mapping[str, Any]) -> RenderLimits:
+    """The bounds on rendering one output: ``render_timeout`` (seconds) and
+    ``max_output_mib`` (MiB) of the checked section, else the defaults."""
+    default = RenderLimits()
+    return RenderLimits(
+        seconds=section.get("render_timeout", default.seconds),
+        output_bytes=section["max_output_mib"] * MIB
+        if "max_output_mib" in section
+        else default.output_bytes,
     )
 
 

@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING
 
 from codegen import manifest
 from codegen.errors import CodegenError, ExitCode, InputError, MultipleErrors
+from codegen.limits import DEFAULT_LIMITS, RenderLimits
 from codegen.model import Catalog
 from codegen.targets import DEFAULT_TARGETS, Target
 from codegen.writing import (
@@ -63,6 +64,7 @@ class Inputs:
     recorded: tuple[dict[str, str], dict[str, str]] | None = None  # manifest inputs, versions
     cache: Path | None = None  # the formatting cache folder
     regenerate: str = DEFAULT_REGENERATE  # the command the headers name
+    limits: RenderLimits = DEFAULT_LIMITS  # per output: rendering time and size
 
     def shown(self, relative: str) -> str:
         return posixpath.join(self.output_shown, relative)
@@ -74,7 +76,12 @@ class Inputs:
 
         with formatting_cache(self.cache):
             files = render_all(
-                self.catalog, self.targets, self.template_dirs, True, self.regenerate
+                self.catalog,
+                self.targets,
+                self.template_dirs,
+                True,
+                self.regenerate,
+                self.limits,
             )
         if self.recorded is not None:
             files[manifest.MANIFEST] = manifest.manifest_text(
@@ -128,6 +135,7 @@ class Plan:
             recorded,
             root / CACHE_FOLDER,
             config.regenerate,
+            config.limits,
         )
 
 

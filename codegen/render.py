@@ -1,4 +1,5 @@
-"""The one Jinja environment, and ``render_all``: the catalog rendered into every output.
+"""``render_all``: the catalog rendered into every output, in the one Jinja environment
+(:mod:`codegen.environment`), each output within the bounds of :mod:`codegen.limits`.
 
 ``render_all`` is the pure core of ``generate`` and ``check``: it reads templates but
 writes nothing and reads no clock, environment or working directory (pass absolute
@@ -13,93 +14,52 @@ override can extend or include the template it replaces.
 
 from __future__ import annotations
 
-import contextlib
+__all__ = [
+    "BUILTIN_PREFIX",
+    "BUILTIN_TEMPLATES",
+    "FILTERS",
+    "Environment",
+    "header_text",
+    "make_environment",
+    "render_all",
+    "template_exists",
+    "unused_overrides",
+]
+
 import traceback
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from types import MappingProxyType
-from typing import Any, ClassVar
 
-from jinja2 import (
-    ChoiceLoader,
-    FileSystemLoader,
-    PrefixLoader,
-    Template,
-    TemplateNotFound,
-    TemplateSyntaxError,
-)
-from jinja2.bccache import Bucket, FileSystemBytecodeCache
+from jinja2 import Template, TemplateNotFound, TemplateSyntaxError
 from jinja2.exceptions import SecurityError
-from jinja2.runtime import LoopContext
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-from codegen import (
-    blocks,
-    filters,
-    markdown,
-    model,
-    parallel,
-    pylayout,
-    schema_views,
-    usercache,
-    validation_names,
-    views,
+from codegen import blocks, parallel
+from codegen.describe import TemplateOptions
+from codegen.environment import (  # re-exported: the tests and tools import them from here
+    BUILTIN_PREFIX,
+    BUILTIN_TEMPLATES,
+    FILTERS,
+    Environment,
+    make_environment,
 )
-from codegen.describe import TemplateOptions, TemplateUndefined
-from codegen.errors import CodegenError, TemplateError
+from codegen.errors import CodegenError, InputError, TemplateError
 from codegen.formatting import format_text
 from codegen.formatting_ruff import format_ruff
+from codegen.limits import (
+    DEFAULT_LIMITS,
+    MIB,
+    OutputTooLarge,
+    RenderLimits,
+    RenderTimeout,
+    black_fits,
+    render_bounded,
+    utf8_size,
+)
 from codegen.model import Catalog
 from codegen.targets import Target, catalog_for, outputs
 from codegen.writing import DEFAULT_REGENERATE, GENERATED_MARKER, regenerate_phrase
-
-BUILTIN_TEMPLATES = Path(__file__).parent / "templates"
-BUILTIN_PREFIX = "builtin"
-
-FILTERS: Mapping[str, Callable[..., Any]] = {
-    "py_str": filters.py_str,
-    "py_comment": filters.py_comment,
-    "json_str": filters.json_str,
-    "yaml_str": filters.yaml_str,
-    "yaml_comment": filters.yaml_comment,
-    "md_inline": markdown.md_inline,
-    "md_block": markdown.md_block,
-    "html_comment": markdown.html_comment,
-    "untranslated": markdown.untranslated,
-    "json_code": lambda value: filters.scalar(value, filters.json_str),
-    "yaml_code": lambda value: filters.scalar(value, filters.yaml_str),
-    "code_anchor": filters.code_anchor,
-    "set_anchor": filters.set_anchor,
-    "localized": filters.localized,
-    "cell": filters.cell,
-    "section_runs": filters.section_runs,
-    "doc_comment": filters.doc_comment,
-    "camel": filters.camel,
-    "docs_page_url": filters.docs_page_url,
-    "docs_url": filters.docs_url,
-    "safe_integers": filters.safe_integers,
-    "pascal": validation_names.pascal,
-    "group_types": views.group_types,
-    "type_names": views.type_names,
-    "any_empty": views.any_empty,
-    "py_classes": views.py_classes,
-    "py_groups": views.py_groups,
-    "py_properties": views.py_properties,
-    "py_member_doc": views.py_member_doc,
-    "lifecycle_note": views.lifecycle_note,
-    "py_enum_base": views.py_enum_base,
-    "py_code": views.py_code,
-    "py_texts": views.py_texts,
-    "py_texts_entry": pylayout.py_texts_entry,
-    "py_table_depth": pylayout.table_depth,
-    "py_table_open": pylayout.table_open,
-    "py_table_close": pylayout.table_close,
-    "py_indented": pylayout.indented,
-    "py_bracketed": pylayout.bracketed,
-    "response_view": schema_views.response_view,
-    "open_code_sets": schema_views.open_code_sets,
-}
 
 
 def header_text(catalog: Catalog, regenerate: str = DEFAULT_REGENERATE) -> str:
@@ -110,100 +70,24 @@ def header_text(catalog: Catalog, regenerate: str = DEFAULT_REGENERATE) -> str:
     return f"{GENERATED_MARKER} from {catalog.path}; regenerate with {command}."
 
 
-def _data_fields() -> dict[type, frozenset[str]]:
-    """The frozen dataclasses templates are given, with their field names."""
-    from dataclasses import fields
-
-    types = (
-        *(model.GroupValue, model.Attribute, model.Code, model.CodeSet, model.ResponseEnvelope),
-        *(model.Catalog, views.PyGroup, views.PyProperty, schema_views.ResponseView),
-        *(filters.Localized, filters.SectionRun),
-    )
-    return {cls: frozenset(field.name for field in fields(cls)) for cls in types}
-
-
-class Environment(ImmutableSandboxedEnvironment):
-    """The sandbox, with one shortcut: reading a field of the catalog's own frozen
-    dataclasses (``code.name``), a read-only method of a mapping (``texts.get``) or a
-    counter of a loop (``loop.index0``) skips the sandbox's checks, which would allow it
-    anyway (it is data or reads data) and cost half the rendering time of a large
-    catalog. Everything else is checked as before."""
-
-    data_fields: ClassVar[Mapping[type, frozenset[str]]] = {
-        **_data_fields(),
-        **dict.fromkeys(
-            (dict, MappingProxyType, TemplateOptions), frozenset(("get", "items", "keys", "values"))
-        ),
-        LoopContext: frozenset(
-            ("index", "index0", "revindex", "revindex0", "first", "last", "length")
-        ),
-    }
-
-    def getattr(self, obj: Any, attribute: str) -> Any:
-        names = self.data_fields.get(type(obj))
-        if names is not None and attribute in names:
-            return getattr(obj, attribute)
-        return super().getattr(obj, attribute)
-
-
-class _BytecodeCache(FileSystemBytecodeCache):
-    """Jinja's compiled templates in codegen's per-user cache (:mod:`codegen.usercache`);
-    an entry that cannot be read or written only costs compiling (about 0.1 s)."""
-
-    def load_bytecode(self, bucket: Bucket) -> None:
-        with contextlib.suppress(OSError):
-            super().load_bytecode(bucket)
-
-    def dump_bytecode(self, bucket: Bucket) -> None:
-        with contextlib.suppress(OSError):
-            super().dump_bytecode(bucket)
-
-
-def _bytecode_cache() -> _BytecodeCache | None:
-    folder = usercache.folder()
-    return None if folder is None else _BytecodeCache(str(folder))
-
-
-def make_environment(
-    template_dirs: Sequence[str | Path] = (), bytecode_cache: bool = False
-) -> ImmutableSandboxedEnvironment:
-    """The one environment: sandboxed (user templates run in it), strict about undefined
-    names, no autoescaping (each template escapes per output language with filters).
-    With ``bytecode_cache``, compiled templates are kept between runs (:class:`_BytecodeCache`)."""
-    builtin = FileSystemLoader(str(BUILTIN_TEMPLATES))
-    loader = ChoiceLoader(
-        [
-            FileSystemLoader([str(folder) for folder in template_dirs]),
-            PrefixLoader({BUILTIN_PREFIX: builtin}),
-            builtin,
-        ]
-    )
-    environment = Environment(
-        loader=loader,
-        undefined=TemplateUndefined,
-        keep_trailing_newline=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        autoescape=False,
-        auto_reload=False,
-        bytecode_cache=_bytecode_cache() if bytecode_cache else None,
-    )
-    environment.filters.update(FILTERS)
-    return environment
-
-
 def render_all(
     catalog: Catalog,
     targets: Sequence[Target],
     template_dirs: Sequence[str | Path] = (),
     bytecode_cache: bool = False,
     regenerate: str = DEFAULT_REGENERATE,
+    limits: RenderLimits = DEFAULT_LIMITS,
 ) -> dict[str, str]:
     """Every output of every target: ``{path relative to the output folder: text}``;
-    each output's header names ``regenerate`` as the command that regenerates it.
+    each output's header names ``regenerate`` as the command that regenerates it. A
+    template that renders longer or larger than ``limits`` is a TemplateError
+    (:mod:`codegen.limits`).
 
     Every template is loaded first; then the outputs are rendered and formatted, on two
     cores when that pays (:mod:`codegen.parallel`), with the same results either way."""
+    codes = sum(len(code_set.codes) for code_set in catalog.code_sets)
+    if any(target.formatter == "python" for target in targets) and (problem := black_fits(codes)):
+        raise InputError(problem, catalog.path)
     environment = make_environment(template_dirs, bytecode_cache)
     jobs: dict[str, _Job] = {}
     for target in targets:
@@ -212,7 +96,7 @@ def render_all(
         for output, lang in outputs(target, target_catalog):
             if output in jobs:
                 raise TemplateError(f"two targets write {output}: give each its own output")
-            jobs[output] = _Job(template, target, target_catalog, output, lang, regenerate)
+            jobs[output] = _Job(template, target, target_catalog, output, lang, regenerate, limits)
     texts = parallel.run(list(jobs.values()), _rendered, _weight)
     return dict(zip(jobs, texts, strict=True))
 
@@ -234,13 +118,17 @@ class _Job:
     output: str
     lang: str
     regenerate: str = DEFAULT_REGENERATE
+    limits: RenderLimits = DEFAULT_LIMITS
 
 
 def _rendered(job: _Job) -> str:
     """One output, rendered, formatted and parsed back."""
-    text = _render(job.template, job.target, job.catalog, job.output, job.lang, job.regenerate)
+    text = _render(job)
     try:
-        return _format(text, job.target)
+        formatted = _format(text, job.target)
+        if utf8_size(formatted) > job.limits.output_bytes:
+            raise TemplateError(_too_large(job.limits, "once formatted, "))
+        return formatted
     except TemplateError as error:
         raise TemplateError(
             f"rendered {job.output}, which is not valid: {error.message}"
@@ -272,20 +160,46 @@ def _template(environment: ImmutableSandboxedEnvironment, name: str) -> Template
         ) from None
 
 
-def _render(
-    template: Template, target: Target, catalog: Catalog, output: str, lang: str, regenerate: str
-) -> str:
+def _too_large(limits: RenderLimits, when: str = "") -> str:
+    return (
+        f"{when}it is larger than {limits.output_bytes / MIB:g} MiB, the limit for one output "
+        "(max_output_mib): a template loop that repeats too much? Raise max_output_mib in "
+        "the configuration if the output really is that large"
+    )
+
+
+def _render(job: _Job) -> str:
+    template, target, catalog, output = job.template, job.target, job.catalog, job.output
     context = {
         "catalog": catalog,
-        "lang": lang,
+        "lang": job.lang,
         "options": TemplateOptions(target.options),
         "output": output,
-        "header": header_text(catalog, regenerate),
+        "header": header_text(catalog, job.regenerate),
     }
     try:
-        return template.render(context)
+        return render_bounded(template, context, job.limits)
     except CodegenError:
         raise  # raised by a filter: it points at the catalog
+    except RenderTimeout as error:
+        filename, line = _interrupted_at(error, template.filename or target.template)
+        raise TemplateError(
+            f"rendering {output} took longer than {job.limits.seconds:g} s, the limit "
+            "(render_timeout): a loop that never ends? Raise render_timeout in the "
+            "configuration if the template really needs longer",
+            _shown(filename),
+            line,
+        ) from None
+    except OutputTooLarge as error:
+        if error.args:  # a * or ** the sandbox refused, in the template's code
+            filename, line = _template_frame(error, template.filename or target.template)
+            message = (
+                f"rendering {output}: refused {error.args[0]}, more than a template may make "
+                "at once (see docs/limits.md); build the text in a loop"
+            )
+            raise TemplateError(message, _shown(filename), line) from None
+        shown = _shown(template.filename or target.template)
+        raise TemplateError(f"rendering {output}: {_too_large(job.limits)}", shown) from None
     except SecurityError as error:
         filename, line = _template_frame(error, template.filename or target.template)
         raise TemplateError(
@@ -311,6 +225,20 @@ def _template_frame(error: BaseException, default: str) -> tuple[str, int]:
     for frame in traceback.extract_tb(error.__traceback__):
         if not frame.filename.endswith(".py") and frame.lineno:
             found = (frame.filename, frame.lineno)
+    return found
+
+
+def _interrupted_at(error: BaseException, default: str) -> tuple[str, int]:
+    """The template file and line a signal interrupted: Jinja does not rewrite the
+    traceback of a BaseException, so each frame's line in the compiled code is mapped
+    back to its template's line here, as Jinja's own traceback rewriting does."""
+    found = (default, 0)
+    tb = error.__traceback__
+    while tb is not None:
+        compiled = tb.tb_frame.f_globals.get("__jinja_template__")
+        if isinstance(compiled, Template) and compiled.filename:
+            found = (compiled.filename, compiled.get_corresponding_lineno(tb.tb_lineno))
+        tb = tb.tb_next
     return found
 
 

@@ -18,7 +18,7 @@ from codegen.validation_names import LANGUAGE, control_character_problem
 
 Path = tuple[Any, ...]
 
-MAX_CODES = 1_000_000
+MAX_CODES = 100_000  # with MAX_BYTES, what generate makes within 2 GiB (docs/limits.md)
 MAX_STRING = 100_000
 
 

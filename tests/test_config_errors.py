@@ -37,7 +37,7 @@ CASES = [
         'catalog = "spec/codes.yaml"\nzzz = 1\n',
         "codegen.toml:2:1: unknown key 'zzz' in codegen.toml; use one of catalog, output, "
         "templates, languages, options, targets, derived_names, regenerate, lock_timeout, "
-        "breaking_against",
+        "breaking_against, render_timeout, max_output_mib",
         id="unknown-key-codegen-toml",
     ),
     pytest.param(

@@ -1,0 +1,170 @@
+"""The one Jinja environment: the sandbox every template runs in, with codegen's filters.
+
+User-supplied templates run in it, so it is Jinja's immutable sandbox, plus two things: a
+shortcut for reading the catalog's own data (:class:`Environment`), and the operators
+``*`` and ``**`` checked before they run (:func:`codegen.limits.checked_binop`), since a
+huge repetition or power is one C call that no deadline interrupts. Templates are looked up
+in the given folders first (overrides), then among the built-in templates in
+``codegen/templates``; ``builtin/NAME`` always names a built-in one.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any, ClassVar
+
+from jinja2 import ChoiceLoader, FileSystemLoader, PrefixLoader
+from jinja2.bccache import Bucket, FileSystemBytecodeCache
+from jinja2.runtime import Context, LoopContext
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+from codegen import (
+    filters,
+    markdown,
+    model,
+    pylayout,
+    schema_views,
+    usercache,
+    validation_names,
+    views,
+)
+from codegen.describe import TemplateOptions, TemplateUndefined
+from codegen.limits import checked_binop
+
+BUILTIN_TEMPLATES = Path(__file__).parent / "templates"
+BUILTIN_PREFIX = "builtin"
+
+FILTERS: Mapping[str, Callable[..., Any]] = {
+    "py_str": filters.py_str,
+    "py_comment": filters.py_comment,
+    "json_str": filters.json_str,
+    "yaml_str": filters.yaml_str,
+    "yaml_comment": filters.yaml_comment,
+    "md_inline": markdown.md_inline,
+    "md_block": markdown.md_block,
+    "html_comment": markdown.html_comment,
+    "untranslated": markdown.untranslated,
+    "json_code": lambda value: filters.scalar(value, filters.json_str),
+    "yaml_code": lambda value: filters.scalar(value, filters.yaml_str),
+    "code_anchor": filters.code_anchor,
+    "set_anchor": filters.set_anchor,
+    "localized": filters.localized,
+    "cell": filters.cell,
+    "section_runs": filters.section_runs,
+    "doc_comment": filters.doc_comment,
+    "camel": filters.camel,
+    "docs_page_url": filters.docs_page_url,
+    "docs_url": filters.docs_url,
+    "safe_integers": filters.safe_integers,
+    "pascal": validation_names.pascal,
+    "group_types": views.group_types,
+    "type_names": views.type_names,
+    "any_empty": views.any_empty,
+    "py_classes": views.py_classes,
+    "py_groups": views.py_groups,
+    "py_properties": views.py_properties,
+    "py_member_doc": views.py_member_doc,
+    "lifecycle_note": views.lifecycle_note,
+    "py_enum_base": views.py_enum_base,
+    "py_code": views.py_code,
+    "py_texts": views.py_texts,
+    "py_texts_entry": pylayout.py_texts_entry,
+    "py_table_depth": pylayout.table_depth,
+    "py_table_open": pylayout.table_open,
+    "py_table_close": pylayout.table_close,
+    "py_indented": pylayout.indented,
+    "py_bracketed": pylayout.bracketed,
+    "response_view": schema_views.response_view,
+    "open_code_sets": schema_views.open_code_sets,
+}
+
+
+def _data_fields() -> dict[type, frozenset[str]]:
+    """The frozen dataclasses templates are given, with their field names."""
+    from dataclasses import fields
+
+    types = (
+        *(model.GroupValue, model.Attribute, model.Code, model.CodeSet, model.ResponseEnvelope),
+        *(model.Catalog, views.PyGroup, views.PyProperty, schema_views.ResponseView),
+        *(filters.Localized, filters.SectionRun),
+    )
+    return {cls: frozenset(field.name for field in fields(cls)) for cls in types}
+
+
+class Environment(ImmutableSandboxedEnvironment):
+    """The sandbox, with one shortcut: reading a field of the catalog's own frozen
+    dataclasses (``code.name``), a read-only method of a mapping (``texts.get``) or a
+    counter of a loop (``loop.index0``) skips the sandbox's checks, which would allow it
+    anyway (it is data or reads data) and cost half the rendering time of a large
+    catalog. Everything else is checked as before."""
+
+    data_fields: ClassVar[Mapping[type, frozenset[str]]] = {
+        **_data_fields(),
+        **dict.fromkeys(
+            (dict, MappingProxyType, TemplateOptions), frozenset(("get", "items", "keys", "values"))
+        ),
+        LoopContext: frozenset(
+            ("index", "index0", "revindex", "revindex0", "first", "last", "length")
+        ),
+    }
+
+    intercepted_binops = frozenset(("*", "**"))  # checked by limits.checked_binop
+
+    def call_binop(self, context: Context, operator: str, left: Any, right: Any) -> Any:
+        checked_binop(operator, left, right)
+        return super().call_binop(context, operator, left, right)
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        names = self.data_fields.get(type(obj))
+        if names is not None and attribute in names:
+            return getattr(obj, attribute)
+        return super().getattr(obj, attribute)
+
+
+class _BytecodeCache(FileSystemBytecodeCache):
+    """Jinja's compiled templates in codegen's per-user cache (:mod:`codegen.usercache`);
+    an entry that cannot be read or written only costs compiling (about 0.1 s)."""
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        with contextlib.suppress(OSError):
+            super().load_bytecode(bucket)
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        with contextlib.suppress(OSError):
+            super().dump_bytecode(bucket)
+
+
+def _bytecode_cache() -> _BytecodeCache | None:
+    folder = usercache.folder()
+    return None if folder is None else _BytecodeCache(str(folder))
+
+
+def make_environment(
+    template_dirs: Sequence[str | Path] = (), bytecode_cache: bool = False
+) -> ImmutableSandboxedEnvironment:
+    """The one environment: sandboxed (user templates run in it), strict about undefined
+    names, no autoescaping (each template escapes per output language with filters).
+    With ``bytecode_cache``, compiled templates are kept between runs (:class:`_BytecodeCache`)."""
+    builtin = FileSystemLoader(str(BUILTIN_TEMPLATES))
+    loader = ChoiceLoader(
+        [
+            FileSystemLoader([str(folder) for folder in template_dirs]),
+            PrefixLoader({BUILTIN_PREFIX: builtin}),
+            builtin,
+        ]
+    )
+    environment = Environment(
+        loader=loader,
+        undefined=TemplateUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        autoescape=False,
+        auto_reload=False,
+        bytecode_cache=_bytecode_cache() if bytecode_cache else None,
+    )
+    environment.filters.update(FILTERS)
+    return environment

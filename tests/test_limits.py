@@ -1,0 +1,229 @@
+"""Every resource bound (docs/limits.md): past it, one line, exit 2 and nothing written;
+just under it, the run works. Small limits are injected where the real ones would be slow."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from catalogs import Project, catalog, code, code_set
+
+from codegen import limits, parallel, spec_yaml, validation
+from codegen.errors import InputError, TemplateError
+from codegen.limits import RenderLimits
+from codegen.model import Catalog
+from codegen.render import render_all
+from codegen.targets import Target
+
+NEVER_ENDS = "{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}\n"
+SAMPLE_CODES = 14  # tests/fixtures/sample.yaml
+
+
+def small() -> Catalog:
+    return catalog(code_set("Api", [code(0, "OK", "成功")]), path="spec/codes.yaml")
+
+
+def _render(tmp_path: Path, template: str, bounds: RenderLimits, formatter: str = "none") -> str:
+    (tmp_path / "t.j2").write_text(template, encoding="utf-8")
+    target = Target("t.j2", "t.out", formatter)  # type: ignore[arg-type]
+    return render_all(small(), [target], [tmp_path], limits=bounds)["t.out"]
+
+
+def _one_target(project: Project, template: str, settings: str = "") -> None:
+    (project.templates / "t.txt.j2").write_text(template, encoding="utf-8")
+    project.config.write_text(
+        f'catalog = "spec/codes.yaml"\n{settings}\n'
+        '[[targets]]\ntemplate = "t.txt.j2"\noutput = "t.txt"\n',
+        encoding="utf-8",
+    )
+
+
+def _refused(project: Project, capsys: pytest.CaptureFixture[str]) -> str:
+    """Run generate, which must fail with one line and leave generated/ as it was."""
+    before = project.files()
+    capsys.readouterr()
+    assert project.run("generate") == 2
+    assert project.files() == before
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1, err
+    return err
+
+
+# --- template rendering time --------------------------------------------------------------
+
+
+def test_a_loop_that_prints_nothing_and_calls_nothing_is_stopped_at_the_deadline(
+    tmp_path: Path,
+) -> None:
+    with pytest.raises(TemplateError) as raised:
+        _render(tmp_path, "start\n" + NEVER_ENDS, RenderLimits(seconds=0.2))
+    error = raised.value
+    assert (Path(error.path).name, error.line) == ("t.j2", 2)
+    assert "took longer than 0.2 s, the limit (render_timeout)" in error.message
+    assert "Raise render_timeout in the configuration" in error.message
+
+
+def test_generate_stops_a_template_past_render_timeout_and_writes_nothing(
+    project: Project, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _one_target(project, "ok\n", "render_timeout = 1")
+    assert project.run("generate") == 0
+    _one_target(project, NEVER_ENDS, "render_timeout = 1")
+    err = _refused(project, capsys)
+    assert err.startswith(f"{project.templates / 't.txt.j2'}:1: rendering t.txt took longer than")
+
+
+@pytest.mark.skipif(not parallel.usable(2), reason="one core, or no fork here")
+def test_the_deadline_also_stops_a_template_rendered_in_the_fork(tmp_path: Path) -> None:
+    """The Python target (black's) is rendered in the fork while the others render here."""
+    (tmp_path / "loop.py.j2").write_text(NEVER_ENDS, encoding="utf-8")
+    (tmp_path / "ok.j2").write_text("ok\n", encoding="utf-8")
+    targets = [Target("loop.py.j2", "x.py", "python"), Target("ok.j2", "ok.txt")]
+    pid = os.getpid()
+    with pytest.raises(TemplateError, match="rendering x.py took longer than 0.3 s"):
+        render_all(small(), targets, [tmp_path], limits=RenderLimits(seconds=0.3))
+    assert os.getpid() == pid
+
+
+def test_the_deadline_is_disarmed_and_the_handler_put_back_after_rendering(
+    tmp_path: Path,
+) -> None:
+    import signal
+
+    before = signal.getsignal(signal.SIGALRM)
+    assert _render(tmp_path, "ok\n", RenderLimits(seconds=5)) == "ok\n"
+    assert signal.getsignal(signal.SIGALRM) == before
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+
+
+# --- output size --------------------------------------------------------------------------
+
+
+def test_an_output_of_exactly_max_output_bytes_is_written(tmp_path: Path) -> None:
+    assert _render(tmp_path, "é" * 49 + "\n", RenderLimits(output_bytes=99)) == "é" * 49 + "\n"
+
+
+def test_an_output_one_byte_over_the_limit_is_refused_while_streaming(tmp_path: Path) -> None:
+    with pytest.raises(TemplateError) as raised:
+        _render(tmp_path, "é" * 50 + "\n", RenderLimits(output_bytes=100))
+    assert "rendering t.out: it is larger than" in raised.value.message
+    assert "(max_output_mib)" in raised.value.message
+
+
+def test_the_limit_also_holds_for_the_formatted_text(tmp_path: Path) -> None:
+    """Compact JSON of 18 bytes becomes 40 once indented."""
+    text = '{"a":1,"b":[1,2]}\n'
+    assert len(_render(tmp_path, text, RenderLimits(output_bytes=40), "json")) == 40
+    with pytest.raises(TemplateError, match="once formatted, it is larger than"):
+        _render(tmp_path, text, RenderLimits(output_bytes=39), "json")
+
+
+def test_generate_refuses_an_output_past_max_output_mib_and_writes_nothing(
+    project: Project, capsys: pytest.CaptureFixture[str]
+) -> None:
+    mib = "{% for i in range(1024) %}" + "x" * 1023 + "\n{% endfor %}"
+    _one_target(project, mib, "max_output_mib = 1")
+    assert project.run("generate") == 0
+    assert len(project.files()["t.txt"]) == 2**20
+    _one_target(project, mib + "x\n", "max_output_mib = 1")
+    err = _refused(project, capsys)
+    assert "rendering t.txt: it is larger than 1 MiB, the limit for one output" in err
+
+
+def test_a_repetition_past_max_repeat_is_refused_before_it_is_made(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Also when both sides are constants, which Jinja would otherwise fold while compiling."""
+    monkeypatch.setattr(limits, "MAX_REPEAT", 10)
+    assert _render(tmp_path, "{{ 'ab' * 5 }}{{ [1] * 10 }}\n", RenderLimits()) == (
+        "ababababab[1, 1, 1, 1, 1, 1, 1, 1, 1, 1]\n"
+    )
+    with pytest.raises(TemplateError, match=r"refused 2 × 6 items"):
+        _render(tmp_path, "\n{{ 'ab' * 6 }}\n", RenderLimits())
+
+
+def test_a_power_past_max_power_bits_is_refused(tmp_path: Path) -> None:
+    assert _render(tmp_path, "{{ 2 ** 32768 > 0 }}\n", RenderLimits()) == "True\n"
+    with pytest.raises(TemplateError, match="refused a power of more than 65,536 bits"):
+        _render(tmp_path, "{{ 10 ** 100000000 }}\n", RenderLimits())
+
+
+# --- configuration ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("setting", "message"),
+    [
+        ("render_timeout = 0", "render_timeout must be from 1 to 3,600, not 0"),
+        ("render_timeout = 3601", "render_timeout must be from 1 to 3,600, not 3,601"),
+        ("max_output_mib = 1025", "max_output_mib must be from 1 to 1,024, not 1,025"),
+        ('render_timeout = "60"', "render_timeout must be an integer, not a string"),
+    ],
+)
+def test_a_limit_key_out_of_range_is_an_error_at_the_key(
+    project: Project, capsys: pytest.CaptureFixture[str], setting: str, message: str
+) -> None:
+    _one_target(project, "ok\n", setting)
+    err = _refused(project, capsys)
+    assert err.startswith(f"{project.config}:2:1: {message}"), err
+
+
+# --- the catalog: size, codes, black -------------------------------------------------------
+
+
+def test_a_catalog_past_the_code_count_is_refused_and_nothing_written(
+    project: Project, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(validation, "MAX_CODES", SAMPLE_CODES)
+    assert project.run("generate") == 0
+    project.catalog.write_text(project.catalog.read_text("utf-8") + "\n", encoding="utf-8")
+    monkeypatch.setattr(validation, "MAX_CODES", SAMPLE_CODES - 1)
+    err = _refused(project, capsys)
+    assert f"the catalog has {SAMPLE_CODES} codes; the limit is {SAMPLE_CODES - 1}" in err
+
+
+def test_a_catalog_past_the_size_limit_is_refused_and_nothing_written(
+    project: Project, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    size = len(project.catalog.read_bytes()) + 1
+    monkeypatch.setattr(spec_yaml, "MAX_BYTES", size)
+    project.catalog.write_text(project.catalog.read_text("utf-8") + "\n", encoding="utf-8")
+    assert project.run("generate") == 0
+    project.catalog.write_text(project.catalog.read_text("utf-8") + "\n", encoding="utf-8")
+    err = _refused(project, capsys)
+    assert "the catalog is larger than" in err and "split it up" in err
+
+
+def test_black_is_refused_past_its_code_count_before_rendering(
+    project: Project, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(limits, "MAX_BLACK_CODES", SAMPLE_CODES)
+    assert project.run("generate") == 0
+    project.catalog.write_text(project.catalog.read_text("utf-8") + "\n", encoding="utf-8")
+    monkeypatch.setattr(limits, "MAX_BLACK_CODES", SAMPLE_CODES - 1)
+    err = _refused(project, capsys)
+    assert err == (
+        f"spec/codes.yaml: the catalog has {SAMPLE_CODES} codes; formatter "
+        f'"python" (black) formats at most {SAMPLE_CODES - 1} within codegen\'s memory bound '
+        '(2 GiB): set formatter = "ruff" on the Python target (pip install ruff), or split '
+        "the catalog\n"
+    )
+
+
+def test_the_black_limit_does_not_apply_without_a_python_target(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(limits, "MAX_BLACK_CODES", 0)
+    assert _render(tmp_path, "ok\n", RenderLimits()) == "ok\n"
+    with pytest.raises(InputError, match="formats at most 0"):
+        _render(tmp_path, "x = 1\n", RenderLimits(), "python")
+
+
+def test_the_documented_limits() -> None:
+    """docs/limits.md states these figures; change both together."""
+    assert validation.MAX_CODES == 100_000
+    assert spec_yaml.MAX_BYTES == 50 * 2**20
+    assert limits.MAX_BLACK_CODES == 20_000
+    assert limits.MEMORY_BOUND_GIB == 2
+    assert (limits.DEFAULT_RENDER_SECONDS, limits.DEFAULT_OUTPUT_MIB) == (120, 256)
