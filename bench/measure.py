@@ -31,6 +31,7 @@ class Sample:
     exit_code: int
     timed_out: bool
     stderr: str
+    tree_kib: int = 0  # the largest PSS sum of the process and its children seen; 0: no /proc
 
 
 @dataclass
@@ -62,19 +63,54 @@ class Measurement:
     def peak_mib(self) -> float:
         return max(s.peak_kib for s in self.samples) / 1024
 
+    def memory_mib(self) -> list[float]:
+        """Each run's peak memory in MiB: the larger of its largest process's ``ru_maxrss``
+        and the sampled PSS sum of its whole process tree (a fork and a formatter with it)."""
+        return [max(s.peak_kib, s.tree_kib) / 1024 for s in self.samples]
+
 
 # Runs the command and writes its wall time, exit code and own ru_maxrss to argv[1]. The
 # command is forked from this small process, not from the harness: a forked child's
-# ru_maxrss starts at its parent's peak (Linux keeps the pre-exec high-water mark).
+# ru_maxrss starts at its parent's peak (Linux keeps the pre-exec high-water mark). Every
+# 0.1 s it also sums the PSS (each shared page split between its sharers) of the command and
+# its descendants from /proc, so that a fork's memory is counted once, with the parent's.
 _LAUNCHER = """
 import json, os, subprocess, sys, time
+def tree(root):
+    kids = {}
+    for name in os.listdir('/proc'):
+        if name.isdigit():
+            try:
+                with open('/proc/' + name + '/stat') as f:
+                    kids.setdefault(int(f.read().rsplit(')', 1)[1].split()[1]), []).append(int(name))
+            except (OSError, IndexError, ValueError):
+                pass
+    found, todo = [], [root]
+    while todo:
+        pid = todo.pop()
+        found.append(pid)
+        todo += kids.get(pid, [])
+    return found
+def pss(pid):
+    try:
+        with open('/proc/%d/smaps_rollup' % pid) as f:
+            return sum(int(l.split()[1]) for l in f if l.startswith('Pss:'))
+    except (OSError, ValueError):
+        return 0
 start = time.perf_counter()
 child = subprocess.Popen(sys.argv[2:])
-_, status, usage = os.wait4(child.pid, 0)
+tree_kib, proc = 0, os.path.isdir('/proc')
+while True:
+    pid, status, usage = os.wait4(child.pid, os.WNOHANG if proc else 0)
+    if pid:
+        break
+    tree_kib = max(tree_kib, sum(pss(p) for p in tree(child.pid)))
+    time.sleep(0.1)
 seconds = time.perf_counter() - start
 child.returncode = code = os.waitstatus_to_exitcode(status)
 with open(sys.argv[1], "w") as out:
-    json.dump({"seconds": seconds, "peak_kib": usage.ru_maxrss, "exit_code": code}, out)
+    json.dump({"seconds": seconds, "peak_kib": usage.ru_maxrss, "exit_code": code,
+               "tree_kib": tree_kib}, out)
 """
 
 
@@ -107,7 +143,14 @@ def run_once(argv: Sequence[str], cwd: Path, env: dict[str, str], timeout: float
     if timed_out.is_set() or not figures.is_file():  # killed, or the command could not start
         return Sample(seconds, 0, process.returncode, timed_out.is_set(), stderr)
     found = json.loads(figures.read_text(encoding="utf-8"))
-    return Sample(found["seconds"], found["peak_kib"], found["exit_code"], False, stderr)
+    return Sample(
+        found["seconds"],
+        found["peak_kib"],
+        found["exit_code"],
+        False,
+        stderr,
+        found.get("tree_kib", 0),
+    )
 
 
 def _kill_group(pid: int, timed_out: threading.Event) -> None:
@@ -129,10 +172,13 @@ def measure(
     timeout: float,
     expect: int = 0,
     before_each: Callable[[], None] = lambda: None,
+    warm_up: bool = True,
 ) -> Measurement:
-    """One untimed warm-up run, then ``runs`` timed runs; stops at the first bad run."""
+    """One untimed warm-up run (unless not ``warm_up``), then ``runs`` timed runs; stops at
+    the first bad run."""
     result = Measurement(key, label)
-    for index in range(runs + 1):
+    first = 0 if warm_up else 1
+    for index in range(first, runs + 1):
         before_each()
         sample = run_once(argv, cwd, env, timeout)
         problem = describe_problem(sample, expect, timeout)

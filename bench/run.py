@@ -18,12 +18,13 @@ import subprocess
 import sys
 import tempfile
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 if __package__ in (None, ""):  # run as a script: make `bench` importable
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench import scenarios
+from bench import memory, scenarios
 from bench.measure import Measurement, measure, run_once
 from bench.plot import plot
 from bench.report import RunInfo, commit, render
@@ -62,6 +63,12 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
         help="above this size, time only the ruff configuration (default 10,000)",
     )
     parser.add_argument("--synthetic-only", action="store_true", help="never use spec/codes.yaml")
+    parser.add_argument(
+        "--memory-only",
+        action="store_true",
+        help="measure only the peak memory of generate (bench/memory.py) and replace only "
+        "that section of --out",
+    )
     parser.add_argument("--keep", action="store_true", help="keep the temporary repositories")
     parser.add_argument(
         "--profile", nargs=2, metavar=("COMMAND", "SIZE"), help="profile one command"
@@ -87,6 +94,10 @@ def main(argv: list[str] | None = None) -> int:
     checkout = commit(REPO)  # before the run writes its plot and report
     if args.profile:
         return _profile(args, env, ruff)
+    made_by = "python bench/run.py " + " ".join(sys.argv[1:] if argv is None else argv)
+    if args.memory_only:
+        _memory(args, env, f"`{made_by}` at codegen {checkout} on {date.today().isoformat()}")
+        return 0
     linkml_version = _linkml_version(args.linkml_bin)
     results = [_run_size(size, args, env, ruff, linkml_version) for size in args.sizes]
     plot_note = plot(results, args.plot)
@@ -103,7 +114,20 @@ def main(argv: list[str] | None = None) -> int:
     )
     args.out.write_text(render(results, info, REPO), encoding="utf-8", newline="\n")
     print(f"wrote {args.out}", file=sys.stderr)
+    _memory(args, env, f"`{info.command}`, the same run as the sections above")
     return 0
+
+
+def _memory(args: argparse.Namespace, env: dict[str, str], made_by: str) -> None:
+    """The peak-memory rows, written into --out's memory section after each row."""
+
+    def write(rows: list[tuple[memory.Case, Measurement]]) -> None:
+        report = args.out.read_text(encoding="utf-8") if args.out.is_file() else "# Benchmarks\n"
+        text = memory.splice(report, memory.section(rows, made_by))
+        args.out.write_text(text, encoding="utf-8", newline="\n")
+
+    memory.run_memory(REPO, sys.executable, env, args.runs, args.timeout, write)
+    print(f"wrote the memory section of {args.out}", file=sys.stderr)
 
 
 def _inputs(size: int, synthetic_only: bool) -> Inputs:
