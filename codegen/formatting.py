@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import ast
 import contextlib
+import gc
 import hashlib
 import json
 import os
@@ -146,6 +147,11 @@ def _black(text: str, options: Mapping[str, object]) -> str:
     )
     try:
         formatted = black.format_str(text, mode=mode)
+        # Black's syntax tree is cyclic (parents and children point at each other): only the
+        # cycle collector frees it, and the CLI runs that rarely (codegen.cli). Freed now,
+        # its memory holds the AST below instead of adding to it: 427 instead of 595 MiB at
+        # 10,000 codes, for about 5% of black's time.
+        gc.collect()
         ast.parse(formatted, feature_version=(major, minor))
     except SyntaxError as error:
         raise TemplateError(f"invalid Python: {error.msg}", line=error.lineno or 0) from None
