@@ -36,7 +36,7 @@ if TYPE_CHECKING:
 
 MIB = 2**20
 MEMORY_BOUND_GIB = 2  # what generate and check may peak at, for any catalog they accept
-MAX_BLACK_CODES = 20_000  # codes black formats within the bound (about 60 KB a code)
+MAX_BLACK_CODES = 20_000  # codes black formats within the bound (about 45 KB a code)
 DEFAULT_RENDER_SECONDS = 120  # per output; the built-in templates take about 5 s at 100,000 codes
 DEFAULT_OUTPUT_MIB = 256  # per output; the largest built-in output of an accepted catalog ~ 80 MiB
 MAX_RENDER_SECONDS = 3600  # the largest render_timeout the configuration accepts
@@ -90,9 +90,9 @@ def black_fits(codes: int) -> str | None:
     """None when black (the ``python`` formatter) can format the Python module of a catalog
     of ``codes`` codes within :data:`MEMORY_BOUND_GIB`; else the problem and what to do.
 
-    Black's memory is about 60 KB a code (its syntax tree of the module, then ``ast`` of
-    the result; measured at 10,000 and 30,000 codes: 0.6 and 1.7 GiB), linear but twenty
-    times ruff's; see docs/limits.md."""
+    Black's memory is linear but about 45 KB a code, several times the rest of generate's
+    (its syntax tree of the whole module; one process peaks at 434 MiB for 10,000 codes);
+    see docs/limits.md for the measurements."""
     if codes <= MAX_BLACK_CODES:
         return None
     return (
