@@ -80,7 +80,9 @@ def render_all(
 ) -> dict[str, str]:
     """Every output of every target: ``{path relative to the output folder: text}``;
     each output's header names ``regenerate`` as the command that regenerates it. A
-    template that renders longer or larger than ``limits`` is a TemplateError
+    template that renders longer or larger than ``limits`` is a TemplateError, and a
+    ``python`` (black) target for a catalog past :data:`~codegen.limits.MAX_BLACK_CODES`
+    codes an InputError at the catalog, raised before anything is rendered
     (:mod:`codegen.limits`).
 
     Every template is loaded first; then the outputs are rendered and formatted, on two
