@@ -11,7 +11,8 @@ was. Changes go to stdout; warnings and what needs a person go to stderr.
 The roles of columns that the catalog records (the code, message and name headers of each
 code set, and each attribute's header, key and kind) are given to the next import as if by
 ``--column``, so a mapping given once needs no flag again; ``--column`` wins over them,
-but never renames an attribute the catalog has (:mod:`codegen.importers.column_options`).
+but never renames an attribute the catalog has: it warns instead
+(:mod:`codegen.importers.column_options`).
 """
 
 from __future__ import annotations
@@ -75,8 +76,7 @@ def _run_import(args: Namespace) -> ExitCode:
     given_lang = args.lang is not None
     if root is not None and not root.get("code_sets") and lang != root["source_language"]:
         print(_adopt_language(root, lang, str(catalog_path)), file=sys.stderr)
-    if root is not None and (refused := renamed_attributes(args.column, root, lang, args.catalog)):
-        raise refused
+    renamed = renamed_attributes(args.column, root, lang, args.catalog) if root is not None else []
     words = dictionary(args.column, stored_roles(root, lang) if root is not None else None)
     source = read_document(args.document)
     form: Form = detect_form(args.document, source) if args.format == "auto" else args.format
@@ -92,7 +92,7 @@ def _run_import(args: Namespace) -> ExitCode:
     after = roundtrip.dump(root).encode("utf-8")
     if crlf:
         after = after.replace(b"\n", b"\r\n")
-    for warning in [*document.warnings, *unused_columns(args.column, document)]:
+    for warning in [*document.warnings, *unused_columns(args.column, document), *renamed]:
         print(warning, file=sys.stderr)
     written = after.replace(b"\r\n", b"\n") if crlf else after
     for line in result.reports + _removed(result, root, written, str(catalog_path), args.document):

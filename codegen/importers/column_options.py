@@ -5,7 +5,8 @@ headers of each code set; each attribute's header, key and kind). :func:`stored_
 hands them to the next import as if given by ``--column``, so a mapping given once needs no
 flag again. ``--column`` wins over them for the cells, but an import never renames or
 retypes an attribute the catalog has (its key is the generated property's name, which
-clients use): :func:`renamed_attributes` refuses such an option instead of ignoring it.
+clients use): the column keeps filling the recorded attribute, and
+:func:`renamed_attributes` warns that the option's key was not applied, and how to rename.
 """
 
 from __future__ import annotations
@@ -14,7 +15,6 @@ from collections.abc import Sequence
 
 from ruamel.yaml.comments import CommentedMap
 
-from codegen.errors import InputError
 from codegen.importers import Document
 from codegen.importers.headers import Role, dictionary, normalize
 
@@ -56,25 +56,26 @@ def _recorded(root: CommentedMap, lang: str) -> list[tuple[str, Role, int]]:
 
 def renamed_attributes(
     options: Sequence[str], root: CommentedMap, lang: str, catalog: str
-) -> InputError | None:
-    """An error for the first ``--column HEADER=KEY:KIND`` whose header the catalog
-    records as an attribute of another key or kind: the import would not rename it, and
-    an option silently ignored leaves the user believing it was applied."""
+) -> list[str]:
+    """A ``path:line: warning:`` line per ``--column HEADER=KEY:KIND`` whose header the
+    catalog records as an attribute of another key or kind: the import fills the recorded
+    attribute, and an option ignored without a word leaves the user believing it applied."""
     given = dictionary(options).overrides
+    warnings: list[str] = []
     for header, role, line in _recorded(root, lang):
         wanted = given.get(normalize(header))
         if wanted is None or not role.key or not wanted.key or wanted == role:
             continue
         option = next(o for o in options if normalize(o.rpartition("=")[0]) == normalize(header))
-        return InputError(
-            f'--column "{option}": the catalog already has the column "{header}" as the '
-            f"{role.kind} attribute {role.key!r}, and import never renames or retypes an "
-            f"attribute (clients use its key): change its key and kind in the catalog by "
-            "hand (and the codes' cells under the old key), then import again",
-            catalog,
-            line,
+        where = f"{catalog}:{line}" if line else catalog
+        warnings.append(
+            f'{where}: warning: --column "{option}" not applied: the catalog has the column '
+            f'"{header}" as the {role.kind} attribute {role.key!r}, which this import fills, '
+            "and import never renames or retypes an attribute (clients use its key); to "
+            "rename it, change its key and kind in the catalog by hand, and the codes' cells "
+            "under the old key"
         )
-    return None
+    return warnings
 
 
 def unused_columns(options: Sequence[str], document: Document) -> list[str]:
