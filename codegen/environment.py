@@ -2,8 +2,9 @@
 
 User-supplied templates run in it, so it is Jinja's immutable sandbox, plus two things: a
 shortcut for reading the catalog's own data (:class:`Environment`), and the operators
-``*`` and ``**`` checked before they run (:func:`codegen.limits.checked_binop`), since a
-huge repetition or power is one C call that no deadline interrupts. Templates are looked up
+``*``, ``**`` and ``%``, the str methods and the filters that widen text checked before
+they run (:mod:`codegen.limits`), since a huge repetition, power or padding is one C call
+that no deadline interrupts. Templates are looked up
 in the given folders first (overrides), then among the built-in templates in
 ``codegen/templates``; ``builtin/NAME`` always names a built-in one.
 """
@@ -32,7 +33,13 @@ from codegen import (
     views,
 )
 from codegen.describe import TemplateOptions, TemplateUndefined
-from codegen.limits import checked_binop
+from codegen.limits import (
+    WIDENING_FILTERS,
+    bounded_filter,
+    checked_binop,
+    checked_call,
+    checked_format,
+)
 
 BUILTIN_TEMPLATES = Path(__file__).parent / "templates"
 BUILTIN_PREFIX = "builtin"
@@ -111,11 +118,24 @@ class Environment(ImmutableSandboxedEnvironment):
         ),
     }
 
-    intercepted_binops = frozenset(("*", "**"))  # checked by limits.checked_binop
+    intercepted_binops = frozenset(("*", "**", "%"))  # checked by limits.checked_binop
 
     def call_binop(self, context: Context, operator: str, left: Any, right: Any) -> Any:
         checked_binop(operator, left, right)
         return super().call_binop(context, operator, left, right)
+
+    def call(self, context: Context, obj: Any, /, *args: Any, **kwargs: Any) -> Any:
+        """A call in a template; a str method that widens text is checked first
+        (:func:`codegen.limits.checked_call`)."""
+        checked_call(obj, args, kwargs)
+        return super().call(context, obj, *args, **kwargs)
+
+    def wrap_str_format(self, value: Any) -> Any:
+        """Jinja's sandboxed ``str.format``/``format_map``, once the format string is
+        checked for a huge width (:func:`codegen.limits.checked_format`)."""
+        if getattr(value, "__name__", "") in ("format", "format_map"):
+            checked_format(getattr(value, "__self__", None))
+        return super().wrap_str_format(value)
 
     def getattr(self, obj: Any, attribute: str) -> Any:
         names = self.data_fields.get(type(obj))
@@ -167,4 +187,6 @@ def make_environment(
         bytecode_cache=_bytecode_cache() if bytecode_cache else None,
     )
     environment.filters.update(FILTERS)
+    for name in WIDENING_FILTERS:  # each builds its text in one C call: widths checked first
+        environment.filters[name] = bounded_filter(environment.filters[name])
     return environment

@@ -24,9 +24,11 @@ configuration keys ``render_timeout`` and ``max_output_mib`` change them.
 from __future__ import annotations
 
 import contextlib
+import functools
+import re
 import signal
 import threading
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from types import FrameType
 from typing import TYPE_CHECKING, Any
@@ -80,10 +82,61 @@ def checked_binop(operator: str, left: object, right: object) -> None:
                 too_many = len(sized) * count > MAX_REPEAT
                 if too_many:
                     raise OutputTooLarge(f"{len(sized):,} × {count:,} items")
+    elif operator == "%":
+        checked_format(left)
     elif operator == "**" and isinstance(left, int) and isinstance(right, int):
         bits = abs(left).bit_length() * right if abs(left) > 1 else 0
         if bits > MAX_POWER_BITS:
             raise OutputTooLarge(f"a power of more than {MAX_POWER_BITS:,} bits")
+
+
+_WIDE_FORMAT = re.compile(r"\d{8,}")  # a width or precision of 10,000,000 or more
+WIDENING_FILTERS = ("center", "indent", "wordwrap", "truncate", "format")
+WIDENING_METHODS = frozenset(("center", "ljust", "rjust", "zfill", "expandtabs"))
+
+
+def checked_widths(args: Sequence[object], kwargs: Mapping[str, object]) -> None:
+    """Raise :class:`OutputTooLarge` when an integer argument of a call that widens text
+    passes :data:`MAX_REPEAT` (``"x".center(10**9)``, ``"x"|indent(10**9)``): the text is
+    built in one C call that the deadline cannot interrupt."""
+    for value in (*args, *kwargs.values()):
+        if isinstance(value, int) and not isinstance(value, bool) and value > MAX_REPEAT:
+            raise OutputTooLarge(f"a width of {value:,}, more than {MAX_REPEAT:,}")
+
+
+def checked_format(text: object) -> None:
+    """Raise :class:`OutputTooLarge` when ``text``, a format string (``%`` or
+    ``str.format``), holds a run of digits past :data:`MAX_REPEAT`: a width or precision
+    that large (``"%999999999d"``) is one C call building that much text."""
+    if isinstance(text, str):
+        for digits in _WIDE_FORMAT.findall(text):
+            if int(digits) > MAX_REPEAT:
+                raise OutputTooLarge(f"a format width of {int(digits):,}, more than {MAX_REPEAT:,}")
+
+
+def checked_call(function: object, args: Sequence[object], kwargs: Mapping[str, object]) -> None:
+    """The checks of :func:`checked_widths` for a template's call of a str method that
+    widens text (:data:`WIDENING_METHODS`); other calls pass. (``str.format`` reaches a
+    call already wrapped by the sandbox: its format string is checked when it is looked
+    up, by the environment's ``wrap_str_format``.)"""
+    owner = getattr(function, "__self__", None)
+    if isinstance(owner, str) and getattr(function, "__name__", "") in WIDENING_METHODS:
+        checked_widths(args, kwargs)
+
+
+def bounded_filter(function: Callable[..., Any]) -> Callable[..., Any]:
+    """``function``, a Jinja filter that widens text (:data:`WIDENING_FILTERS`), with its
+    arguments after the value checked first (:func:`checked_widths`), and the value too
+    when it is a format string (``format``)."""
+
+    @functools.wraps(function)
+    def bounded(value: Any, *args: Any, **kwargs: Any) -> Any:
+        checked_widths(args, kwargs)
+        if function.__name__ == "do_format":
+            checked_format(value)
+        return function(value, *args, **kwargs)
+
+    return bounded
 
 
 def black_fits(codes: int) -> str | None:

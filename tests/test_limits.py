@@ -227,3 +227,37 @@ def test_the_documented_limits() -> None:
     assert limits.MAX_BLACK_CODES == 20_000
     assert limits.MEMORY_BOUND_GIB == 2
     assert (limits.DEFAULT_RENDER_SECONDS, limits.DEFAULT_OUTPUT_MIB) == (120, 256)
+
+
+@pytest.mark.parametrize(
+    "expression",
+    [
+        "'x'|center(10**9)",
+        "'x'|indent(10**9)",
+        "'x'.ljust(10**9)",
+        "'x'.zfill(width=10**9)",
+        "'%999999999d'|format(1)",
+        "'%999999999d' % 1",
+        "'{:999999999}'.format(1)",
+    ],
+)
+def test_padding_past_max_repeat_is_refused_before_it_is_made(
+    tmp_path: Path, expression: str
+) -> None:
+    """Each would build a gigabyte of text in one C call that the deadline cannot stop."""
+    with pytest.raises(
+        TemplateError, match=r"refused a (format )?width of 999,999,999|1,000,000,000"
+    ):
+        _render(tmp_path, "{{ " + expression + " }}\n", RenderLimits())
+
+
+def test_padding_and_formats_within_max_repeat_and_long_numbers_in_text_still_render(
+    tmp_path: Path,
+) -> None:
+    template = (
+        "{{ 'x'|center(5) }}|{{ '%5d' % 7 }}|{{ '{:>4}'.format('y') }}|"
+        "{{ '受付番号 123456789012'|indent(2) }}|{{ 123456789012|string|center(3) }}\n"
+    )
+    assert _render(tmp_path, template, RenderLimits()) == (
+        "  x  |    7|   y|受付番号 123456789012|123456789012\n"
+    )
