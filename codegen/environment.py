@@ -46,6 +46,7 @@ BUILTIN_PREFIX = "builtin"
 
 FILTERS: Mapping[str, Callable[..., Any]] = {
     "py_str": filters.py_str,
+    "py_docstring": filters.py_docstring,
     "py_comment": filters.py_comment,
     "json_str": filters.json_str,
     "yaml_str": filters.yaml_str,

@@ -72,6 +72,26 @@ def py_str(text: str) -> str:
     return '"' + _escape(text, _BACKSLASH_ESCAPES, _hex_escape) + '"'
 
 
+def py_docstring(text: str) -> str:
+    """A Python string literal for a docstring whose ``__doc__`` (and what Sphinx or an IDE
+    reads from the source) is exactly ``text``: :func:`py_str`, with the spaces at either end
+    written ``\\x20`` and a quote at either end ``\\x22`` / ``\\x27``. black strips a
+    docstring's surrounding whitespace and pads a quote at its ends with a space; neither
+    touches an escape."""
+    literal = py_str(text)
+    quote, body = literal[0], literal[1:-1]
+    escaped_quote, hex_quote = "\\" + quote, f"\\x{ord(quote):02x}"
+    if body.startswith(escaped_quote):
+        body = hex_quote + body[2:]
+    if body.endswith(escaped_quote) and body != hex_quote:  # a quote is always escaped
+        body = body[:-2] + hex_quote
+    lead = len(body) - len(body.lstrip(" "))
+    body = "\\x20" * lead + body[lead:]
+    trail = len(body) - len(body.rstrip(" "))
+    body = body[: len(body) - trail] + "\\x20" * trail
+    return quote + body + quote
+
+
 def py_comment(text: str) -> str:
     """``text`` made safe to follow ``#`` on one line: line breaks become ``\\n``."""
     return _escape(text, _COMMENT_ESCAPES, _hex_escape)

@@ -9,6 +9,7 @@ like the escapers of the other output languages in :mod:`codegen.filters`.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 
@@ -107,13 +108,25 @@ def code_spans(line: str) -> list[tuple[str, bool]]:
 
 
 def md_block(text: str) -> str:
-    """``text`` as Markdown paragraphs: blank lines separate paragraphs, other line breaks
-    become ``<br>``, and no line can start a list, a heading, a quote or a code block."""
-    paragraphs: list[str] = []
-    for paragraph in text.split("\n\n"):
+    """``text`` as Markdown paragraphs that read back as exactly ``text``: a blank line
+    between two lines of text separates paragraphs; every other line break (also at either
+    end, or a third in a row) becomes ``<br>``, and no line can start a list, a heading, a
+    quote, a code block or an HTML block (a line of only ``<br>``)."""
+    paragraphs = []
+    for paragraph in _PARAGRAPH_BREAK.split(text):
         lines = [_md_line(line) for line in paragraph.split("\n")]
-        paragraphs.append("<br>\n".join(lines))
+        out = lines[0]
+        for before, line in itertools.pairwise(lines):
+            out += "<br>\n" + line if before and line else "<br>" + line
+        paragraphs.append(_BR_ALONE if out == "<br>" else out)
     return "\n\n".join(p for p in paragraphs if p)
+
+
+# A blank line between two lines of text (not at the ends, not part of a longer run).
+_PARAGRAPH_BREAK = re.compile(r"(?<=[^\n])\n\n(?=[^\n])")
+# A paragraph of one line break: ``<br>`` alone on a line would start an HTML block, which
+# Markdown readers pass through as raw HTML, not as a paragraph's text.
+_BR_ALONE = "<br><!-- a line break -->"
 
 
 def _md_line(line: str) -> str:

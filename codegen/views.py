@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 
 from codegen.errors import SpecError
-from codegen.filters import docs_page_url, docs_url, py_str, scalar
+from codegen.filters import docs_page_url, docs_url, py_docstring, py_str, scalar
 from codegen.model import Attribute, Catalog, Code, CodeSet, CodeValue, GroupValue, Texts
 from codegen.validation_names import (
     ANY_CODE_NAME,
@@ -235,7 +235,7 @@ def py_member_doc(code: Code, lang: str) -> str:
     removed code a paragraph saying so (:func:`lifecycle_note`)."""
     note = lifecycle_note(code)
     message = code.message.get(lang, "")
-    return py_str(f"{message}\n\n{note}" if note else message)
+    return py_docstring(f"{message}\n\n{note}" if note else message)
 
 
 def _property(name: str, type_: str, doc: str, values: Sequence[object]) -> PyProperty:
