@@ -6,12 +6,13 @@ through although an output could not carry it. Run through the same checks as th
 from __future__ import annotations
 
 import ast
+import copy
 from pathlib import Path
 from typing import Any
 
 import pytest
-from random_catalogs import Drawn
 from catalogs import mkdocs_pages
+from random_catalogs import Drawn
 from text_checks import check_markdown, check_python, check_schemas, check_site, cli, run
 
 from codegen.filters import py_docstring
@@ -119,11 +120,18 @@ def test_a_description_reads_back_from_the_markdown_page(description: str, tmp_p
 
 @pytest.mark.slow
 def test_descriptions_read_back_from_the_built_docs_site(tmp_path: Path) -> None:
+    """One site, one code set per description."""
+    drawn = one_code()
+    sets = []
     for index, description in enumerate(DESCRIPTIONS):
-        drawn = one_code(description=description)
-        files = run(drawn, tmp_path / str(index) / "project")
-        assert files is not None
-        check_site(drawn, mkdocs_pages(files, tmp_path / str(index)))
+        code_set = copy.deepcopy(drawn.sets[0])
+        code_set["curated"]["name"] = f"Api{index}"
+        code_set["description"] = {"ja": description}
+        sets.append(code_set)
+    drawn.data["code_sets"] = drawn.sets = sets
+    files = run(drawn, tmp_path / "project")
+    assert files is not None
+    check_site(drawn, mkdocs_pages(files, tmp_path))
 
 
 def test_py_docstring_escapes_only_the_ends() -> None:
@@ -133,4 +141,5 @@ def test_py_docstring_escapes_only_the_ends() -> None:
     assert py_docstring('a"b"c"d') == '\'a"b"c"d\''
     assert py_docstring("a'b") == '"a\'b"'
     assert py_docstring("a'") == '"a\'"'
+    assert py_docstring("'x\"") == '"\'x\\x22"'  # black would pad a closing quote
     assert ast.literal_eval(py_docstring("'a'\"")) == "'a'\""  # a literal we made

@@ -54,6 +54,11 @@ output = "openapi/{module}.openapi.yaml"
 formatter = "yaml"
 
 [[targets]]
+template = "docs_index.md.j2"
+output = "docs/index.md"
+formatter = "markdown"
+
+[[targets]]
 template = "docs_page.md.j2"
 output = "docs/{lang}.md"
 formatter = "markdown"
@@ -262,7 +267,13 @@ def page_texts(drawn: Drawn, lang: str) -> Counter[Segments]:
 
 
 def check_markdown(drawn: Drawn, files: dict[str, str]) -> None:
-    """Each language's page read by markdown-it holds every text it shows."""
+    """Each language's page read by markdown-it holds every text it shows; the index links
+    each page by its title."""
+    src = drawn.languages[0]
+    index = markdown_texts(files["docs/index.md"])
+    for lang in drawn.languages:
+        title = drawn.data["title"].get(lang) or drawn.data["title"].get(src) or "random_codes"
+        TALLY.equal(segments(f"{title} ({lang})") in index, True, f"index lacks {title!r}")
     for lang in drawn.languages:
         read = markdown_texts(files[f"docs/{lang}.md"])
         for text in page_texts(drawn, lang):

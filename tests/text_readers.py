@@ -93,7 +93,7 @@ def _inline(children: list[Any]) -> Segments:
             skipping = content == "<sup>"  # a language mark, after a space: not the text
             if skipping and pieces and pieces[-1][0].endswith(" "):
                 pieces[-1] = (pieces[-1][0][:-1], pieces[-1][1])
-        elif skipping or child.type == "softbreak":
+        elif skipping or child.type in ("softbreak", "link_open", "link_close"):
             continue
         elif child.type == "text":
             pieces.append((content, code))
