@@ -94,15 +94,18 @@ def test_every_catalog_validate_accepts_generates(
     assert main(["generate"]) == 0
 
 
+@pytest.mark.parametrize(
+    ("char", "kind"), [("\x85", "control character U+0085"), ("\ufdd0", "noncharacter U+FDD0")]
+)
 def test_import_refuses_a_control_character_at_its_line_in_the_document(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], char: str, kind: str
 ) -> None:
     page = tmp_path / "page.md"
-    page.write_text("# P\n\n| Code | Text |\n|---|---|\n| 1 | bad\x85char |\n", encoding="utf-8")
+    page.write_text(f"# P\n\n| Code | Text |\n|---|---|\n| 1 | bad{char}char |\n", encoding="utf-8")
     catalog = tmp_path / "codes.yaml"
     assert main(["import", str(page), "--lang", "en", "--catalog", str(catalog)]) == 2
     err = capsys.readouterr().err
-    assert f"{page}:5:1: a cell of code 1: the text has the control character U+0085" in err
+    assert f"{page}:5:1: a cell of code 1: the text has the {kind}" in err
     assert not catalog.exists()
 
 
