@@ -47,9 +47,12 @@ def md_inline(text: str) -> str:
     """``text`` as Markdown inline content (a table cell, a heading) whose rendered text
     is exactly ``text``: newlines become ``<br>``, leading and trailing spaces survive.
     Inline code written as in Markdown (`` `to` ``, see :func:`code_spans`) is rendered as
-    code (``<code>to</code>``), its content escaped as every other character is."""
+    code (``<code>to</code>``), its content escaped as every other character is. A text
+    with spaces or tabs a browser would collapse or drop (see :func:`keep_white_space`) is
+    wrapped in a ``white-space: pre-wrap`` span, so the page also *shows* them."""
     if text.isprintable() and _MD_PLAIN.fullmatch(text):
-        return text  # nothing to escape: most texts, without a loop over their characters
+        # nothing to escape: most texts, without a loop over their characters
+        return keep_white_space(text, text)
     if "`" in text:
         lines = [_escaped_line(line) for line in text.split("\n")]
         chars = [*lines[0], *(char for line in lines[1:] for char in ("<br>", *line))]
@@ -63,7 +66,21 @@ def md_inline(text: str) -> str:
         if chars[index] != " ":
             break
         chars[index] = "&#32;"
-    return "".join(chars)
+    return keep_white_space(text, "".join(chars))
+
+
+# Spaces and tabs HTML collapses into one space or drops: at either end of a line, two in a
+# row, a tab. ``white-space: pre-wrap`` keeps them as written and still wraps long lines.
+_COLLAPSED = re.compile(r"^[ \t]|[ \t]$|[ \t]{2}|\t", re.MULTILINE)
+PRE_WRAP = '<span style="white-space: pre-wrap">'
+
+
+def keep_white_space(text: str, markdown: str) -> str:
+    """``markdown`` (the escaped ``text``) wrapped in a ``white-space: pre-wrap`` span when
+    ``text`` has spaces or tabs a browser would collapse or drop; else as it is."""
+    if _COLLAPSED.search(text) is None:
+        return markdown
+    return f"{PRE_WRAP}{markdown}</span>"
 
 
 def _escaped_line(line: str) -> list[str]:

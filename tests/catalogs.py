@@ -134,8 +134,11 @@ def markdown_tables(markdown: str) -> list[list[list[str]]]:
 
 
 def inline_text(children: list[Any]) -> str:
-    """The text of inline tokens; fails on any markup other than <br>, <sup>, anchors and
-    <code>, which reads back as the backtick that made it (`x` was written as `x`)."""
+    """The text of inline tokens; fails on any markup other than <br>, <sup>, anchors, the
+    pre-wrap span and <code>, which reads back as the backtick that made it (`x` was
+    written as `x`)."""
+    from codegen.markdown import PRE_WRAP
+
     parts = []
     for child in children:
         if child.type == "text":
@@ -144,6 +147,8 @@ def inline_text(children: list[Any]) -> str:
             parts.append("\n")
         elif child.type == "html_inline" and child.content in ("<code>", "</code>"):
             parts.append("`")
+        elif child.type == "html_inline" and child.content in (PRE_WRAP, "</span>"):
+            continue  # keeps the spaces a browser would collapse: not text
         elif (
             child.type == "softbreak"
             or child.type == "html_inline"

@@ -21,7 +21,7 @@ from codegen.filters import (
     set_anchor,
     yaml_str,
 )
-from codegen.markdown import html_comment, md_block, md_inline
+from codegen.markdown import PRE_WRAP, html_comment, md_block, md_inline
 from codegen.model import texts
 
 NASTY = [
@@ -99,6 +99,8 @@ def _cell_text(markdown: str) -> str:
     for child in inline.children or []:
         if child.type == "html_inline" and child.content == "<br>":
             parts.append("\n")
+        elif child.type == "html_inline" and child.content in (PRE_WRAP, "</span>"):
+            continue
         else:
             assert child.type == "text", f"{child.type} in {markdown!r}"
             parts.append(child.content)

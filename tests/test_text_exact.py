@@ -16,6 +16,7 @@ from random_catalogs import Drawn
 from text_checks import check_markdown, check_python, check_schemas, check_site, cli, run
 
 from codegen.filters import py_docstring
+from codegen.markdown import PRE_WRAP
 
 
 def one_code(
@@ -143,3 +144,22 @@ def test_py_docstring_escapes_only_the_ends() -> None:
     assert py_docstring("a'") == '"a\'"'
     assert py_docstring("'x\"") == '"\'x\\x22"'  # black would pad a closing quote
     assert ast.literal_eval(py_docstring("'a'\"")) == "'a'\""  # a literal we made
+
+
+@pytest.mark.slow
+def test_spaces_a_browser_would_collapse_are_shown_as_written_on_the_built_site(
+    tmp_path: Path,
+) -> None:
+    """Runs of spaces, spaces at a line's ends and tabs are inside a pre-wrap span on the
+    page mkdocs builds, so the browser shows them; other texts have no span."""
+    drawn = one_code(title=" Title", message="a  b", label="tab\there", description="x\n y")
+    files = run(drawn, tmp_path / "project")
+    assert files is not None
+    page = mkdocs_pages(files, tmp_path)["ja"]
+    check_site(drawn, {"ja": page})
+    content = page[page.index("<h1") : page.index("</table>")]
+    assert f"{PRE_WRAP}a  b</span></td>" in content
+    assert f"{PRE_WRAP}tab&#9;here</span></td>" in content
+    assert f"{PRE_WRAP}&#32;Title</span></h3>" in content
+    assert f"<p>x<br>\n{PRE_WRAP}&#32;y</span></p>" in content
+    assert content.count(PRE_WRAP) == 6  # the catalog title, and a&#32;&#32;b twice

@@ -21,7 +21,7 @@ from typing import Any
 
 from markdown_it import MarkdownIt
 
-from codegen.markdown import code_spans
+from codegen.markdown import PRE_WRAP, code_spans
 
 REPO = Path(__file__).parent.parent
 Segments = tuple[tuple[str, bool], ...]
@@ -104,9 +104,9 @@ def _inline(children: list[Any]) -> Segments:
             if code:
                 pieces.append(("", True))
         elif child.type == "html_inline" and (
-            content.startswith(("<a id=", "<!--")) or content == "</a>"
+            content.startswith(("<a id=", "<!--")) or content in ("</a>", PRE_WRAP, "</span>")
         ):
-            continue  # an anchor, or a comment: not text
+            continue  # an anchor, a comment, the span that keeps white space: not text
         else:
             raise AssertionError(f"markup {child.type} {content!r} in a text")
     return _code_joined(pieces)
