@@ -37,8 +37,8 @@ _SHARED = {
     "print_blob": False,
     "suppress_health_check": [HealthCheck.too_slow, HealthCheck.data_too_large],
 }
-settings.register_profile("text-ci", max_examples=60, **_SHARED)  # type: ignore[arg-type]
-settings.register_profile("text-thorough", max_examples=600, **_SHARED)  # type: ignore[arg-type]
+settings.register_profile("text-ci", max_examples=150, **_SHARED)  # type: ignore[arg-type]
+settings.register_profile("text-thorough", max_examples=1500, **_SHARED)  # type: ignore[arg-type]
 PROFILE = "text-thorough" if os.environ.get("HYPOTHESIS_PROFILE") == "thorough" else "text-ci"
 SITE_EXAMPLES = 4 if PROFILE == "text-ci" else 40
 
