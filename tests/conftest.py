@@ -88,10 +88,19 @@ def lock_folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
-    """What the fault suite's codegen processes cost (tests/faults.py), when it ran."""
+    """What the fault suite's codegen processes cost (tests/faults.py), and how many
+    random catalogs and exact comparisons the property suite made (tests/text_checks.py),
+    when they ran: the counts a CI log should show."""
     faults = sys.modules.get("faults")
     if faults is not None and faults.RUNS:
         terminalreporter.write_line(faults.summary())
+    texts = sys.modules.get("text_checks")
+    if texts is not None and texts.TALLY.catalogs:
+        tally = texts.TALLY
+        terminalreporter.write_line(
+            f"text properties: {tally.catalogs} random catalogs, {tally.refused} refused by "
+            f"validate, {tally.checks} texts read back exactly"
+        )
 
 
 @pytest.fixture(scope="session")

@@ -21,7 +21,6 @@ from catalogs import mkdocs_pages
 from hypothesis import HealthCheck, given, settings
 from random_catalogs import Drawn, catalogs
 from text_checks import (
-    TALLY,
     check_markdown,
     check_python,
     check_schemas,
@@ -43,16 +42,6 @@ PROFILE = "text-thorough" if os.environ.get("HYPOTHESIS_PROFILE") == "thorough" 
 SITE_EXAMPLES = 4 if PROFILE == "text-ci" else 40
 
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture(scope="module", autouse=True)
-def tally() -> object:
-    """Says how many catalogs and checks the module ran (shown with ``pytest -s``)."""
-    yield TALLY
-    print(
-        f"\ntext properties: {TALLY.catalogs} catalogs, {TALLY.refused} refused, "
-        f"{TALLY.checks} checks"
-    )
 
 
 @settings(settings.get_profile(PROFILE))
