@@ -90,6 +90,8 @@ def compare(
 
 CONTEXT = 3  # lines of context around each change, as `diff -u`
 TRIM_ABOVE = 4000  # lines (both texts): shorter files are compared whole
+SHOWN_DIFF_LINES = 400  # a diff printed for one file stops after this many lines...
+SHOWN_DIFF_BYTES = 64 * 1024  # ...or bytes (UTF-8), so a CI log stays readable
 
 
 def unified_diff(name: str, old: bytes, new: str) -> str:
@@ -169,7 +171,7 @@ def report_text(report: Report, shown: Callable[[str], str], fix: str = DEFAULT_
         return ""
     parts: list[str] = []
     for relative, diff in report.changed.items():
-        parts.append(f"{shown(relative)}: out of date\n{diff}")
+        parts.append(f"{shown(relative)}: out of date\n{capped(diff, shown(relative))}")
     parts += [f"{shown(r)}: missing\n" for r in report.missing]
     parts += [
         f"{shown(r)}: generated but no longer written (generate deletes it)\n" for r in report.stale
@@ -179,6 +181,32 @@ def report_text(report: Report, shown: Callable[[str], str], fix: str = DEFAULT_
         for r in report.orphaned
     ]
     return "".join(parts) + notes_text(report, shown) + f"run: {fix}\n"
+
+
+def capped(diff: str, name: str) -> str:
+    """``diff`` as check prints it: whole when it is short, else its first
+    :data:`SHOWN_DIFF_LINES` lines (at most :data:`SHOWN_DIFF_BYTES` bytes, a longer line
+    cut) and a line saying how much was left out and how to see it. A stale 200 MB output
+    would otherwise print hundreds of megabytes into a CI log."""
+    lines = diff.splitlines(keepends=True)
+    kept: list[str] = []
+    size = 0
+    cut = False
+    for line in lines[:SHOWN_DIFF_LINES]:
+        data = line.encode("utf-8")
+        if size + len(data) > SHOWN_DIFF_BYTES:
+            kept.append(data[: SHOWN_DIFF_BYTES - size].decode("utf-8", "ignore") + " [cut]\n")
+            cut = True
+            break
+        kept.append(line)
+        size += len(data)
+    whole = len(kept) - cut
+    if whole == len(lines):
+        return diff
+    return "".join(kept) + (
+        f"... {len(lines) - whole:,} more lines of the diff not shown: run generate, then "
+        f"`git diff {name}` shows them all\n"
+    )
 
 
 def notes_text(report: Report, shown: Callable[[str], str], fix: str = DEFAULT_REGENERATE) -> str:

@@ -76,6 +76,30 @@ def matches(catalog: Catalog, text: str, set_name: str | None = None) -> list[Ma
     return found
 
 
+_TOKEN = re.compile(r"[^\s=:,;\"'`()\[\]{}<>]+")
+
+
+def found_in(catalog: Catalog, text: str, set_name: str | None = None) -> list[Match]:
+    """What ``explain`` shows for ``text``: the codes it stands for (:func:`matches`); else
+    the code whose member name or former name it is (``TOO_MANY_RECIPIENTS``, any case);
+    else the codes of the first word of it that is one, for a pasted log fragment
+    (``error.code=PAY-0012``, ``{"resultCode": -2016}``)."""
+    found = matches(catalog, text, set_name)
+    if found:
+        return found
+    name = text.strip().upper()
+    found = [
+        Match(code_set, code)
+        for code_set in _sets(catalog, set_name)
+        for code in code_set.codes
+        if name == code.name or name in code.aliases
+    ]
+    for word in [] if found else _TOKEN.findall(text):
+        if word != text.strip() and (found := matches(catalog, word, set_name)):
+            break
+    return found
+
+
 def near_misses(catalog: Catalog, text: str) -> list[Match]:
     """Codes ``text`` probably meant when it matches none: the same letters in another
     case, or the same number without its leading zeros or with another sign written."""
@@ -295,7 +319,7 @@ def run_explain(args: argparse.Namespace) -> ExitCode:
             catalog.path,
         )
     langs = (lang,) if lang else catalog.languages
-    found = matches(catalog, args.code, args.set)
+    found = found_in(catalog, args.code, args.set)
     if not found:
         _not_found(catalog, args)
         return ExitCode.NOT_FOUND

@@ -112,6 +112,8 @@ GIT_LINES: dict[str, tuple[str, ...]] = {
     ".gitignore": (
         "# codegen's formatting cache: rebuilt when missing, never to be committed",
         ".codegen-cache/",
+        "# a codegen run killed while writing leaves these; the next run removes them",
+        ".*.codegen-*.tmp",
     ),
     ".gitattributes": (
         "# codegen writes LF; keep its outputs and catalog LF in every checkout, whatever",
@@ -187,12 +189,23 @@ def git_files(folder: Path) -> dict[str, str]:
 
 def with_lines(text: str, block: tuple[str, ...]) -> str:
     """``text`` (a .gitignore or .gitattributes) with the rules of ``block`` it lacks
-    appended after it, in ``text``'s line endings; comments of ``block`` come along only
-    when a rule does. Lines compare by their words, without a leading or trailing ``/``
-    (``/.codegen-cache`` already ignores the cache)."""
+    appended after it, in ``text``'s line endings; the comments above a group of rules of
+    ``block`` come along only when one of those rules does. Lines compare by their words, without a leading or
+    trailing ``/`` (``/.codegen-cache`` already ignores the cache)."""
     present = {_rule(line) for line in text.splitlines()}
-    missing = [line for line in block if _rule(line) not in present]
-    if all(line.startswith("#") for line in missing):
+    groups: list[tuple[list[str], list[str]]] = []  # (comments, the rules under them)
+    for line in block:
+        if line.startswith("#") and (not groups or groups[-1][1]):
+            groups.append(([], []))
+        if not groups:
+            groups.append(([], []))
+        groups[-1][0 if line.startswith("#") else 1].append(line)
+    missing: list[str] = []
+    for comments, rules in groups:
+        lacking = [rule for rule in rules if _rule(rule) not in present]
+        if lacking:
+            missing += [*comments, *lacking]
+    if not missing:
         return text
     newline = "\r\n" if "\r\n" in text else "\n"
     separator = newline if text and not text.endswith("\n") else ""

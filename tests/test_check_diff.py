@@ -116,3 +116,25 @@ def test_a_change_deep_in_a_long_file_is_numbered_in_the_whole_file() -> None:
     diff = unified_diff("f", old.encode(), new)
     assert diff == _difflib(old, new)
     assert "@@ -76541,7 +76541,7 @@" in diff
+
+
+def test_a_long_diff_is_cut_with_a_line_saying_how_much_is_left_out() -> None:
+    """A stale 200 MB output must not print 200 MB into a CI log."""
+    from codegen.check import SHOWN_DIFF_LINES, capped
+
+    diff = "".join(f"+line {i}\n" for i in range(SHOWN_DIFF_LINES + 50))
+    shown = capped(diff, "generated/docs/en.md")
+    assert shown.count("\n") == SHOWN_DIFF_LINES + 1
+    assert shown.endswith(
+        "... 50 more lines of the diff not shown: run generate, then "
+        "`git diff generated/docs/en.md` shows them all\n"
+    )
+    assert capped("+a\n-b\n", "x") == "+a\n-b\n"
+
+
+def test_a_huge_line_is_cut_at_the_byte_budget() -> None:
+    from codegen.check import SHOWN_DIFF_BYTES, capped
+
+    shown = capped("+" + "é" * SHOWN_DIFF_BYTES + "\n+next\n", "x")
+    assert len(shown.encode("utf-8")) < SHOWN_DIFF_BYTES + 200
+    assert " [cut]\n... 2 more lines of the diff not shown" in shown

@@ -244,3 +244,24 @@ def test_json_gives_flags_as_booleans_groups_as_label_and_name_and_records_as_ma
     assert match["curated"] == {"retryable": False}
     _, out, _ = explain(capsys, *SMS, "0", "--format", "json")
     assert json.loads(out)["matches"][0]["attributes"]["is_success"] is True
+
+
+@pytest.mark.parametrize(
+    "pasted",
+    ["TOO_MANY_RECIPIENTS", "too_many_recipients", "resultCode=-2016", '{"resultCode": -2016}'],
+)
+def test_a_member_name_or_a_log_fragment_finds_the_code(
+    capsys: pytest.CaptureFixture[str], pasted: str
+) -> None:
+    status, out, _ = explain(capsys, *SMS, "--format", "json", "--", pasted)
+    assert status == 0
+    assert [m["member"] for m in json.loads(out)["matches"]] == [
+        "nhn_sms_codes.ApiResultCode.TOO_MANY_RECIPIENTS"
+    ]
+
+
+def test_a_former_member_name_finds_the_renamed_code(
+    capsys: pytest.CaptureFixture[str], wire: list[str]
+) -> None:
+    status, out, _ = explain(capsys, *wire, "OCTO")
+    assert status == 0 and out.startswith("8 in Status (Status words)\n")

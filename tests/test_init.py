@@ -196,6 +196,8 @@ def test_the_module_name_is_the_folder_name_made_a_valid_module_name(
 
 GITIGNORE = (
     "# codegen's formatting cache: rebuilt when missing, never to be committed\n.codegen-cache/\n"
+    "# a codegen run killed while writing leaves these; the next run removes them\n"
+    ".*.codegen-*.tmp\n"
 )
 GITATTRIBUTES = (
     "# codegen writes LF; keep its outputs and catalog LF in every checkout, whatever\n"
@@ -246,8 +248,20 @@ def test_init_run_again_leaves_gitignore_and_gitattributes_as_they_are(
 def test_init_keeps_a_gitignore_that_already_ignores_the_cache_in_another_spelling(
     folder: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    (folder / ".gitignore").write_text("/.codegen-cache\n", encoding="utf-8")
+    (folder / ".gitignore").write_text("/.codegen-cache\n.*.codegen-*.tmp/\n", encoding="utf-8")
     assert main(["init"]) == 0
-    assert (folder / ".gitignore").read_text(encoding="utf-8") == "/.codegen-cache\n"
+    assert (folder / ".gitignore").read_text(encoding="utf-8") == (
+        "/.codegen-cache\n.*.codegen-*.tmp/\n"
+    )
     out = capsys.readouterr().out
     assert ".gitignore" not in out and "wrote .gitattributes\n" in out  # it did look
+
+
+def test_init_adds_only_the_rule_a_gitignore_lacks_with_its_own_comment(folder: Path) -> None:
+    (folder / ".gitignore").write_text(".codegen-cache/\n", encoding="utf-8")
+    assert main(["init"]) == 0
+    assert (folder / ".gitignore").read_text(encoding="utf-8") == (
+        ".codegen-cache/\n"
+        "# a codegen run killed while writing leaves these; the next run removes them\n"
+        ".*.codegen-*.tmp\n"
+    )
