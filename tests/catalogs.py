@@ -226,3 +226,15 @@ class Project:
             for p in sorted(self.output.rglob("*"))
             if p.is_file()
         }
+
+
+def assert_golden(golden: Path, rendered: str, update: bool) -> None:
+    """``rendered`` is byte for byte the golden file ``golden``; with ``update``
+    (``pytest --update-golden``) the golden file is rewritten first, for review in the
+    commit's diff. Golden files never change any other way."""
+    data = rendered.encode("utf-8")
+    if update:
+        golden.parent.mkdir(parents=True, exist_ok=True)
+        golden.write_bytes(data)
+    assert golden.is_file(), f"no golden file {golden}: run pytest --update-golden"
+    assert golden.read_bytes() == data, f"{golden.name} differs from its golden file"

@@ -14,7 +14,7 @@ from types import MappingProxyType, ModuleType
 from urllib.parse import unquote, urlsplit
 
 import pytest
-from catalogs import catalog, code, code_set
+from catalogs import assert_golden, catalog, code, code_set
 from ruamel.yaml import YAML
 from test_hostile import WEIRD_CODES, hostile_catalog
 from test_typescript import render_ts
@@ -120,12 +120,7 @@ def test_the_python_module_with_docs_urls_is_byte_for_byte_its_golden_file(
     sample: Catalog, update_golden: bool
 ) -> None:
     files = render_all(sample, with_options(DEFAULT_TARGETS[:1], docs_base_url=BASE))
-    rendered = files[PYTHON].encode("utf-8")
-    if update_golden:
-        GOLDEN.parent.mkdir(parents=True, exist_ok=True)
-        GOLDEN.write_bytes(rendered)
-    assert GOLDEN.is_file(), f"no golden file {GOLDEN}: run pytest --update-golden"
-    assert GOLDEN.read_bytes() == rendered
+    assert_golden(GOLDEN, files[PYTHON], update_golden)
 
 
 def test_with_the_option_every_typescript_code_info_has_its_docs_url(sample: Catalog) -> None:

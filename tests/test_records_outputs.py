@@ -16,7 +16,7 @@ from types import ModuleType
 from typing import Any
 
 import pytest
-from catalogs import load_sample
+from catalogs import assert_golden, load_sample
 from jsonschema import Draft202012Validator
 from openapi_spec_validator import validate
 from ruamel.yaml import YAML
@@ -267,10 +267,4 @@ def test_the_records_output_is_byte_for_byte_its_golden_file(
     relative: str, files: dict[str, str], update_golden: bool
 ) -> None:
     """Change them only with ``pytest --update-golden`` and review the diff."""
-    golden = GOLDEN / relative
-    rendered = files[relative].encode("utf-8")
-    if update_golden:
-        golden.parent.mkdir(parents=True, exist_ok=True)
-        golden.write_bytes(rendered)
-    assert golden.is_file(), f"no golden file {golden}: run pytest --update-golden"
-    assert golden.read_bytes() == rendered, f"{relative} differs from its golden file"
+    assert_golden(GOLDEN / relative, files[relative], update_golden)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from catalogs import assert_golden
 
 GOLDEN = Path(__file__).parent / "golden" / "sample"
 OUTPUTS = [
@@ -22,13 +23,7 @@ OUTPUTS = [
 def test_the_sample_output_is_byte_for_byte_its_golden_file(
     relative: str, sample_files: dict[str, str], update_golden: bool
 ) -> None:
-    golden = GOLDEN / relative
-    rendered = sample_files[relative].encode("utf-8")
-    if update_golden:
-        golden.parent.mkdir(parents=True, exist_ok=True)
-        golden.write_bytes(rendered)
-    assert golden.is_file(), f"no golden file {golden}: run pytest --update-golden"
-    assert golden.read_bytes() == rendered, f"{relative} differs from its golden file"
+    assert_golden(GOLDEN / relative, sample_files[relative], update_golden)
 
 
 def test_every_output_has_a_golden_file_and_every_golden_file_an_output(

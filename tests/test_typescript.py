@@ -10,7 +10,7 @@ from pathlib import Path
 from types import MappingProxyType
 
 import pytest
-from catalogs import Project, catalog, code, code_set, flag, group, text
+from catalogs import Project, assert_golden, catalog, code, code_set, flag, group, text
 from jinja2 import nodes
 from test_hostile import HOSTILE, TITLE, WEIRD_CODES
 
@@ -89,11 +89,7 @@ def sample_ts(sample: Catalog) -> str:
 def test_the_sample_module_is_byte_for_byte_its_golden_file(
     sample_ts: str, update_golden: bool
 ) -> None:
-    if update_golden:
-        GOLDEN.parent.mkdir(parents=True, exist_ok=True)
-        GOLDEN.write_bytes(sample_ts.encode("utf-8"))
-    assert GOLDEN.is_file(), f"no golden file {GOLDEN}: run pytest --update-golden"
-    assert GOLDEN.read_bytes() == sample_ts.encode("utf-8")
+    assert_golden(GOLDEN, sample_ts, update_golden)
 
 
 def test_typescript_is_not_a_default_target() -> None:
