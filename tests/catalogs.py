@@ -7,8 +7,13 @@ through :func:`codegen.spec.load_catalog`, as ``codegen generate`` does.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import contextlib
+import importlib.util
+import sys
+import uuid
+from collections.abc import Iterator, Mapping
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 from codegen.model import (
@@ -238,3 +243,22 @@ def assert_golden(golden: Path, rendered: str, update: bool) -> None:
         golden.write_bytes(data)
     assert golden.is_file(), f"no golden file {golden}: run pytest --update-golden"
     assert golden.read_bytes() == data, f"{golden.name} differs from its golden file"
+
+
+@contextlib.contextmanager
+def imported(source: str, folder: Path) -> Iterator[ModuleType]:
+    """Generated Python ``source`` written to a file in ``folder`` and imported from it, as
+    a program that vendors it would, under a name of its own (so its dataclasses and
+    ``from __future__`` annotations resolve); gone from ``sys.modules`` afterwards."""
+    name = f"generated_{uuid.uuid4().hex}"
+    path = folder / f"{name}.py"
+    path.write_text(source, encoding="utf-8")
+    spec = importlib.util.spec_from_file_location(name, path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    try:
+        spec.loader.exec_module(module)
+        yield module
+    finally:
+        sys.modules.pop(name, None)

@@ -5,16 +5,15 @@ Golden files under tests/golden/ change only through ``pytest --update-golden``.
 
 from __future__ import annotations
 
-import importlib.util
+import contextlib
 import os
 import sys
-import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from types import ModuleType
 
 import pytest
-from catalogs import Project, load_sample
+from catalogs import Project, imported, load_sample
 
 from codegen.model import Catalog
 from codegen.render import render_all
@@ -49,23 +48,8 @@ def sample_files(sample: Catalog) -> dict[str, str]:
 @pytest.fixture
 def load_module(tmp_path: Path) -> Iterator[Callable[[str], ModuleType]]:
     """Load generated Python source as a module, as a program that vendors it would."""
-    loaded: list[str] = []
-
-    def load(source: str) -> ModuleType:
-        name = f"generated_{uuid.uuid4().hex}"
-        path = tmp_path / f"{name}.py"
-        path.write_text(source, encoding="utf-8")
-        spec = importlib.util.spec_from_file_location(name, path)
-        assert spec is not None and spec.loader is not None
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module
-        loaded.append(name)
-        spec.loader.exec_module(module)
-        return module
-
-    yield load
-    for name in loaded:
-        sys.modules.pop(name, None)
+    with contextlib.ExitStack() as stack:
+        yield lambda source: stack.enter_context(imported(source, tmp_path))
 
 
 @pytest.fixture

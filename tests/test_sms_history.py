@@ -7,15 +7,13 @@ tombstones instead, ``check`` passes, and the generated module still resolves th
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
 import shutil
-import sys
 from pathlib import Path
-from types import ModuleType
 
 import pytest
+from catalogs import imported
 from gitrepos import Repo
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -100,13 +98,14 @@ def test_import_retire_keeps_them_as_tombstones_and_check_passes(
     assert status == 0, err
     assert "no breaking change against HEAD" in out + err
 
-    module = _load(repo.root / "generated" / "python" / "nhn_sms_codes.py")
-    for code, name in GONE.items():
-        (member,) = module.lookup(code)
-        assert member.name == name and module.EmmaResultCode.lookup(code) is member
-        assert member.removed == module.Removal("2026-12", "not in sms-error-codes.ja.txt")
-    assert module.EmmaResultCode("E915").message == REWORDED[3]
-    assert module.EmmaResultCode("E919").removed is None
+    source = (repo.root / "generated" / "python" / "nhn_sms_codes.py").read_text("utf-8")
+    with imported(source, repo.root.parent) as module:
+        for code, name in GONE.items():
+            (member,) = module.lookup(code)
+            assert member.name == name and module.EmmaResultCode.lookup(code) is member
+            assert member.removed == module.Removal("2026-12", "not in sms-error-codes.ja.txt")
+        assert module.EmmaResultCode("E915").message == REWORDED[3]
+        assert module.EmmaResultCode("E919").removed is None
 
     status, out, _ = repo.run(capsys, "explain", "E917", "--format", "json")
     (match,) = json.loads(out)["matches"]
@@ -115,13 +114,3 @@ def test_import_retire_keeps_them_as_tombstones_and_check_passes(
         "since": "2026-12",
         "reason": "not in sms-error-codes.ja.txt",
     }
-
-
-def _load(path: Path) -> ModuleType:
-    """The generated module, imported from its file as a client that vendors it would."""
-    spec = importlib.util.spec_from_file_location(f"sms_history_{id(path)}", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module

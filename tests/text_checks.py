@@ -10,17 +10,15 @@ exactly.
 from __future__ import annotations
 
 import contextlib
-import importlib.util
 import io
 import json
 import re
-import sys
-import uuid
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from catalogs import imported
 from random_catalogs import Drawn, refused_class, to_yaml
 from ruamel.yaml import YAML
 from text_readers import (
@@ -153,18 +151,8 @@ def _src(texts: dict[str, str], source: str) -> str:
 def check_python(drawn: Drawn, files: dict[str, str], folder: Path) -> None:
     """The module imported, and its docstrings read from the source as Sphinx reads them."""
     source = files["python/random_codes.py"]
-    name = f"random_codes_{uuid.uuid4().hex}"
-    path = folder / f"{name}.py"
-    path.write_text(source, encoding="utf-8")
-    spec = importlib.util.spec_from_file_location(name, path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    try:
-        spec.loader.exec_module(module)
+    with imported(source, folder) as module:
         _check_module(drawn, module, source)
-    finally:
-        sys.modules.pop(name, None)
 
 
 def _check_module(drawn: Drawn, module: Any, source: str) -> None:
