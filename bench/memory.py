@@ -25,9 +25,7 @@ from bench import synth
 from bench.largest import largest_catalog
 from bench.measure import Measurement, measure
 from bench.scenarios import RUFF_CONFIG, Inputs, Repo
-from codegen.limits import MAX_BLACK_CODES, MEMORY_BOUND_GIB
-from codegen.spec_yaml import MAX_BYTES
-from codegen.validation import MAX_CODES
+from codegen.limits import MAX_BLACK_CODES, MAX_CATALOG_BYTES, MAX_CODES, MEMORY_BOUND_GIB
 
 BEGIN, END = "<!-- memory: begin -->", "<!-- memory: end -->"
 
@@ -52,7 +50,7 @@ def _synthetic(size: int) -> Callable[[], Inputs]:
 
 def _largest(codes: int) -> Callable[[], Inputs]:
     def make() -> Inputs:
-        return _inputs(*largest_catalog(codes, MAX_BYTES), "largest")
+        return _inputs(*largest_catalog(codes, MAX_CATALOG_BYTES), "largest")
 
     return make
 
@@ -64,7 +62,7 @@ def _inputs(catalog: dict[str, Any], text: str, origin: str) -> Inputs:
 
 def cases() -> list[Case]:
     """The rows: black (the repository's configuration) and ruff, up to the largest catalog."""
-    mib = MAX_BYTES // 2**20
+    mib = MAX_CATALOG_BYTES // 2**20
     return [
         Case("10,000 codes, synthetic", _synthetic(10_000)),
         Case("100,000 codes, synthetic (refused: black's limit)", _synthetic(100_000), expect=2),

@@ -225,7 +225,7 @@ def _progress(repo: Repo, m: Measurement) -> None:
 
 def _has_ruff(env: dict[str, str]) -> str:
     """What the [ruff] rows are, when codegen finds ruff; '' when it does not."""
-    code = "from codegen.formatting_ruff import ruff_command; print(ruff_command() or '')"
+    code = "from codegen.render.formatters import ruff_command; print(ruff_command() or '')"
     try:
         found = subprocess.run(
             [sys.executable, "-c", code],

@@ -231,7 +231,7 @@ def ruff_config(pyproject: Path) -> str:
     when it has none) with every Python target formatted by ruff instead of black."""
     import tomllib
 
-    from codegen.targets import DEFAULT_TARGETS
+    from codegen.render.targets import DEFAULT_TARGETS
 
     table: dict[str, Any] = {}
     if pyproject.is_file():

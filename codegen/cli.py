@@ -1,7 +1,9 @@
-"""The command line: the only layer that reads arguments and prints.
+"""The command line: arguments parsed, then ``codegen.commands.VERB.run(**options)``.
 
-Every command is a function ``(args) -> ExitCode`` in its own module, imported only when
-that command runs, so a command never pays for the imports of another.
+Each verb's options are declared here (one ``_add_VERB`` each) and handed to its command
+module as keywords (:mod:`codegen.commands`), which is imported only when that verb runs,
+so a command never pays for the imports of another. A :class:`~codegen.errors.CodegenError`
+is printed as its one line on stderr, exit 2; Ctrl-C exits 130, without a traceback.
 """
 
 from __future__ import annotations
@@ -9,15 +11,21 @@ from __future__ import annotations
 import argparse
 import contextlib
 import gc
+import importlib
 import sys
 from collections.abc import Iterator, Sequence
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from codegen import __version__
 from codegen.errors import CodegenError, ExitCode
+from codegen.project.config import DEFAULT_CATALOG, DEFAULT_OUTPUT, DEFAULT_TEMPLATES
 
-DEFAULT_CATALOG = "spec/codes.yaml"
 PATHS_HELP = "{what} (default: from the configuration, else {default})"
+CATALOG = ("--catalog", "PATH", "the catalog", DEFAULT_CATALOG)
+MODULES = {"import": "import_"}  # a verb whose module is named otherwise (a Python keyword)
+
+if TYPE_CHECKING:
+    Verbs = argparse._SubParsersAction[argparse.ArgumentParser]  # what add_subparsers returns
 
 
 def _common(command: argparse.ArgumentParser, *paths: tuple[str, str, str, str]) -> None:
@@ -37,21 +45,27 @@ def _common(command: argparse.ArgumentParser, *paths: tuple[str, str, str, str])
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="codegen",
-        description="Import error-code tables into one YAML catalog; generate code, schemas and docs.",
+        description="Import error-code tables into one YAML catalog; generate code, schemas "
+        "and docs.",
     )
     parser.add_argument("--version", action="version", version=f"codegen {__version__}")
-    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    catalog = ("--catalog", "PATH", "the catalog", DEFAULT_CATALOG)
+    verbs = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for add in (_add_init, _add_import, _add_validate, _add_explain, _add_generate_and_check):
+        add(verbs)
+    _add_diff(verbs)
+    return parser
 
-    init = commands.add_parser(
-        "init", help="start a project here: configuration, catalog, templates"
-    )
+
+def _add_init(verbs: Verbs) -> None:
+    init = verbs.add_parser("init", help="start a project here: configuration, catalog, templates")
     init.add_argument("--force", action="store_true", help="overwrite files init would write")
     init.add_argument(
         "--lang", default="en", help="the language of your documentation (default: en)"
     )
 
-    imp = commands.add_parser(
+
+def _add_import(verbs: Verbs) -> None:
+    imp = verbs.add_parser(
         "import", help="merge a documentation page's code tables into the catalog"
     )
     imp.add_argument("document", help="the page: plain text, Markdown or HTML")
@@ -89,34 +103,41 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="print each code table's column roles and why they were chosen",
     )
-    _common(imp, catalog)
+    _common(imp, CATALOG)
 
-    val = commands.add_parser("validate", help="check the catalog against its format")
-    _common(val, catalog)
 
-    exp = commands.add_parser(
+def _add_validate(verbs: Verbs) -> None:
+    _common(verbs.add_parser("validate", help="check the catalog against its format"), CATALOG)
+
+
+def _add_explain(verbs: Verbs) -> None:
+    exp = verbs.add_parser(
         "explain", help="show every code set that has a code, as a log or a response shows it"
     )
     exp.add_argument("code", help="the code as it appears on the wire: -2016, E915, 0x8004A001")
-    exp.add_argument("--set", metavar="NAME", help="only the code set with this name")
+    exp.add_argument(
+        "--set", dest="set_name", metavar="NAME", help="only the code set with this name"
+    )
     exp.add_argument("--lang", help="show texts in this language only (default: every language)")
     exp.add_argument(
         "--format", choices=("text", "json"), default="text", help="output format (default: text)"
     )
-    _common(exp, catalog)
+    _common(exp, CATALOG)
 
+
+def _add_generate_and_check(verbs: Verbs) -> None:
     for name, text in (
         ("generate", "write every generated file"),
         ("check", "exit 1 when generated files are stale, missing or orphaned"),
     ):
-        sub = commands.add_parser(name, help=text)
+        command = verbs.add_parser(name, help=text)
         _common(
-            sub,
-            catalog,
-            ("--templates", "DIR", "the template override folder", "templates"),
-            ("--output", "DIR", "the output folder", "generated"),
+            command,
+            CATALOG,
+            ("--templates", "DIR", "the template override folder", DEFAULT_TEMPLATES),
+            ("--output", "DIR", "the output folder", DEFAULT_OUTPUT),
         )
-    sub.add_argument(
+    command.add_argument(
         "--breaking-against",
         metavar="REF",
         help="also exit 1 when the catalog breaks generated code's users compared with the "
@@ -124,7 +145,9 @@ def _parser() -> argparse.ArgumentParser:
         'configuration; "" turns it off)',
     )
 
-    dif = commands.add_parser(
+
+def _add_diff(verbs: Verbs) -> None:
+    dif = verbs.add_parser(
         "diff", help="list the catalog's changes since a git ref, by meaning; always exit 0"
     )
     dif.add_argument(
@@ -141,19 +164,7 @@ def _parser() -> argparse.ArgumentParser:
         help="text (default), markdown (a pull-request comment, a CHANGELOG entry) or json "
         "(docs/diff.md)",
     )
-    _common(dif, catalog)
-    return parser
-
-
-def _catalog_from_config(args: argparse.Namespace) -> None:
-    """Set ``args.catalog`` (and the lock timeout) from the configuration unless the
-    command line gave it."""
-    from codegen.config import load_config
-
-    config = load_config(args)
-    args.catalog = config.catalog
-    args.derived_names = config.derived_names
-    args.lock_timeout = config.lock_timeout
+    _common(dif, CATALOG)
 
 
 @contextlib.contextmanager
@@ -171,50 +182,15 @@ def _few_collections() -> Iterator[None]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    """Run ``codegen`` with ``argv`` (default: the process's arguments); the exit status."""
+    options = vars(_parser().parse_args(argv))
+    verb = options.pop("command")
     with _few_collections():
-        return _run(args)
-
-
-def _run(args: argparse.Namespace) -> int:
-    try:
-        if args.command == "init":
-            from codegen.init import run_init
-
-            return int(run_init(args))
-        if args.command in ("import", "validate"):
-            _catalog_from_config(args)
-        if args.command == "import":
-            from codegen.importing import run_import
-            from codegen.locks import run_locked
-            from codegen.writing import remove_stale_temporaries
-
-            with run_locked(args.catalog, None, args.lock_timeout, "codegen import"):
-                remove_stale_temporaries(Path(args.catalog).parent, recursive=False)
-                return int(run_import(args))
-        if args.command == "validate":
-            from codegen.spec import run_validate
-
-            return int(run_validate(args))
-        if args.command == "explain":
-            from codegen.explain import run_explain
-
-            return int(run_explain(args))
-        if args.command == "generate":
-            from codegen.generate import run_generate
-
-            return int(run_generate(args))
-        if args.command == "check":
-            from codegen.check import run_check
-
-            return int(run_check(args))
-        if args.command == "diff":
-            from codegen.diffing import run_diff
-
-            return int(run_diff(args))
-    except CodegenError as error:
-        print(str(error), file=sys.stderr)
-        return int(ExitCode.INVALID)
-    except KeyboardInterrupt:
-        return 130
-    return int(ExitCode.INVALID)  # pragma: no cover - argparse rejects unknown commands
+        try:
+            module = importlib.import_module(f"codegen.commands.{MODULES.get(verb, verb)}")
+            return int(module.run(**options))
+        except CodegenError as error:
+            print(str(error), file=sys.stderr)
+            return int(ExitCode.INVALID)
+        except KeyboardInterrupt:
+            return int(ExitCode.INTERRUPTED)

@@ -7,15 +7,42 @@ import enum
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time
+from typing import Self
 
 
 class ExitCode(enum.IntEnum):
-    """Process exit codes; documented in the README."""
+    """Process exit codes (README, "Exit codes"): 0 ok, 1 a verdict against (stale outputs,
+    a breaking change, a code not found), 2 invalid input or usage, 130 interrupted.
 
-    OK = 0
-    OUT_OF_DATE = 1  # `check` found generated/ stale, missing or orphaned files
-    NOT_FOUND = 1  # `explain`: no code set has the code
-    INVALID = 2  # invalid input, configuration or usage; nothing was written
+    Every member has its own name, so a test or a log shows which verdict it was, even
+    where two share a status: ``ExitCode.NOT_FOUND`` is 1 like ``OUT_OF_DATE``, and prints
+    as ``NOT_FOUND``. A member is its status as an int (``int(code)``, ``sys.exit(code)``);
+    its ``value`` is ``(status, meaning)``. ``ExitCode(1)`` is the first member of status 1,
+    ``OUT_OF_DATE``."""
+
+    OK = 0, "the command did what was asked"
+    OUT_OF_DATE = 1, "check: the output folder is stale, missing or has orphaned files"
+    BREAKING = 1, "check --breaking-against: the catalog breaks clients of the generated code"
+    NOT_FOUND = 1, "explain: no code set has the code"
+    INVALID = 2, "invalid input, configuration or usage; nothing was written"
+    INTERRUPTED = 130, "interrupted (Ctrl-C): 128 + SIGINT, as shells report it"
+
+    meaning: str
+
+    def __new__(cls, status: int, meaning: str) -> Self:
+        member = int.__new__(cls, status)
+        # A distinct value, so that no member is another's alias (Enum aliases equal values).
+        member._value_ = (status, meaning)  # type: ignore[assignment]
+        member.meaning = meaning
+        return member
+
+    def __repr__(self) -> str:
+        return f"<ExitCode.{self.name}: {int(self)}>"
+
+    @classmethod
+    def _missing_(cls, value: object) -> ExitCode | None:
+        """``ExitCode(1)``: the first member of that status."""
+        return next((member for member in cls if member == value), None)
 
 
 @dataclass

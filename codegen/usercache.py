@@ -1,5 +1,7 @@
 """codegen's per-user cache of compiled code: Jinja's templates and the catalog schema's
-validator, kept between runs as Python keeps ``__pycache__``.
+validator, kept between runs as Python keeps ``__pycache__``; and the keys that say which
+codegen and which tools made what is cached (:func:`source_hash`, :func:`package_version`),
+which the manifest records too.
 
 The folder is ``codegen-JINJAVERSION-CODEHASH`` inside Jinja's own per-user cache folder (under the
 system's temporary folder; Jinja creates it closed to other users and refuses it when it is
@@ -14,12 +16,13 @@ import contextlib
 import functools
 import hashlib
 import marshal
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
 from types import CodeType
 
-from codegen.writing import write_atomic
+from codegen.files import existing_files, hash_files, write_atomic
 
 
 @functools.cache
@@ -27,8 +30,6 @@ def folder() -> Path | None:
     """The cache folder, created when missing; None when it cannot be used."""
     from jinja2 import __version__ as jinja_version
     from jinja2.bccache import FileSystemBytecodeCache
-
-    from codegen.manifest import source_hash
 
     # Jinja looks compiled templates up by name, file and source only, not by the settings
     # of the environment that compiled them: the folder changes with codegen's own code.
@@ -57,3 +58,39 @@ def compiled(key: str, produce: Callable[[], CodeType]) -> CodeType:
     with contextlib.suppress(OSError):
         write_atomic(path, marshal.dumps(code))
     return code
+
+
+def package_version(package: str) -> str:
+    """The installed version of ``package``: from the name of its ``.dist-info`` folder on
+    ``sys.path`` when there is exactly one (importlib.metadata costs 20 ms of imports),
+    else from importlib.metadata."""
+    prefix = f"{package}-"
+    for entry in sys.path:
+        try:
+            names = [n for n in os.listdir(entry or ".") if n.startswith(prefix)]
+        except OSError:
+            continue
+        found = [n[len(prefix) : -len(".dist-info")] for n in names if n.endswith(".dist-info")]
+        if len(found) == 1 and "-" not in found[0]:
+            return found[0]
+        if found:
+            break
+    from importlib import metadata
+
+    try:
+        return metadata.version(package)
+    except metadata.PackageNotFoundError:
+        return "not installed"
+
+
+@functools.cache
+def source_hash() -> str:
+    """A sha256 of codegen's own code (its ``.py`` and ``.json`` files; the templates are
+    an input of their own): it changes with any change to what renders, even where the
+    version number does not (a development checkout), so such a change is never trusted
+    to the recorded hashes."""
+    root = Path(__file__).parent
+    digest = hashlib.sha256()
+    code = [r for r in existing_files(root) if r.endswith((".py", ".json"))]
+    hash_files(digest, root, [r for r in code if "__pycache__" not in r])
+    return digest.hexdigest()

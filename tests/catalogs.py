@@ -2,7 +2,7 @@
 
 The builder makes catalogs the spec loader would refuse or that are awkward to write as
 YAML (hostile texts, name collisions); ``load_sample()`` loads tests/fixtures/sample.yaml
-through :func:`codegen.spec.load_catalog`, as ``codegen generate`` does.
+through :func:`codegen.catalog.load.load_catalog`, as ``codegen generate`` does.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-from codegen.model import (
+from codegen.catalog.model import (
     Attribute,
     Catalog,
     Code,
@@ -111,7 +111,7 @@ def catalog(
 
 def load_sample(path: Path = SAMPLE, shown: str = SAMPLE_SHOWN) -> Catalog:
     """The sample fixture, loaded and validated as ``codegen generate`` loads a catalog."""
-    from codegen.spec import load_catalog
+    from codegen.catalog.load import load_catalog
 
     return load_catalog(path, display_path=shown)
 
@@ -142,7 +142,7 @@ def inline_text(children: list[Any]) -> str:
     """The text of inline tokens; fails on any markup other than <br>, <sup>, anchors, the
     pre-wrap span and <code>, which reads back as the backtick that made it (`x` was
     written as `x`)."""
-    from codegen.markdown import PRE_WRAP
+    from codegen.render.views.markdown import PRE_WRAP
 
     parts = []
     for child in children:

@@ -15,9 +15,9 @@ from types import ModuleType
 import pytest
 from catalogs import Project, imported, load_sample
 
-from codegen.model import Catalog
-from codegen.render import render_all
-from codegen.targets import DEFAULT_TARGETS
+from codegen.catalog.model import Catalog
+from codegen.render.engine import render_all
+from codegen.render.targets import DEFAULT_TARGETS
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -60,7 +60,7 @@ def project(tmp_path: Path) -> Project:
 @pytest.fixture(scope="session", autouse=True)
 def lock_folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     """Runs of codegen in the tests (in process or not) keep their lock files
-    (codegen.locks) under the session's temporary folder, never in the machine's."""
+    (codegen.project.locks) under the session's temporary folder, never in the machine's."""
     folder = tmp_path_factory.mktemp("locks")
     before = os.environ.get("CODEGEN_LOCK_DIR")
     os.environ["CODEGEN_LOCK_DIR"] = str(folder)

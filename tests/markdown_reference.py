@@ -1,6 +1,6 @@
 """The Markdown reader as it reads without folding tables into one token (markdown-it's own
 tokens, every cell through its inline rule): the oracle tests/test_markdown_fast.py compares
-codegen.importers.markdown with. Same features: containers, broken-table warnings, inline
+codegen.importer.readers.markdown with. Same features: containers, broken-table warnings, inline
 code kept as code spans. What turns an inline token into text, the HTML blocks and the
 broken-table warning are codegen's own: the oracle is about which tokens exist and which
 cells go through the inline rule."""
@@ -13,8 +13,9 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from codegen.errors import InputError
-from codegen.importers.markdown import _block_end, _broken_table, _html, _inline_text
-from codegen.importers.tables import Block, BlockKind, RawRow, RawTable
+from codegen.importer.readers.blocks import Block, BlockKind, RawRow, RawTable
+from codegen.importer.readers.inline import inline_text
+from codegen.importer.readers.markdown import _block_end, _broken_table, _html
 
 _IGNORED = frozenset({"hr"})
 _CONTAINERS = frozenset({"bullet_list_open", "ordered_list_open", "blockquote_open"})
@@ -38,7 +39,7 @@ def read_markdown(source: str, path: str, warnings: list[InputError] | None = No
             index = end
             continue
         if token.type == "heading_open":
-            text = _inline_text(tokens[index + 1])
+            text = inline_text(tokens[index + 1])
             kind: BlockKind = "title" if start_line == 0 else "heading"
             blocks.append(Block(kind, start_line + 1, text, int(token.tag[1:])))
         elif token.type == "table_open":
@@ -93,7 +94,7 @@ def _table(tokens: list[Token], lines: list[str]) -> RawTable:
             index += 1
             continue
         end = _block_end(tokens, index)
-        cells = tuple(_inline_text(t) for t in tokens[index:end] if t.type == "inline")
+        cells = tuple(inline_text(t) for t in tokens[index:end] if t.type == "inline")
         row_line = token.map[0] if token.map else line - 1
         if not header:
             header = cells

@@ -9,7 +9,7 @@ from pathlib import Path
 from bench import memory, synth
 from bench.largest import largest_catalog
 from bench.measure import Measurement, Sample
-from codegen.spec import validate_catalog
+from codegen.catalog.load import validate_catalog
 
 
 def test_the_largest_catalog_is_just_under_the_size_it_is_given(tmp_path: Path) -> None:

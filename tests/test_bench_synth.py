@@ -155,10 +155,11 @@ def test_larger_catalogs_have_more_code_sets() -> None:
 
 
 @pytest.mark.skipif(
-    not importlib.util.find_spec("codegen.spec"), reason="codegen.spec not written yet"
+    not importlib.util.find_spec("codegen.catalog.load"),
+    reason="codegen.catalog.load not written yet",
 )
 def test_codegen_loads_the_catalog_with_every_name_curated(tmp_path: Path) -> None:
-    from codegen.spec import load_catalog
+    from codegen.catalog.load import load_catalog
 
     catalog_path, _ = synth.write_files(1000, tmp_path)
     catalog = load_catalog(catalog_path)
@@ -257,7 +258,7 @@ def test_a_target_is_met_at_its_limit_and_missed_by_the_excess_above_it() -> Non
 def test_the_ruff_configuration_is_the_repository_s_with_ruff_for_python(tmp_path: Path) -> None:
     import dataclasses
 
-    from codegen.config import read_config
+    from codegen.project.config import read_config
 
     root = Path(__file__).parent.parent
     path = tmp_path / scenarios.RUFF_CONFIG
@@ -277,8 +278,8 @@ def test_the_ruff_configuration_is_the_repository_s_with_ruff_for_python(tmp_pat
 
 
 def test_without_a_configuration_the_ruff_one_has_the_built_in_targets(tmp_path: Path) -> None:
-    from codegen.config import read_config
-    from codegen.targets import DEFAULT_TARGETS
+    from codegen.project.config import read_config
+    from codegen.render.targets import DEFAULT_TARGETS
 
     path = tmp_path / scenarios.RUFF_CONFIG
     path.write_text(scenarios.ruff_config(tmp_path / "pyproject.toml"), encoding="utf-8")

@@ -9,7 +9,7 @@ import pytest
 from catalogs import Project
 from ruamel.yaml import YAML
 
-from codegen.writing import GENERATED_MARKER
+from codegen.render.header import GENERATED_MARKER
 
 REPO = Path(__file__).parent.parent
 PYTHON = "python/sample_codes.py"

@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from codegen import check
-from codegen.check import unified_diff
+from codegen.output import compare as check  # the module
+from codegen.output.compare import unified_diff
 
 
 @pytest.fixture(autouse=True)
@@ -120,7 +120,7 @@ def test_a_change_deep_in_a_long_file_is_numbered_in_the_whole_file() -> None:
 
 def test_a_long_diff_is_cut_with_a_line_saying_how_much_is_left_out() -> None:
     """A stale 200 MB output must not print 200 MB into a CI log."""
-    from codegen.check import SHOWN_DIFF_LINES, capped
+    from codegen.output.compare import SHOWN_DIFF_LINES, capped
 
     diff = "".join(f"+line {i}\n" for i in range(SHOWN_DIFF_LINES + 50))
     shown = capped(diff, "generated/docs/en.md")
@@ -133,7 +133,7 @@ def test_a_long_diff_is_cut_with_a_line_saying_how_much_is_left_out() -> None:
 
 
 def test_a_huge_line_is_cut_at_the_byte_budget() -> None:
-    from codegen.check import SHOWN_DIFF_BYTES, capped
+    from codegen.output.compare import SHOWN_DIFF_BYTES, capped
 
     shown = capped("+" + "é" * SHOWN_DIFF_BYTES + "\n+next\n", "x")
     assert len(shown.encode("utf-8")) < SHOWN_DIFF_BYTES + 200

@@ -3,18 +3,17 @@ the command line over it, and every mistake reported at the line and column to f
 
 from __future__ import annotations
 
-import argparse
 from pathlib import Path
 
 import pytest
 from catalogs import SAMPLE
 
+from codegen.catalog.load import load_catalog
 from codegen.cli import main
-from codegen.config import find_config, load_config
 from codegen.errors import InputError
-from codegen.render import render_all
-from codegen.spec import load_catalog
-from codegen.targets import DEFAULT_TARGETS
+from codegen.project.config import find_config, load_config
+from codegen.render.engine import render_all
+from codegen.render.targets import DEFAULT_TARGETS
 
 REPO = Path(__file__).parent.parent
 
@@ -29,15 +28,10 @@ def _project(root: Path, config: str, name: str = "codegen.toml") -> Path:
     return root
 
 
-def _args(**given: str) -> argparse.Namespace:
-    values = {"config": None, "catalog": None, "output": None, "templates": None}
-    return argparse.Namespace(**{**values, **given})
-
-
 def _config_error(root: Path, monkeypatch: pytest.MonkeyPatch) -> str:
     monkeypatch.chdir(root)
     with pytest.raises(InputError) as raised:
-        load_config(_args(), root)
+        load_config(cwd=root)
     return str(raised.value)
 
 
@@ -79,7 +73,7 @@ def test_codegen_toml_and_a_codegen_table_in_one_folder_is_an_error_naming_the_t
 def test_without_a_configuration_the_defaults_apply_in_the_working_directory(
     tmp_path: Path,
 ) -> None:
-    config = load_config(_args(), tmp_path)
+    config = load_config(cwd=tmp_path)
     assert (config.catalog, config.output, config.templates) == (
         "spec/codes.yaml",
         "generated",
@@ -96,7 +90,7 @@ def test_config_names_the_file_and_the_command_line_paths_override_it(
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     monkeypatch.chdir(elsewhere)
-    config = load_config(_args(config=str(root / "other.toml"), output="b"), elsewhere)
+    config = load_config(str(root / "other.toml"), output="b", cwd=elsewhere)
     assert config.output == "b"
     assert config.catalog == (root / "spec" / "codes.yaml").as_posix()
     assert main(["generate", "--config", str(root / "other.toml")]) == 0
@@ -132,7 +126,7 @@ def test_the_repository_configuration_renders_the_defaults_plus_typescript(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.chdir(REPO)
-    config = load_config(_args(), REPO)
+    config = load_config(cwd=REPO)
     assert config.file == REPO / "pyproject.toml"
     assert (config.catalog, config.output, config.templates) == (
         "spec/codes.yaml",
@@ -157,7 +151,7 @@ def test_the_default_targets_written_out_as_targets_render_the_same_files(
     )
     root = _project(tmp_path / "p", listed)
     monkeypatch.chdir(root)
-    config = load_config(_args(), root)
+    config = load_config(cwd=root)
     catalog = config.check_catalog(load_catalog(config.catalog))
     assert config.targets == DEFAULT_TARGETS
     assert render_all(catalog, config.targets) == render_all(catalog, DEFAULT_TARGETS)

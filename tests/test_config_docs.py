@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from codegen import model
-from codegen.config_keys import KNOWN_OPTIONS, SECTION_KEYS, TARGET_KEYS
-from codegen.render import FILTERS
-from codegen.targets import FORMATTERS
+from codegen.catalog import model
+from codegen.project.keys import KNOWN_OPTIONS, SECTION_KEYS, TARGET_KEYS
+from codegen.render.environment import FILTERS
+from codegen.render.targets import FORMATTERS
 
 DOC = (Path(__file__).parent.parent / "docs" / "configuration.md").read_text(encoding="utf-8")
 MODEL = (

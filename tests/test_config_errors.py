@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from catalogs import SAMPLE
 
-from codegen import config_keys
 from codegen.cli import main
+from codegen.project import keys as config_keys
 
 HEAD = '[project]\nname = "mine"\n\n[tool.codegen]\n'  # [tool.codegen] is line 4
 FORMATTERS = "python, ruff, json, yaml, markdown, none"

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import argparse
 from pathlib import Path
 
 import pytest
 from catalogs import SAMPLE
 
 from codegen.cli import main
-from codegen.config import load_config
-from codegen.formatting_ruff import ruff_command
-from codegen.targets import DEFAULT_TARGETS
+from codegen.project.config import load_config
+from codegen.render.formatters import ruff_command
+from codegen.render.targets import DEFAULT_TARGETS
 
 
 def _project(root: Path, config: str, monkeypatch: pytest.MonkeyPatch) -> Path:
@@ -32,8 +31,7 @@ def _files(root: Path) -> dict[str, str]:
 
 
 def _options(root: Path) -> list[dict[str, object]]:
-    args = argparse.Namespace(config=None, catalog=None, output=None, templates=None)
-    return [dict(target.options) for target in load_config(args, root).targets]
+    return [dict(target.options) for target in load_config(cwd=root).targets]
 
 
 def test_languages_choose_the_pages_and_the_texts_rendered(

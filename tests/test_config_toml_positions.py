@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import tomllib
 
-from codegen.toml_positions import locate, positions
+from codegen.project.toml_positions import locate, positions
 
 TEXT = '''\
 # a comment with key = "value"

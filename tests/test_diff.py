@@ -13,9 +13,9 @@ import pytest
 from gitrepos import Repo, kinds
 from markdown_it import MarkdownIt
 
-from codegen.breaking import FIXES, UNLESS_RECORDED
-from codegen.catalog_diff import Change, ChangeKind
-from codegen.diff_report import describe
+from codegen.evolution.breaking import FIXES, UNLESS_RECORDED
+from codegen.evolution.changes import Change, ChangeKind
+from codegen.evolution.report import describe
 
 SCHEMA = json.loads(
     (Path(__file__).parent.parent / "codegen" / "schemas" / "diff.schema.json").read_text("utf-8")

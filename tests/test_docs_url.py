@@ -19,11 +19,11 @@ from ruamel.yaml import YAML
 from test_hostile import WEIRD_CODES, hostile_catalog
 from test_typescript import render_ts
 
+from codegen.catalog.model import Catalog
 from codegen.errors import InputError
-from codegen.filters import code_anchor, docs_page_url, docs_url
-from codegen.model import Catalog
-from codegen.render import render_all
-from codegen.targets import DEFAULT_TARGETS, Target
+from codegen.render.engine import render_all
+from codegen.render.targets import DEFAULT_TARGETS, Target
+from codegen.render.views.links import code_anchor, docs_page_url, docs_url
 
 REPO = Path(__file__).parent.parent
 GOLDEN = Path(__file__).parent / "golden" / "docs_url" / "python" / "sample_codes.py"

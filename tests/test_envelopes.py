@@ -18,9 +18,9 @@ from jsonschema import Draft202012Validator
 from openapi_spec_validator import validate
 from ruamel.yaml import YAML
 
-from codegen.render import render_all
-from codegen.spec import load_catalog
-from codegen.targets import DEFAULT_TARGETS, Target
+from codegen.catalog.load import load_catalog
+from codegen.render.engine import render_all
+from codegen.render.targets import DEFAULT_TARGETS, Target
 
 CATALOG = """\
 format: 1

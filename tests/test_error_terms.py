@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from catalogs import SAMPLE, catalog, code, code_set
 
+from codegen.catalog.load import validate_catalog
 from codegen.errors import CodegenError
-from codegen.render import render_all
-from codegen.spec import validate_catalog
-from codegen.targets import Target
+from codegen.render.engine import render_all
+from codegen.render.targets import Target
 
 
 def _render(tmp_path: Path, template: str) -> str:

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
+from codegen.catalog.lookup import wire_values
 from codegen.cli import main
-from codegen.explain import wire_values
 
 ROOT = Path(__file__).resolve().parent.parent
 SMS = ["--config", str(ROOT / "pyproject.toml"), "--catalog", str(ROOT / "spec" / "codes.yaml")]

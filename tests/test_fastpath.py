@@ -17,8 +17,11 @@ from catalogs import Project
 
 import codegen
 from codegen import usercache
-from codegen.formatting import cache_entry, read_entry
-from codegen.manifest import MANIFEST, sha256, source_hash
+from codegen.files import sha256
+from codegen.output import manifest
+from codegen.output.manifest import MANIFEST
+from codegen.render.format_cache import cache_entry, read_entry
+from codegen.usercache import source_hash
 
 REPO = Path(__file__).parent.parent
 PYTHON = "python/sample_codes.py"
@@ -204,7 +207,7 @@ def test_a_newer_tool_that_changes_no_output_re_renders_and_passes(
 ) -> None:
     """The recorded versions are a cache key: the hashes are not trusted, but a version
     change alone is not a stale file (CI must not fail on a formatter patch release)."""
-    monkeypatch.setattr(codegen, "__version__", "99.0.0")
+    monkeypatch.setattr(manifest, "__version__", "99.0.0")  # as a newer codegen records it
     assert _check(generated, capsys)[0] == 0
     assert _manifest(generated)["versions"]["codegen"] != "99.0.0"
     assert generated.run("generate") == 0
@@ -338,7 +341,7 @@ def test_a_cache_entry_whose_content_no_longer_matches_its_key_is_not_used(
 def test_the_formatting_cache_keeps_at_most_its_bound(
     project: Project, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("codegen.formatting.CACHE_ENTRIES", 1)
+    monkeypatch.setattr("codegen.render.format_cache.CACHE_ENTRIES", 1)
     text = project.catalog.read_text(encoding="utf-8")
     for message in ("One", "Two", "Three"):
         project.catalog.write_text(text.replace("Invalid appkey", message), encoding="utf-8")

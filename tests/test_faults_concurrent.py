@@ -13,7 +13,7 @@ from faults import outputs, run, start, temporaries, write_catalog
 
 from bench import synth
 from codegen.errors import InputError
-from codegen.locks import Resource, held, lock_folder, timeout
+from codegen.project.locks import Resource, held, lock_folder, timeout
 
 RUNS_AT_ONCE = 8
 ROUNDS = 3
@@ -80,7 +80,7 @@ def test_a_run_that_waits_too_long_stops_with_one_line_naming_the_holder(
     write_catalog(project, synth.one_message_changed(synth.build_catalog(300), "(改訂)"))
     before = outputs(project)
     monkeypatch.setenv("CODEGEN_LOCK_DIR", str(project.parent / "project-locks"))
-    with held([Resource("output", project / "generated", "generated")], 0, "a test"):
+    with held([Resource("output", project / "generated", "generated")], 0, "a test", print):
         result = run(project, "generate", CODEGEN_LOCK_TIMEOUT="1.5")
     assert result.returncode == 2
     waiting, gave_up = result.stderr.splitlines()

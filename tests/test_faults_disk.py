@@ -17,7 +17,7 @@ from faults import outputs, start, temporaries, write_catalog
 from bench import synth
 from bench.documents import to_markdown
 from codegen.cli import main
-from codegen.writing import existing_files, remove_stale_temporaries
+from codegen.files import existing_files, remove_stale_temporaries
 
 
 @pytest.fixture

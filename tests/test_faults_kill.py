@@ -1,7 +1,7 @@
 """Faults: ``kill -9`` of codegen at random moments of ``generate`` and ``import``.
 
 After each kill: every output (and the catalog) holds either its old or its new bytes, no
-process of the run is left (the fork of codegen.parallel dies with it), and the next run
+process of the run is left (the fork of codegen.render.parallel dies with it), and the next run
 leaves no temporary file and the right outputs. The moments are fractions of a measured
 run, drawn from a fixed seed, so a failure names the fraction that reproduces it.
 """
@@ -31,7 +31,7 @@ from faults import (
 
 from bench import synth
 from bench.documents import to_markdown
-from codegen import parallel
+from codegen.render import parallel
 
 KILLS = 3  # per command; plus one kill as soon as a temporary file appears
 
@@ -121,7 +121,7 @@ def test_import_killed_at_any_moment_leaves_the_old_or_new_catalog(
 
 FORK_BLOCKS = """
 import os, sys, threading
-from codegen import parallel
+from codegen.render import parallel
 
 def work(job):
     if job == "fork":

@@ -10,19 +10,13 @@ from catalogs import code, code_set, flag, group
 from markdown_it import MarkdownIt
 from ruamel.yaml import YAML
 
-from codegen import filters, markdown
-from codegen.filters import (
-    code_anchor,
-    json_str,
-    localized,
-    py_comment,
-    py_str,
-    section_runs,
-    set_anchor,
-    yaml_str,
-)
-from codegen.markdown import PRE_WRAP, html_comment, md_block, md_inline
-from codegen.model import texts
+from codegen.catalog.model import texts
+from codegen.render.views import markdown
+from codegen.render.views import texts as views_texts
+from codegen.render.views.escape import json_str, py_comment, py_str, yaml_str
+from codegen.render.views.links import code_anchor, set_anchor
+from codegen.render.views.markdown import PRE_WRAP, html_comment, md_block, md_inline
+from codegen.render.views.texts import localized, section_runs
 
 NASTY = [
     "",
@@ -223,9 +217,9 @@ def test_code_anchor_encodes_other_characters_so_no_two_codes_share_an_anchor() 
 
 def test_localized_falls_back_to_the_source_language_and_says_so() -> None:
     message = texts({"ja": "成功"})
-    assert localized(message, "en", "ja") == filters.Localized("成功", "ja", True)
+    assert localized(message, "en", "ja") == views_texts.Localized("成功", "ja", True)
     assert localized(texts({"ja": "成功", "en": "Success"}), "en", "ja").fallback is False
-    assert localized(None, "en", "ja") == filters.Localized("", "en", False)
+    assert localized(None, "en", "ja") == views_texts.Localized("", "en", False)
 
 
 def test_cell_shows_group_labels_flags_and_empty_cells() -> None:
@@ -239,9 +233,9 @@ def test_cell_shows_group_labels_flags_and_empty_cells() -> None:
         ],
         (service, success),
     ).codes
-    assert filters.cell(codes[0], service, "en", "ja").text == "Common"
-    assert filters.cell(codes[0], success, "en", "ja").text == "true"
-    assert filters.cell(codes[1], service, "en", "ja").text == ""
+    assert views_texts.cell(codes[0], service, "en", "ja").text == "Common"
+    assert views_texts.cell(codes[0], success, "en", "ja").text == "true"
+    assert views_texts.cell(codes[1], service, "en", "ja").text == ""
 
 
 def test_section_runs_group_consecutive_sets_of_one_section() -> None:

@@ -9,10 +9,11 @@ from pathlib import Path
 import pytest
 from catalogs import Project
 
-from codegen import writing
 from codegen.errors import InputError
-from codegen.generate import catalog_shown, template_dirs
-from codegen.writing import GENERATED_MARKER, write_changed
+from codegen.output import folder
+from codegen.output.folder import write_changed
+from codegen.output.plan import catalog_shown, template_dirs
+from codegen.render.header import GENERATED_MARKER
 
 OUTPUTS = [
     ".codegen-manifest.json",
@@ -110,7 +111,7 @@ def test_a_failure_while_writing_leaves_every_output_as_it_was(
 ) -> None:
     write_changed(tmp_path, {"a.txt": "a\n", "b.txt": "b\n"})
     calls = []
-    real = writing._write_temporary
+    real = folder.write_temporary
 
     def fail_on_second(path: Path, data: bytes) -> str:
         calls.append(path)
@@ -118,7 +119,7 @@ def test_a_failure_while_writing_leaves_every_output_as_it_was(
             raise OSError(28, "No space left on device")
         return real(path, data)
 
-    monkeypatch.setattr(writing, "_write_temporary", fail_on_second)
+    monkeypatch.setattr(folder, "write_temporary", fail_on_second)
     with pytest.raises(OSError):
         write_changed(tmp_path, {"a.txt": "A\n", "b.txt": "B\n"})
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt", "b.txt"]

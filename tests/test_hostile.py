@@ -15,9 +15,9 @@ from catalogs import catalog, code, code_set, flag, group, inline_text, markdown
 from markdown_it import MarkdownIt
 from ruamel.yaml import YAML
 
-from codegen.model import Catalog, ResponseHeader
-from codegen.render import render_all
-from codegen.targets import DEFAULT_TARGETS
+from codegen.catalog.model import Catalog, ResponseHeader
+from codegen.render.engine import render_all
+from codegen.render.targets import DEFAULT_TARGETS
 
 HOSTILE = [
     'triple """ quotes',

@@ -17,8 +17,8 @@ from typing import Any
 
 import pytest
 
+from codegen.catalog.parse import parse
 from codegen.cli import main
-from codegen.spec_yaml import parse
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPORA = {

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from codegen import importing
 from codegen.cli import main
+from codegen.commands import import_ as importing
 
 PAGE = "# Codes\n\n## Results\n\n| Code | Message |\n|---|---|\n| 1 | ok |\n| 2 | bad |\n"
 

@@ -8,10 +8,11 @@ import re
 
 from bench import synth
 from bench.documents import to_markdown
-from codegen import importing, roundtrip
-from codegen.importers import parse_document
-from codegen.importers.headers import dictionary
-from codegen.importers.merge import merge_document
+from codegen.catalog.roundtrip import tree as roundtrip
+from codegen.commands import import_ as importing
+from codegen.importer.columns.headers import dictionary
+from codegen.importer.document import parse_document
+from codegen.importer.merge.sets import merge_document
 
 
 def _ruamel_lines(root: object, written: bytes) -> dict[tuple[int, str], int]:

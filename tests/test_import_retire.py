@@ -14,8 +14,8 @@ from typing import Any
 import pytest
 from ruamel.yaml import YAML
 
+from codegen.catalog.load import load_catalog
 from codegen.cli import main
-from codegen.spec import load_catalog
 
 REPO = Path(__file__).parent.parent
 DOCS = REPO.parent / "shared" / "docs"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from codegen.importers.cells import (
+from codegen.importer.columns.cells import (
     code_evidence,
     flag_value,
     index_like,
@@ -14,9 +14,10 @@ from codegen.importers.cells import (
     range_of,
     split_code_and_text,
 )
-from codegen.importers.headers import Role, attribute_key, dictionary, hint, snake_case
-from codegen.importers.names import code_name, set_name, upper_snake, value_name
-from codegen.importers.roles import Roles, decide
+from codegen.importer.columns.headers import attribute_key, dictionary, hint, snake_case
+from codegen.importer.columns.roles import Roles, decide
+from codegen.importer.columns.words import Role
+from codegen.importer.merge.names import code_name, set_name, upper_snake, value_name
 
 WORDS = dictionary([])
 

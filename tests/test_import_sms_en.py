@@ -12,8 +12,8 @@ import pytest
 from ruamel.yaml import YAML
 
 from codegen.cli import main
-from codegen.importers import parse_document
-from codegen.importers.headers import dictionary
+from codegen.importer.columns.headers import dictionary
+from codegen.importer.document import parse_document
 
 DOCS = Path(__file__).resolve().parents[2] / "shared" / "docs"
 JA = DOCS / "sms-error-codes.ja.txt"

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from codegen.importers import Document, Form, detect_form, parse_document
-from codegen.importers.codesets import CodeTable
-from codegen.importers.headers import dictionary
+from codegen.importer.codetable import CodeTable
+from codegen.importer.columns.headers import dictionary
+from codegen.importer.document import Document, Form, detect_form, parse_document
 
 CASES = Path(__file__).parent / "import_cases"
 

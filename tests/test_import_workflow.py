@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from codegen.catalog.parse import parse
 from codegen.cli import main
-from codegen.spec_yaml import parse
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT.parent / "shared" / "docs"

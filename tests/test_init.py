@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from codegen.cli import main
-from codegen.init import module_name
+from codegen.project.starter import module_name
 
 FILES = [
     ".gitattributes",

@@ -9,12 +9,15 @@ from pathlib import Path
 import pytest
 from catalogs import Project, catalog, code, code_set
 
-from codegen import limits, parallel, spec_yaml, validation
+from codegen import limits
+from codegen.catalog import parse
+from codegen.catalog.model import Catalog
+from codegen.catalog.rules import size
 from codegen.errors import InputError, TemplateError
-from codegen.limits import RenderLimits
-from codegen.model import Catalog
-from codegen.render import render_all
-from codegen.targets import Target
+from codegen.render import bounds, parallel
+from codegen.render.bounds import RenderLimits
+from codegen.render.engine import render_all
+from codegen.render.targets import Target
 
 NEVER_ENDS = "{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}\n"
 SAMPLE_CODES = 14  # tests/fixtures/sample.yaml
@@ -135,7 +138,7 @@ def test_a_repetition_past_max_repeat_is_refused_before_it_is_made(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Also when both sides are constants, which Jinja would otherwise fold while compiling."""
-    monkeypatch.setattr(limits, "MAX_REPEAT", 10)
+    monkeypatch.setattr(bounds, "MAX_REPEAT", 10)
     assert _render(tmp_path, "{{ 'ab' * 5 }}{{ [1] * 10 }}\n", RenderLimits()) == (
         "ababababab[1, 1, 1, 1, 1, 1, 1, 1, 1, 1]\n"
     )
@@ -175,10 +178,10 @@ def test_a_limit_key_out_of_range_is_an_error_at_the_key(
 def test_a_catalog_past_the_code_count_is_refused_and_nothing_written(
     project: Project, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(validation, "MAX_CODES", SAMPLE_CODES)
+    monkeypatch.setattr(size, "MAX_CODES", SAMPLE_CODES)
     assert project.run("generate") == 0
     project.catalog.write_text(project.catalog.read_text("utf-8") + "\n", encoding="utf-8")
-    monkeypatch.setattr(validation, "MAX_CODES", SAMPLE_CODES - 1)
+    monkeypatch.setattr(size, "MAX_CODES", SAMPLE_CODES - 1)
     err = _refused(project, capsys)
     assert f"the catalog has {SAMPLE_CODES} codes; the limit is {SAMPLE_CODES - 1}" in err
 
@@ -187,7 +190,7 @@ def test_a_catalog_past_the_size_limit_is_refused_and_nothing_written(
     project: Project, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     size = len(project.catalog.read_bytes()) + 1
-    monkeypatch.setattr(spec_yaml, "MAX_BYTES", size)
+    monkeypatch.setattr(parse, "MAX_CATALOG_BYTES", size)
     project.catalog.write_text(project.catalog.read_text("utf-8") + "\n", encoding="utf-8")
     assert project.run("generate") == 0
     project.catalog.write_text(project.catalog.read_text("utf-8") + "\n", encoding="utf-8")
@@ -198,10 +201,10 @@ def test_a_catalog_past_the_size_limit_is_refused_and_nothing_written(
 def test_black_is_refused_past_its_code_count_before_rendering(
     project: Project, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(limits, "MAX_BLACK_CODES", SAMPLE_CODES)
+    monkeypatch.setattr(bounds, "MAX_BLACK_CODES", SAMPLE_CODES)
     assert project.run("generate") == 0
     project.catalog.write_text(project.catalog.read_text("utf-8") + "\n", encoding="utf-8")
-    monkeypatch.setattr(limits, "MAX_BLACK_CODES", SAMPLE_CODES - 1)
+    monkeypatch.setattr(bounds, "MAX_BLACK_CODES", SAMPLE_CODES - 1)
     err = _refused(project, capsys)
     assert err == (
         f"spec/codes.yaml: the catalog has {SAMPLE_CODES} codes; formatter "
@@ -214,7 +217,7 @@ def test_black_is_refused_past_its_code_count_before_rendering(
 def test_the_black_limit_does_not_apply_without_a_python_target(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(limits, "MAX_BLACK_CODES", 0)
+    monkeypatch.setattr(bounds, "MAX_BLACK_CODES", 0)
     assert _render(tmp_path, "ok\n", RenderLimits()) == "ok\n"
     with pytest.raises(InputError, match="formats at most 0"):
         _render(tmp_path, "x = 1\n", RenderLimits(), "python")
@@ -222,8 +225,8 @@ def test_the_black_limit_does_not_apply_without_a_python_target(
 
 def test_the_documented_limits() -> None:
     """docs/limits.md states these figures; change both together."""
-    assert validation.MAX_CODES == 100_000
-    assert spec_yaml.MAX_BYTES == 50 * 2**20
+    assert limits.MAX_CODES == 100_000
+    assert limits.MAX_CATALOG_BYTES == 50 * 2**20
     assert limits.MAX_BLACK_CODES == 20_000
     assert limits.MEMORY_BOUND_GIB == 2
     assert (limits.DEFAULT_RENDER_SECONDS, limits.DEFAULT_OUTPUT_MIB) == (120, 256)

@@ -15,7 +15,7 @@ from catalogs import Project
 from test_init import TABLE
 
 from codegen.cli import main
-from codegen.manifest import MANIFEST
+from codegen.output.manifest import MANIFEST
 
 REPO = Path(__file__).parent.parent
 PAGE = "docs/en.md"

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from catalogs import Project
 
-from codegen.manifest import MANIFEST
+from codegen.output.manifest import MANIFEST
 
 PAGE = "docs/en.md"
 

@@ -7,7 +7,7 @@ import markdown_reference
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from codegen.importers.markdown import read_markdown
+from codegen.importer.readers.markdown import read_markdown
 
 # Characters that matter to Markdown inline and block rules, and some that do not.
 _MARKUP = "\\`*_[]()!<>&~#-:|=+{}$%@^\"' \t;/.,0123456789aZ日本語é\u00a0"
@@ -118,6 +118,6 @@ def test_the_synthetic_and_sms_pages_read_the_same() -> None:
 @settings(max_examples=1000, deadline=None)
 @given(st.text(alphabet=st.sampled_from(list("|\\ a日`")), max_size=20))
 def test_cells_are_counted_on_the_source_line_as_before(line: str) -> None:
-    from codegen.importers.markdown import _source_cells
+    from codegen.importer.readers.markdown import _source_cells
 
     assert _source_cells(line) == markdown_reference._source_cells(line)

@@ -16,10 +16,10 @@ from jsonschema import Draft202012Validator
 from openapi_spec_validator import validate
 from ruamel.yaml import YAML
 
+from codegen.catalog.model import Catalog
 from codegen.cli import main
-from codegen.model import Catalog
-from codegen.render import render_all
-from codegen.targets import DEFAULT_TARGETS, Target
+from codegen.render.engine import render_all
+from codegen.render.targets import DEFAULT_TARGETS, Target
 
 SCHEMA = "jsonschema/sample_codes.schema.json"
 OPENAPI = "openapi/sample_codes.openapi.yaml"

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from codegen import parallel
+from codegen.catalog.load import load_catalog
 from codegen.errors import TemplateError
-from codegen.render import render_all
-from codegen.spec import load_catalog
-from codegen.targets import DEFAULT_TARGETS, Target
+from codegen.render import parallel
+from codegen.render.engine import render_all
+from codegen.render.targets import DEFAULT_TARGETS, Target
 
 ROOT = Path(__file__).parent.parent
 PARENT = os.getpid()

@@ -15,13 +15,13 @@ import pytest
 from black.strings import str_width as black_width
 
 from bench import synth
-from codegen import pylayout
-from codegen.filters import py_str
-from codegen.formatting import PYTHON_LINE_LENGTH, PYTHON_TARGET_VERSION
-from codegen.model import Catalog
-from codegen.render import render_all
-from codegen.spec import build_catalog, load_catalog
-from codegen.targets import Target
+from codegen.catalog.load import build_catalog, load_catalog
+from codegen.catalog.model import Catalog
+from codegen.render.engine import render_all
+from codegen.render.formatters import PYTHON_LINE_LENGTH, PYTHON_TARGET_VERSION
+from codegen.render.targets import Target
+from codegen.render.views import python_layout as pylayout
+from codegen.render.views.escape import py_str
 from tests import catalogs as c
 from tests.test_filters import NASTY
 

@@ -13,8 +13,8 @@ import pytest
 from catalogs import catalog, code, code_set
 
 from codegen.errors import SpecError
-from codegen.render import render_all
-from codegen.targets import DEFAULT_TARGETS
+from codegen.render.engine import render_all
+from codegen.render.targets import DEFAULT_TARGETS
 
 PYTHON = "python/sample_codes.py"
 

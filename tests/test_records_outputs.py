@@ -24,9 +24,9 @@ from test_consumers import test_mkdocs_builds_the_docs_strictly_with_the_reposit
 from test_typescript import render_ts
 from test_typescript_tsc import TSC_OPTIONS, tsc  # noqa: F401  (a fixture)
 
-from codegen.model import Catalog
-from codegen.render import render_all
-from codegen.targets import DEFAULT_TARGETS
+from codegen.catalog.model import Catalog
+from codegen.render.engine import render_all
+from codegen.render.targets import DEFAULT_TARGETS
 
 RECORDS = Path(__file__).parent / "fixtures" / "catalogs" / "records.yaml"
 PYTHON = "python/records_codes.py"

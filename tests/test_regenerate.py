@@ -10,7 +10,7 @@ import pytest
 from catalogs import Project
 
 from codegen.cli import main
-from codegen.manifest import MANIFEST
+from codegen.output.manifest import MANIFEST
 
 PAGE = "docs/en.md"
 PYTHON = "python/sample_codes.py"

@@ -9,11 +9,12 @@ from catalogs import catalog, code, code_set, flag, group
 from jinja2 import StrictUndefined
 from jinja2.sandbox import SandboxedEnvironment
 
+from codegen.catalog.model import Catalog
 from codegen.errors import InputError, SpecError, TemplateError
-from codegen.model import Catalog
-from codegen.render import make_environment, render_all
-from codegen.targets import DEFAULT_TARGETS, Target, outputs
-from codegen.writing import GENERATED_MARKER
+from codegen.render.engine import render_all
+from codegen.render.environment import make_environment
+from codegen.render.header import GENERATED_MARKER
+from codegen.render.targets import DEFAULT_TARGETS, Target, outputs
 
 
 def small() -> Catalog:

@@ -10,9 +10,9 @@ import pytest
 from catalogs import catalog, code_set, markdown_tables, mkdocs_pages
 from markdown_it import MarkdownIt
 
-from codegen.filters import code_anchor
-from codegen.render import render_all
-from codegen.targets import DEFAULT_TARGETS
+from codegen.render.engine import render_all
+from codegen.render.targets import DEFAULT_TARGETS
+from codegen.render.views.links import code_anchor
 
 
 def _headings(markdown: str) -> list[tuple[str, str]]:

@@ -10,8 +10,8 @@ from types import MappingProxyType, ModuleType
 import pytest
 from catalogs import catalog, code, code_set, group, text
 
-from codegen.render import render_all
-from codegen.targets import DEFAULT_TARGETS
+from codegen.render.engine import render_all
+from codegen.render.targets import DEFAULT_TARGETS
 
 PYTHON = "python/sample_codes.py"
 

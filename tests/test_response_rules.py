@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from codegen.model import ResponseEnvelope
-from codegen.spec import load_catalog, validate_catalog
+from codegen.catalog.load import load_catalog, validate_catalog
+from codegen.catalog.model import ResponseEnvelope
 
 BASE = """\
 format: 1

@@ -1,4 +1,4 @@
-"""codegen.roundtrip_emit writes exactly what ruamel.yaml's round-trip dumper writes.
+"""codegen.catalog.roundtrip.emit writes exactly what ruamel.yaml's round-trip dumper writes.
 
 Every comparison is with ``roundtrip.dump_with_ruamel`` (ruamel, set up as codegen sets it
 up) on the same tree: the SMS catalog, synthetic catalogs loaded and imported, and random
@@ -28,12 +28,14 @@ from ruamel.yaml.scalarstring import (
 
 from bench import synth
 from bench.documents import to_markdown
-from codegen import roundtrip
+from codegen.catalog.roundtrip import tree as roundtrip
+from codegen.catalog.roundtrip.dialect import dump_with_ruamel, round_trip_yaml
+from codegen.catalog.roundtrip.emit import _Emitter, emit
+from codegen.catalog.roundtrip.scalars import SAFE_PLAIN
 from codegen.errors import CodegenError
-from codegen.importers import parse_document
-from codegen.importers.headers import dictionary
-from codegen.importers.merge import merge_document
-from codegen.roundtrip_emit import _SAFE_PLAIN, _Emitter, emit
+from codegen.importer.columns.headers import dictionary
+from codegen.importer.document import parse_document
+from codegen.importer.merge.sets import merge_document
 
 ROOT = Path(__file__).resolve().parent.parent
 # hypothesis describes a failing draw with the strategies' repr, large for these word lists
@@ -138,7 +140,7 @@ def _same(root: CommentedMap) -> str:
     if fast is None and _quoted_over_lines(root):
         return roundtrip.dump(root)  # ruamel single-quotes it over several lines: left to it
     assert fast is not None, "the emitter left this tree to ruamel"
-    assert fast == roundtrip.dump_with_ruamel(root)
+    assert fast == dump_with_ruamel(root)
     return fast
 
 
@@ -164,7 +166,7 @@ def _quoted_over_lines(node: Any) -> bool:
 def test_a_text_taken_as_safe_is_plain_for_ruamel_in_every_context(text: str) -> None:
     emitter = YAML(typ="rt").emitter
     emitter.serializer  # noqa: B018
-    if _SAFE_PLAIN.fullmatch(text):
+    if SAFE_PLAIN.fullmatch(text):
         analysis = emitter.analyze_scalar(text)
         assert analysis.allow_flow_plain and analysis.allow_block_plain
         assert not analysis.multiline and not analysis.empty
@@ -174,7 +176,7 @@ def test_a_text_taken_as_safe_is_plain_for_ruamel_in_every_context(text: str) ->
 @given(st.one_of(texts, st.text(min_size=1)))
 def test_plain_is_text_answers_as_ruamels_resolver(text: str) -> None:
     assume(text)
-    resolver = roundtrip._yaml().resolver
+    resolver = round_trip_yaml().resolver
     expected = str(resolver.resolve(ScalarNode, text, (True, False))) == "tag:yaml.org,2002:str"
     assert _Emitter().plain_is_text(text) == expected
 
@@ -215,7 +217,7 @@ def test_a_literal_block_anywhere(text: str) -> None:
 def test_a_keep_literal_at_the_very_end_is_left_to_ruamel() -> None:
     root = CommentedMap(a=LiteralScalarString("x\n\n"))
     assert emit(root) is None  # ruamel ends this document with "..."
-    assert roundtrip.dump(root) == roundtrip.dump_with_ruamel(root)
+    assert roundtrip.dump(root) == dump_with_ruamel(root)
     root["b"] = 1
     _same(root)
 
@@ -242,7 +244,7 @@ def test_what_only_ruamel_writes_is_left_to_it(make: Any) -> None:
     root = CommentedMap(a=1, m=CommentedMap(x=1, y="two"))
     make(root)
     assert emit(root) is None
-    assert roundtrip.dump(root) == roundtrip.dump_with_ruamel(root)
+    assert roundtrip.dump(root) == dump_with_ruamel(root)
 
 
 def test_comments_above_the_root_are_written() -> None:
@@ -250,7 +252,7 @@ def test_comments_above_the_root_are_written() -> None:
     _same(root)
     text = "# one\n#two\n\n  # three\nformat: 1\n"
     data = YAML(typ="rt").load(text)
-    assert _same(data) == roundtrip.dump_with_ruamel(data)
+    assert _same(data) == dump_with_ruamel(data)
 
 
 # --- catalogs ------------------------------------------------------------------------------
@@ -272,7 +274,7 @@ def test_the_example_catalog_is_written_as_ruamel_writes_it() -> None:
             continue
         if root is not None:
             fast = emit(root)
-            assert (fast or roundtrip.dump(root)) == roundtrip.dump_with_ruamel(root), path
+            assert (fast or roundtrip.dump(root)) == dump_with_ruamel(root), path
 
 
 @pytest.mark.parametrize(("size", "lang"), [(148, "ja"), (148, "en"), (1000, "ja")])
@@ -298,5 +300,5 @@ def test_dump_falls_back_on_its_own() -> None:
     root.yaml_add_eol_comment("kept", "a")
     assert roundtrip.dump(root) == "a: 1  # kept\n"
     stream = io.StringIO()
-    roundtrip._yaml().dump(root, stream)
+    round_trip_yaml().dump(root, stream)
     assert roundtrip.dump(root) == stream.getvalue()

@@ -10,17 +10,19 @@ import pytest
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from bench import synth
-from codegen import roundtrip
+from codegen.catalog.roundtrip import tree as roundtrip
+from codegen.catalog.roundtrip.dialect import dump_with_ruamel, round_trip_yaml
 from codegen.errors import SpecError
+from codegen.files import decode_utf8
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def _former_load(data: bytes, path: str) -> Any:
     """roundtrip.load as it was (1aa55c4): composed to check the tags, then loaded."""
-    text = roundtrip.decode_utf8(data, path, "save the catalog as UTF-8")
+    text = decode_utf8(data, path, "save the catalog as UTF-8")
     try:
-        node = roundtrip._yaml().compose(text)
+        node = round_trip_yaml().compose(text)
         if node is None:
             return None
         try:
@@ -33,7 +35,7 @@ def _former_load(data: bytes, path: str) -> Any:
                 refused.node.start_mark.line + 1,
                 refused.node.start_mark.column + 1,
             ) from None
-        root: Any = roundtrip._yaml().load(text)
+        root: Any = round_trip_yaml().load(text)
     except MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
@@ -53,7 +55,7 @@ def _outcome(load: Any, text: str) -> Any:
         return ("raised", type(error).__name__, str(error))
     if root is None:
         return None
-    return (repr(root), roundtrip.dump_with_ruamel(root))
+    return (repr(root), dump_with_ruamel(root))
 
 
 GOOD = "format: 1\nsource_language: ja\nlanguages: [ja]\ncode_sets: []\n"

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from ruamel.yaml.comments import CommentedMap
 
-from codegen.roundtrip import put
+from codegen.catalog.roundtrip.tree import put
 
 _NAMES = ["code", "service", "is_success", "message", "curated", "a", "b", "c"]
 

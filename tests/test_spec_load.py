@@ -9,9 +9,9 @@ from types import MappingProxyType
 
 import pytest
 
+from codegen.catalog.load import load_catalog, validate_catalog
+from codegen.catalog.model import Catalog, GroupValue
 from codegen.errors import CodegenError, MultipleErrors, SpecError
-from codegen.model import Catalog, GroupValue
-from codegen.spec import load_catalog, validate_catalog
 
 FIXTURES = Path(__file__).parent / "fixtures" / "catalogs"
 

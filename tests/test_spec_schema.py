@@ -11,9 +11,9 @@ from typing import Any
 import pytest
 from jsonschema import Draft202012Validator
 
-from codegen import validation_names
-from codegen.spec_yaml import parse
-from codegen.validation_schema import catalog_schema
+from codegen.catalog import naming as validation_names
+from codegen.catalog.parse import parse
+from codegen.catalog.rules.schema import catalog_schema
 
 FIXTURES = Path(__file__).parent / "fixtures" / "catalogs"
 SCHEMA_FILE = Path(__file__).parents[1] / "codegen" / "schemas" / "catalog.schema.json"

@@ -8,9 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from codegen import spec, spec_yaml, validation
+from codegen.catalog import load as spec
+from codegen.catalog import parse as spec_yaml
+from codegen.catalog.load import load_catalog, validate_catalog
+from codegen.catalog.plain import LinedDict
+from codegen.catalog.rules import size
 from codegen.errors import CodegenError, InputError
-from codegen.spec import load_catalog, validate_catalog
 
 FIXTURES = Path(__file__).parent / "fixtures" / "catalogs"
 PLAIN = "the catalog is plain YAML: mappings, lists, strings, numbers, true/false and null"
@@ -19,7 +22,7 @@ PLAIN = "the catalog is plain YAML: mappings, lists, strings, numbers, true/fals
 @pytest.fixture(autouse=True, params=["c_loader", "pure_loader"])
 def loader(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
     if request.param == "c_loader":
-        pytest.importorskip("codegen.spec_yaml_fast", exc_type=ImportError)
+        pytest.importorskip("codegen.catalog.libyaml", exc_type=ImportError)
     monkeypatch.setattr(spec_yaml, "C_LOADER", request.param == "c_loader")
     return str(request.param)
 
@@ -162,7 +165,7 @@ def test_a_folder_is_not_a_catalog(tmp_path: Path) -> None:
 def test_a_catalog_over_the_size_limit_is_refused_before_parsing(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(spec_yaml, "MAX_BYTES", 2**20)
+    monkeypatch.setattr(spec_yaml, "MAX_CATALOG_BYTES", 2**20)
     monkeypatch.setattr(spec, "parse", _must_not_parse)
     assert problems_of(tmp_path, "format: 1\n#" + "#" * 2**20 + "\n") == [
         "spec/codes.yaml: the catalog is larger than 1 MiB, the limit: split it up"
@@ -170,11 +173,11 @@ def test_a_catalog_over_the_size_limit_is_refused_before_parsing(
 
 
 def test_the_size_limit_is_50_mib() -> None:
-    assert spec_yaml.MAX_BYTES == 50 * 2**20
+    assert spec_yaml.MAX_CATALOG_BYTES == 50 * 2**20
 
 
 def test_too_many_codes_is_reported_alone(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(validation, "MAX_CODES", 2)
+    monkeypatch.setattr(size, "MAX_CODES", 2)
     text = (FIXTURES / "full.yaml").read_text("utf-8").replace("format: 1", "format: 9")
     assert problems_of(tmp_path, text) == [
         "spec/codes.yaml:17:3: the catalog has 5 codes; the limit is 2: split it up"
@@ -200,7 +203,7 @@ def test_a_valid_catalog_is_parsed_once_and_never_located(monkeypatch: pytest.Mo
 
 def test_parse_returns_plain_data_whose_mappings_know_their_line() -> None:
     data = spec_yaml.parse((FIXTURES / "minimal.yaml").read_text("utf-8"), "x")
-    assert type(data) is spec_yaml.LinedDict and data.line == 3
+    assert type(data) is LinedDict and data.line == 3
     code = data["code_sets"][0]["codes"][0]
     assert code == {"code": 0, "message": {"en": "OK"}, "curated": {"name": "OK"}}
     assert code.line == 13 and type(data["languages"]) is list

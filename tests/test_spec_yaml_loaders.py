@@ -14,10 +14,10 @@ from typing import Any
 
 import pytest
 
-from codegen import spec_yaml
+from codegen.catalog import parse as spec_yaml
 from codegen.errors import InputError
 
-fast = pytest.importorskip("codegen.spec_yaml_fast", exc_type=ImportError)
+fast = pytest.importorskip("codegen.catalog.libyaml", exc_type=ImportError)
 
 FIXTURES = Path(__file__).parent / "fixtures" / "catalogs"
 INF = float("inf")
@@ -248,7 +248,7 @@ def test_without_libyaml_the_reference_loader_reads_the_catalog(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setattr(spec_yaml, "C_LOADER", True)
-    monkeypatch.setitem(sys.modules, "codegen.spec_yaml_fast", None)  # importing it fails
+    monkeypatch.setitem(sys.modules, "codegen.catalog.libyaml", None)  # importing it fails
     text = (FIXTURES / "minimal.yaml").read_text("utf-8")
     assert same(spec_yaml.parse(text, "x"), reference(text))
 
@@ -256,7 +256,7 @@ def test_without_libyaml_the_reference_loader_reads_the_catalog(
 @pytest.mark.parametrize(("value", "c_loader"), [("", True), ("1", False)])
 def test_codegen_pure_yaml_turns_the_c_loader_off(value: str, c_loader: bool) -> None:
     environment = {**os.environ, "CODEGEN_PURE_YAML": value}
-    command = "from codegen import spec_yaml; print(spec_yaml.C_LOADER)"
+    command = "from codegen.catalog import parse; print(parse.C_LOADER)"
     result = subprocess.run(
         [sys.executable, "-c", command],
         capture_output=True,

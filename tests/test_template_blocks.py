@@ -12,7 +12,8 @@ import pytest
 from catalogs import Project
 from jinja2 import nodes
 
-from codegen.render import BUILTIN_TEMPLATES, make_environment
+from codegen.render.environment import make_environment
+from codegen.render.targets import BUILTIN_TEMPLATES
 
 ROOT = Path(__file__).parent.parent
 # The blocks each built-in template offers, as docs/configuration.md lists them.

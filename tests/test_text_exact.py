@@ -15,8 +15,8 @@ from catalogs import mkdocs_pages
 from random_catalogs import Drawn
 from text_checks import check_markdown, check_python, check_schemas, check_site, cli, run
 
-from codegen.filters import py_docstring
-from codegen.markdown import PRE_WRAP
+from codegen.render.views.escape import py_docstring
+from codegen.render.views.markdown import PRE_WRAP
 
 
 def one_code(

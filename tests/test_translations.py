@@ -13,10 +13,10 @@ from typing import Any
 import pytest
 from catalogs import catalog, code, code_set, group, mkdocs_pages, text
 
-from codegen import markdown
-from codegen.model import Catalog
-from codegen.render import render_all
-from codegen.targets import DEFAULT_TARGETS
+from codegen.catalog.model import Catalog
+from codegen.render.engine import render_all
+from codegen.render.targets import DEFAULT_TARGETS
+from codegen.render.views import markdown
 
 PYTHON = "python/sample_codes.py"
 LEGEND = "has no translation yet"

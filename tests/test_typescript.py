@@ -14,11 +14,13 @@ from catalogs import Project, assert_golden, catalog, code, code_set, flag, grou
 from jinja2 import nodes
 from test_hostile import HOSTILE, TITLE, WEIRD_CODES
 
+from codegen.catalog.model import Catalog, Code, texts
+from codegen.catalog.naming import camel
 from codegen.errors import SpecError
-from codegen.filters import camel, doc_comment
-from codegen.model import Catalog, Code, texts
-from codegen.render import FILTERS, make_environment, render_all
-from codegen.targets import DEFAULT_TARGETS, Target
+from codegen.render.engine import render_all
+from codegen.render.environment import FILTERS, make_environment
+from codegen.render.targets import DEFAULT_TARGETS, Target
+from codegen.render.views.escape import doc_comment
 
 TEMPLATE = "typescript_module.ts.j2"
 TS_TARGET = Target(TEMPLATE, "typescript/{module}.ts", "none", MappingProxyType({}))

@@ -19,8 +19,8 @@ from catalogs import catalog, code, code_set
 from test_hostile import HOSTILE
 from test_typescript import TS_HOSTILE, TS_WEIRD_CODES, render_ts, ts_hostile_catalog
 
+from codegen.catalog.model import Catalog
 from codegen.errors import SpecError
-from codegen.model import Catalog
 
 REPO = Path(__file__).parent.parent
 TSC = REPO / "node_modules" / ".bin" / "tsc"

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import argparse
 import shutil
 from pathlib import Path
 
 import pytest
 
 from codegen.cli import main
+from codegen.commands import validate
 from codegen.errors import ExitCode
-from codegen.spec import run_validate
 
 FIXTURES = Path(__file__).parent / "fixtures" / "catalogs"
 
@@ -94,8 +93,8 @@ def test_a_missing_catalog_exits_2(
     assert capsys.readouterr().err.startswith("spec/codes.yaml: no catalog here:")
 
 
-def test_run_validate_returns_exit_codes(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert run_validate(argparse.Namespace(catalog="spec/codes.yaml")) is ExitCode.OK
+def test_validate_run_returns_exit_codes(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert validate.run(config=None, catalog="spec/codes.yaml") is ExitCode.OK
     (project / "spec" / "codes.yaml").write_text("format: 1\n", "utf-8")
-    assert run_validate(argparse.Namespace(catalog="spec/codes.yaml")) is ExitCode.INVALID
+    assert validate.run(config=None, catalog="spec/codes.yaml") is ExitCode.INVALID
     assert len(capsys.readouterr().err.splitlines()) == 4  # the four missing keys

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from test_validate_rules import edit, problems
 
-from codegen.spec import load_catalog
+from codegen.catalog.load import load_catalog
 
 REMOVED = "curated: {name: INVALID_APPKEY, removed: {since: '2026-12'}}"
 TOMBSTONE_FIX = (

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from codegen.spec import validate_catalog
+from codegen.catalog.load import validate_catalog
 
 BASE = """\
 # yaml-language-server: $schema=../codegen/schemas/catalog.schema.json

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from codegen.spec import validate_catalog
+from codegen.catalog.load import validate_catalog
 
 FIXTURES = Path(__file__).parent / "fixtures" / "catalogs"
 MINIMAL = (FIXTURES / "minimal.yaml").read_text("utf-8")

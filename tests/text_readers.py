@@ -4,7 +4,7 @@ property-based suite (test_text_properties.py) and its counterexamples.
 Docs texts are compared as *segments*: a list of ``(text, is_code)``, since a text's inline
 code (`` `to` ``) is shown as code, not as backticks (docs/catalog-format.md). ``expected``
 segments come from the catalog text by CommonMark's code-span rule
-(:func:`codegen.markdown.code_spans`); the read ones from markdown-it's tokens or the HTML
+(:func:`codegen.render.views.markdown.code_spans`); the read ones from markdown-it's tokens or the HTML
 of the mkdocs-built page.
 """
 
@@ -21,7 +21,7 @@ from typing import Any
 
 from markdown_it import MarkdownIt
 
-from codegen.markdown import PRE_WRAP, code_spans
+from codegen.render.views.markdown import PRE_WRAP, code_spans
 
 REPO = Path(__file__).parent.parent
 Segments = tuple[tuple[str, bool], ...]

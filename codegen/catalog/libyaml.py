@@ -1,0 +1,175 @@
+"""The catalog's fast loader: libyaml's parser (PyYAML's C extension), its events turned into
+plain data in one pass.
+
+:func:`codegen.catalog.parse.parse` uses it when PyYAML is installed with libyaml. It builds
+exactly the data of the reference loader (ruamel's pure safe loader, YAML 1.2): the same
+values, :class:`~codegen.catalog.plain.LinedDict` mappings with the same lines. For anything the
+reference loader refuses, and for the rare plain YAML it leaves to it (explicit tags, even
+``!!str``; dates; ``%YAML`` directives), it raises :class:`Unsure` and the reference loader reads
+the text again: its refusal, message and position, is the one the user sees.
+
+Events, not nodes: composing nodes in C calls back into Python for every node and keeps every
+node and mark alive for the garbage collector to walk again and again: 1.4 s at 10,000 codes,
+against 0.2 s for this loop. Events also carry what the catalog refuses where it appears (an
+anchor, an alias, a tag), which a composed node has forgotten.
+
+Plain scalars mean what YAML 1.2's core schema says, as ruamel reads it, not what PyYAML's
+YAML 1.1 resolver says: ``yes``, ``on``, ``1:20`` and ``=`` are text, ``0777`` is 777.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from yaml import CSafeLoader, YAMLError
+from yaml.events import (
+    DocumentEndEvent,
+    DocumentStartEvent,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+    StreamEndEvent,
+)
+
+from codegen.catalog.plain import LinedDict
+from codegen.limits import MAX_CATALOG_DEPTH
+
+_NO_KEY: Any = object()  # a mapping waiting for its next key
+_INF = float("inf")
+_NAN = -_INF / _INF  # one object, as ruamel's: two .nan keys are the same key there too
+
+# The first characters of the plain scalars that are not text, and ruamel's YAML 1.2 patterns.
+_NOT_ALWAYS_TEXT = frozenset("tTfF-+0123456789.~nN<=!&*")
+_NULLS = frozenset(("~", "null", "Null", "NULL"))
+_BOOL = re.compile("true|True|TRUE|false|False|FALSE")
+_FLOAT = re.compile(
+    r"""[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+]?[0-9]+)?
+    |[-+]?(?:[0-9][0-9_]*)(?:[eE][-+]?[0-9]+)
+    |[-+]?\.[0-9_]+(?:[eE][-+][0-9]+)?
+    |[-+]?\.(?:inf|Inf|INF)
+    |\.(?:nan|NaN|NAN)""",
+    re.VERBOSE,
+)
+_INT = re.compile(r"[-+]?0b[0-1_]+|[-+]?0o?[0-7_]+|[-+]?[0-9_]+|[-+]?0x[0-9a-fA-F_]+")
+# Left to the reference loader: dates (a superset of YAML's timestamps), merge keys and the
+# other tags ruamel resolves plain scalars to.
+_LEFT_TO_REFERENCE = re.compile(r"[0-9]{4}-|(?:<<|=|!|&|\*)\Z")
+# Where libyaml (YAML 1.1) accepts what ruamel refuses or reads otherwise: tabs, the line
+# breaks of YAML 1.1 (NEL, LS, PS), byte order marks inside the text; a block scalar whose
+# header touches a comment (``|#``) or whose first line is spaces only, which ruamel refuses
+# when a later line is indented more. Rare in a catalog: the reference loader reads those.
+_NOT_LIKE_RUAMEL = re.compile("[\t\x85\u2028\u2029\ufeff]")
+_BLOCK_HEADER = re.compile(r"[|>][-+0-9]*(?:#|[^\r\n]*(?:\r\n?|\n) +[\r\n])")
+
+
+class Unsure(Exception):
+    """This loader cannot vouch for the text: the reference loader must read it."""
+
+
+def load(text: str) -> Any:
+    """The catalog's data, as :func:`codegen.catalog.parse.parse` returns it; :class:`Unsure`
+    when the text is not plain YAML or needs the reference loader."""
+    if _NOT_LIKE_RUAMEL.search(text):
+        raise Unsure
+    try:
+        return _build(text, CSafeLoader(text).get_event)
+    except (YAMLError, ValueError):  # malformed YAML, a lone surrogate, a number that is not one
+        raise Unsure from None
+
+
+def _build(text: str, next_event: Any) -> Any:
+    """The document of a stream of events; one document, plain YAML only."""
+    next_event()  # the stream starts
+    start = next_event()
+    if type(start) is not DocumentStartEvent or start.version or start.tags:
+        raise Unsure  # empty, or %YAML / %TAG directives
+    root: Any = None
+    parents: list[tuple[Any, Any]] = []
+    container: Any = None  # the open mapping or list; None before the root
+    key: Any = _NO_KEY
+    while True:
+        event = next_event()
+        kind = type(event)
+        if kind is MappingEndEvent or kind is SequenceEndEvent:
+            container, key = parents.pop()
+            continue
+        if kind is DocumentEndEvent:
+            break
+        if event.anchor is not None or len(parents) >= MAX_CATALOG_DEPTH:
+            raise Unsure  # an alias (its anchor), an anchor, or too deep
+        if kind is ScalarEvent:
+            value = _scalar(event, text)
+        elif kind is MappingStartEvent and event.tag is None:
+            value = LinedDict()
+            value.line = event.start_mark.line + 1
+        elif kind is SequenceStartEvent and event.tag is None:
+            value = []
+        else:
+            raise Unsure  # a tagged mapping or list
+        if type(container) is list:
+            container.append(value)
+        elif container is None:
+            root = value
+        elif key is not _NO_KEY:
+            container[key] = value
+            key = _NO_KEY
+        elif kind is ScalarEvent and value not in container:
+            key = value
+            continue
+        else:
+            raise Unsure  # a list or mapping as key, or a duplicate key
+        if kind is not ScalarEvent:
+            parents.append((container, key))
+            container, key = value, _NO_KEY
+    if type(next_event()) is not StreamEndEvent or type(root) is not LinedDict:
+        raise Unsure  # a second document, or not a catalog (where a block scalar can be)
+    return root
+
+
+def _scalar(event: Any, text: str) -> Any:
+    if event.tag is not None:  # even !!str: ruamel and libyaml end a tag at different places
+        raise Unsure
+    if event.style in ("|", ">") and _BLOCK_HEADER.match(text, event.start_mark.index):
+        raise Unsure
+    return _plain(event.value) if event.implicit[0] else event.value
+
+
+def _plain(value: str) -> Any:
+    """A plain (unquoted) scalar as YAML 1.2's core schema reads it, as ruamel does."""
+    if not value or value in _NULLS:
+        return None
+    if value[0] not in _NOT_ALWAYS_TEXT:
+        return value
+    if _BOOL.fullmatch(value):
+        return value[0] in "tT"
+    if _FLOAT.fullmatch(value):
+        return _float(value)
+    if _INT.fullmatch(value):
+        return _int(value)
+    if _LEFT_TO_REFERENCE.match(value):
+        raise Unsure
+    return value
+
+
+def _float(value: str) -> float:
+    text = value.replace("_", "").lower()
+    sign = -1 if text[0] == "-" else 1
+    text = text[1:] if text[0] in "+-" else text
+    if text == ".inf":
+        return sign * _INF
+    if text == ".nan":
+        return _NAN
+    return sign * float(text)
+
+
+def _int(value: str) -> int:
+    text = value.replace("_", "")
+    sign = -1 if text[0] == "-" else 1
+    text = text[1:] if text[0] in "+-" else text
+    for prefix, base in (("0b", 2), ("0x", 16), ("0o", 8)):
+        if text.startswith(prefix):
+            return sign * int(text[len(prefix) :], base)
+    return sign * int(text)  # ValueError for the int pattern's non-numbers (``-_``)

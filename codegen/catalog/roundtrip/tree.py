@@ -1,0 +1,199 @@
+"""The catalog as a ruamel.yaml round-trip tree: read it safely, edit it, write it atomically.
+
+Used by commands that edit spec/codes.yaml (``import``): the round-trip loader keeps every
+comment and quoting style. Only plain YAML is accepted (maps, lists, text, numbers,
+true/false, null): an explicit tag such as ``!!python/object`` is an error, never
+constructed. Writing is deterministic (no folding of long messages, UTF-8 text, ``null`` for
+empty cells) and goes through a temporary file in the same folder and ``os.replace``.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections import OrderedDict
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml.comments import CommentedMap, CommentedSeq, merge_attrib
+from ruamel.yaml.constructor import RoundTripConstructor
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.nodes import MappingNode, Node, SequenceNode
+
+from codegen.catalog.roundtrip.dialect import (
+    dump_with_ruamel,
+    round_trip_yaml,
+)
+from codegen.catalog.roundtrip.emit import emit
+from codegen.errors import InputError, SpecError
+from codegen.files import decode_utf8, write_atomic
+
+SCHEMA_COMMENT = "yaml-language-server: $schema=../codegen/schemas/catalog.schema.json"
+_PLAIN_TAGS = frozenset(
+    f"tag:yaml.org,2002:{name}" for name in ("str", "int", "bool", "null", "float", "map", "seq")
+)
+
+
+def load(data: bytes, path: str) -> CommentedMap | None:
+    """The catalog's tree, ``None`` for an empty file; an error for tags or a wrong shape.
+
+    One pass of ruamel's parser: the composed document's tags are checked before anything
+    is constructed (composing it once to check and again to load took twice as long)."""
+    text = decode_utf8(data, path, "save the catalog as UTF-8")
+    yaml = round_trip_yaml()
+    yaml.Constructor = _CheckingConstructor
+    try:
+        root: Any = yaml.load(text)
+    except _TagRefused as refused:
+        raise SpecError(
+            f'tag "{refused.tag}" is not allowed; the catalog holds only plain YAML (mappings, '
+            "lists, text, numbers, true/false, null): remove the tag",
+            path,
+            refused.node.start_mark.line + 1,
+            refused.node.start_mark.column + 1,
+        ) from None
+    except MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+        raise SpecError(f"not valid YAML: {error.problem}; fix the catalog", path, line, column)
+    except YAMLError as error:
+        raise SpecError(f"not valid YAML: {error}; fix the catalog", path) from None
+    if root is None:
+        return None
+    _check_shape(root, path)
+    return root  # type: ignore[no-any-return]
+
+
+class _TagRefused(Exception):
+    def __init__(self, tag: str, node: Node) -> None:
+        super().__init__(tag)
+        self.tag, self.node = tag, node
+
+
+class _CheckingConstructor(RoundTripConstructor):
+    """ruamel's round-trip constructor, refusing a document with a tag outside plain YAML
+    before it constructs anything."""
+
+    def construct_document(self, node: Any) -> Any:
+        _check_tags(node)
+        return super().construct_document(node)
+
+
+def _check_tags(root: Node) -> None:
+    seen: set[int] = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:  # an alias: already checked
+            continue
+        seen.add(id(node))
+        tag = str(getattr(node.tag, "value", node.tag))
+        if tag not in _PLAIN_TAGS:
+            raise _TagRefused(tag, node)
+        if isinstance(node, MappingNode):
+            stack.extend(item for pair in node.value for item in pair)
+        elif isinstance(node, SequenceNode):
+            stack.extend(node.value)
+
+
+def _check_shape(root: Any, path: str) -> None:
+    """The parts of the catalog an edit relies on: a clear error instead of a traceback."""
+    if not isinstance(root, CommentedMap):
+        raise SpecError("the catalog must be a mapping (see docs/catalog-format.md)", path, 1, 1)
+    _need(root, "source_language", str, path)
+    if not all(isinstance(lang, str) for lang in _need(root, "languages", CommentedSeq, path)):
+        raise SpecError("languages must be a list of language codes", path, *_at(root, "languages"))
+    for code_set in _need(root, "code_sets", CommentedSeq, path):
+        if not isinstance(code_set, CommentedMap):
+            raise SpecError("each code set must be a mapping", path, *_at(root, "code_sets"))
+        for code in _need(code_set, "codes", CommentedSeq, path):
+            if not isinstance(code, CommentedMap) or "code" not in code:
+                raise SpecError("each code needs a code", path, *_at(code_set, "codes"))
+        attributes = code_set.get("attributes") or []
+        if not all(isinstance(a, CommentedMap) and "key" in a for a in attributes):
+            raise SpecError("each attribute needs a key", path, *_at(code_set, "attributes"))
+
+
+def _need(node: CommentedMap, key: str, kind: type, path: str) -> Any:
+    value = node.get(key)
+    if not isinstance(value, kind):
+        what = "a list" if kind is CommentedSeq else "text"
+        raise SpecError(f"{key} must be {what} (see docs/catalog-format.md)", path, *_at(node, key))
+    return value
+
+
+def _at(node: CommentedMap, key: str) -> tuple[int, int]:
+    try:
+        line, column = node.lc.key(key)
+    except (KeyError, TypeError):
+        return node.lc.line + 1, node.lc.col + 1
+    return int(line) + 1, int(column) + 1
+
+
+def dump(root: CommentedMap) -> str:
+    """The catalog's text as ruamel writes it: by :mod:`codegen.catalog.roundtrip.emit` (the
+    same bytes, about 30 times faster) unless the tree has what only ruamel writes (comments
+    other than those above the first line, anchors, tags...)."""
+    text = emit(root)
+    return text if text is not None else dump_with_ruamel(root)
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Replace the catalog at ``path`` with ``data`` atomically; InputError on failure."""
+    try:
+        write_atomic(path, data)
+    except OSError as error:
+        raise InputError(f"cannot write the catalog: {error.strerror}", str(path)) from None
+
+
+def new_catalog(lang: str, module: str, schema_comment: bool) -> CommentedMap:
+    """An empty catalog whose source language is ``lang`` and module ``module``."""
+    root = CommentedMap()
+    root["format"] = 1
+    root["source_language"] = lang
+    root["languages"] = flow_seq([lang])
+    root["curated"] = CommentedMap(module=module)
+    root["code_sets"] = CommentedSeq()
+    if schema_comment:
+        root.yaml_set_start_comment(SCHEMA_COMMENT)
+    return root
+
+
+def flow_map(items: dict[str, Any]) -> CommentedMap:
+    """A mapping written on one line, ``{ja: ..., en: ...}``, as the catalog's texts are."""
+    node = CommentedMap(items)
+    node.fa.set_flow_style()
+    return node
+
+
+def flow_seq(items: list[str]) -> CommentedSeq:
+    """A list written on one line, ``[ja, en]``, as the catalog's languages are."""
+    node = CommentedSeq(items)
+    node.fa.set_flow_style()
+    return node
+
+
+def put(owner: CommentedMap, key: str, value: Any, order: Sequence[str]) -> None:
+    """Set ``owner[key]``; a new key goes where ``order`` puts it among the keys present.
+
+    Called for every attribute of every new code: the keys that go after ``key`` are
+    computed once per ``order``, and a key that goes last is set, not inserted (ruamel's
+    ``insert`` lists and moves the keys; it is still used for a mapping with merge keys)."""
+    if dict.__contains__(owner, key) or key not in order:
+        owner[key] = value
+        return
+    later = _later(tuple(order), key)
+    position = len(owner)
+    for index, present in enumerate(OrderedDict.__iter__(owner)):
+        if present in later:
+            position = index
+            break
+    if position == len(owner) and not getattr(owner, merge_attrib, None):
+        owner[key] = value
+    else:
+        owner.insert(position, key, value)
+
+
+@functools.lru_cache(maxsize=1024)
+def _later(order: tuple[str, ...], key: str) -> frozenset[str]:
+    return frozenset(order[order.index(key) + 1 :])

@@ -1,0 +1,43 @@
+"""``codegen validate``: check the catalog against its format, every problem at once.
+
+Each problem is one ``path:line:col: message`` line on stderr (exit 2); a valid catalog
+gets a summary on stdout (exit 0), after a ``warning:`` line per name the import derived,
+unless the configuration's ``derived_names = "error"`` makes those problems too.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from codegen.catalog.load import derived_warnings, load_catalog
+from codegen.errors import CodegenError, ExitCode, MultipleErrors
+from codegen.project.config import load_config
+
+
+def run(*, config: str | None, catalog: str | None) -> ExitCode:
+    """Validate the configured catalog (``catalog`` over the configuration's); print each
+    problem, or the summary."""
+    configured = load_config(config, catalog=catalog)
+    path = configured.catalog
+    try:
+        loaded = load_catalog(path, derived=configured.derived_names)
+    except MultipleErrors as errors:
+        problems = list(errors.errors)
+    except CodegenError as error:
+        problems = [error]
+    else:
+        codes = sum(len(code_set.codes) for code_set in loaded.code_sets)
+        sets = _count(len(loaded.code_sets), "code set")
+        warnings = derived_warnings(path)
+        for warning in warnings:
+            print(warning, file=sys.stderr)
+        names = f", {_count(len(warnings), 'derived name')} to check" if warnings else ""
+        print(f"{loaded.path}: {sets}, {_count(codes, 'code')}, valid{names}")
+        return ExitCode.OK
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    return ExitCode.INVALID
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"

@@ -1,0 +1,175 @@
+"""Files on disk, for every stage that reads or writes one: atomic writes, listings, hashes.
+
+A file is replaced through a temporary file in the same folder and ``os.replace``, so a
+run that fails while writing leaves the file as it was. A temporary file is named
+``.NAME.codegen-PID-RANDOM.tmp`` (:data:`TEMPORARY`): a run only ever removes its own, or
+those of a run that is gone (:func:`remove_stale_temporaries`), and no listing of a folder
+(:func:`existing_files`) counts one. Text is compared and hashed with LF line endings
+(:func:`as_lf`), so a CRLF checkout is the same text as the LF file codegen writes.
+
+What is written where, and which folder is whose, is the stages' business: the output
+folder in :mod:`codegen.output.folder`, the catalog in :mod:`codegen.catalog.roundtrip`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import re
+import sys
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from codegen.errors import InputError
+
+IGNORED_FOLDERS = frozenset({"__pycache__"})  # written by Python when a module is used in place
+TEMPORARY = re.compile(r"\..+\.codegen-(?P<pid>[0-9]+)-[A-Za-z0-9_]+\.tmp")  # ours, any run's
+
+
+def as_lf(data: bytes) -> bytes:
+    """``data`` with every CRLF line ending made LF: a checkout with git's
+    ``core.autocrlf=true`` (the Windows default) writes text files with CRLF, while
+    codegen writes and hashes LF."""
+    return data.replace(b"\r\n", b"\n") if b"\r" in data else data
+
+
+def same_text(on_disk: bytes | None, data: bytes) -> bool:
+    """Whether the file's bytes ``on_disk`` (None: no file) are ``data``, line endings
+    aside: a CRLF copy of LF ``data`` is the same text."""
+    return on_disk is not None and (on_disk == data or as_lf(on_disk) == data)
+
+
+def existing_files(folder: Path) -> list[str]:
+    """Every file under ``folder`` as a sorted ``/``-separated relative path, leaving
+    out ``__pycache__`` folders and temporary files (:data:`TEMPORARY`, a run's own)."""
+    if not folder.is_dir():
+        return []
+    found: list[str] = []
+    for current, subfolders, names in os.walk(folder):
+        subfolders[:] = sorted(d for d in subfolders if d not in IGNORED_FOLDERS)
+        base = Path(current).relative_to(folder)
+        found.extend((base / name).as_posix() for name in names if not TEMPORARY.fullmatch(name))
+    return sorted(found)
+
+
+def remove_stale_temporaries(folder: Path, *, recursive: bool) -> list[Path]:
+    """Delete the temporary files (:data:`TEMPORARY`) in ``folder`` (and its subfolders
+    when ``recursive``) whose run is gone, as a ``kill -9`` leaves them; return them. A
+    file whose pid is a live process is kept, whoever it is. Best effort: a file that
+    cannot be deleted is left. Run while holding the folder's lock
+    (:mod:`codegen.project.locks`)."""
+    removed: list[Path] = []
+    walk = os.walk(folder) if recursive else [(str(folder), [], _names(folder))]
+    for base, _, names in walk:
+        for name in names:
+            match = TEMPORARY.fullmatch(name)
+            if match and not _alive(int(match["pid"])):
+                with contextlib.suppress(OSError):
+                    (Path(base) / name).unlink()
+                    removed.append(Path(base) / name)
+    return removed
+
+
+def _names(folder: Path) -> list[str]:
+    try:
+        return os.listdir(folder)
+    except OSError:
+        return []
+
+
+def _alive(pid: int) -> bool:
+    """Whether process ``pid`` exists (on Windows, where that is not asked this way,
+    every process counts as alive: nothing is removed)."""
+    if pid == os.getpid() or sys.platform == "win32":
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # e.g. another user's process
+        return True
+    return True
+
+
+def read_bytes(path: Path) -> bytes | None:
+    """The file's bytes, or None when it does not exist."""
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        return None
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Replace ``path`` with ``data`` through a temporary file in the same folder, so a
+    failure leaves the old file as it was. Raises OSError."""
+    temporary = write_temporary(path, data)
+    try:
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def write_temporary(path: Path, data: bytes) -> str:
+    """``data`` in a new temporary file next to ``path`` (named as :data:`TEMPORARY`),
+    with the mode ``path`` has (or would get under the current umask). An OSError names
+    ``path``."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        mode = _mode_for(path)
+        prefix = f".{path.name}.codegen-{os.getpid()}-"
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=prefix, suffix=".tmp")
+    except OSError as error:
+        raise OSError(error.errno, error.strerror, str(path)) from None
+    try:
+        with os.fdopen(handle, "wb") as file:
+            file.write(data)
+            file.flush()
+            os.fsync(file.fileno())
+        os.chmod(temporary, mode)
+    except BaseException as error:
+        Path(temporary).unlink(missing_ok=True)
+        if isinstance(error, OSError):
+            raise OSError(error.errno, error.strerror, str(path)) from None
+        raise
+    return temporary
+
+
+def _mode_for(path: Path) -> int:
+    try:
+        return path.stat().st_mode & 0o777
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
+def sha256(data: bytes) -> str:
+    """The SHA-256 of ``data``, as 64 lowercase hex digits."""
+    return hashlib.sha256(data).hexdigest()
+
+
+def hash_files(digest: Any, folder: Path, relatives: Iterable[str], label: str = "") -> None:
+    """Feed each file of ``folder`` (by ``/``-separated relative path) into ``digest`` (a
+    ``hashlib`` object): ``label``, relative path and length, then contents with LF line
+    endings (a CRLF checkout hashes as an LF one). A missing file hashes as empty."""
+    for relative in relatives:
+        data = as_lf(read_bytes(folder / relative) or b"")
+        digest.update(f"{label}{relative}\0{len(data)}\0".encode())
+        digest.update(data)
+
+
+def decode_utf8(data: bytes, path: str, fix: str) -> str:
+    """``data`` as text; an error naming the line and column of the first bad byte."""
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line_start = data.rfind(b"\n", 0, error.start) + 1
+        line = data.count(b"\n", 0, error.start) + 1
+        column = len(data[line_start : error.start].decode("utf-8", errors="replace")) + 1
+        raise InputError(
+            f"not valid UTF-8 (byte 0x{data[error.start]:02x}); {fix}", path, line, column
+        ) from None

@@ -1,0 +1,67 @@
+"""Importing a documentation page: its code tables found, read and merged into the catalog.
+
+The stages, one room each:
+
+1. **Find the tables** (:mod:`.readers`): a reader for the page's form (plain text,
+   Markdown, HTML) turns the page into blocks (headings, notes, tables with merged cells
+   filled in), and places each table under its headings.
+2. **Decide the column roles** (:mod:`.columns`): from the cells, with the header words
+   as a hint and the roles a person gave as the last word.
+3. **Build the code tables** (:mod:`.codesets`, into :mod:`.codetable`): rows into codes,
+   the code type, duplicates and groups; what cannot be used is reported.
+4. **Merge** into the catalog's round-trip tree (:mod:`.merge`), naming what is new.
+
+:mod:`.document` runs stages 1 to 3, pure: text in, a :class:`~.document.Document` out.
+:mod:`.language` decides what language the page is imported as, :mod:`.column_options`
+what ``--column`` and the catalog's recorded columns say. Every stage imports
+markdown-it or ruamel.yaml, so this face imports each name on first use.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from codegen._lazy import lazy
+
+if TYPE_CHECKING:
+    from codegen.importer.columns.headers import HeaderDictionary, dictionary
+    from codegen.importer.document import (
+        Document,
+        Form,
+        detect_form,
+        parse_document,
+        read_document,
+    )
+    from codegen.importer.merge.retire import retire
+    from codegen.importer.merge.run import MergeResult, Removed
+    from codegen.importer.merge.sets import merge_document
+
+__all__ = [
+    "Document",
+    "Form",
+    "HeaderDictionary",
+    "MergeResult",
+    "Removed",
+    "detect_form",
+    "dictionary",
+    "merge_document",
+    "parse_document",
+    "read_document",
+    "retire",
+]
+__getattr__ = lazy(
+    __name__,
+    {
+        "Document": ".document",
+        "Form": ".document",
+        "detect_form": ".document",
+        "parse_document": ".document",
+        "read_document": ".document",
+        "HeaderDictionary": ".columns.headers",
+        "dictionary": ".columns.headers",
+        "MergeResult": ".merge.run",
+        "Removed": ".merge.run",
+        "merge_document": ".merge.sets",
+        "retire": ".merge.retire",
+    },
+)

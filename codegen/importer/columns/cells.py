@@ -1,0 +1,269 @@
+"""Questions about one column's cells, each a small pure function (issue #9).
+
+Used by :mod:`.roles` to decide what a column holds, and by :mod:`codegen.importer.codesets` to read
+a cell: is it a code (:func:`is_code`), a range of codes (:func:`range_of`), a yes/no
+(:func:`flag_value`); are a column's cells codes (:func:`code_evidence`), flags
+(:func:`is_flag_like`), short labels (:func:`is_group_like`), names (:func:`is_name_like`), running
+numbers (:func:`index_like`)?
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from codegen.importer.columns.headers import normalize
+
+TRUE = frozenset(
+    [
+        "true",
+        "yes",
+        "y",
+        "sí",
+        "si",
+        "o",
+        "○",
+        "◯",
+        "〇",
+        "✓",
+        "✔",
+        "☑",
+        "ja",
+        "oui",
+        "sim",
+        "예",
+        "네",
+        "はい",
+        "是",
+        "可",
+        "有",
+        "t",
+        "on",
+        "enabled",
+    ]
+)
+FALSE = frozenset(
+    [
+        "false",
+        "no",
+        "n",
+        "x",
+        "×",
+        "✕",
+        "✗",
+        "✘",
+        "☐",
+        "nein",
+        "non",
+        "não",
+        "nao",
+        "아니오",
+        "아니요",
+        "いいえ",
+        "否",
+        "不可",
+        "无",
+        "無",
+        "f",
+        "off",
+        "disabled",
+    ]
+)
+_WORDY_FLAGS = frozenset(
+    [
+        "true",
+        "false",
+        "yes",
+        "no",
+        "sí",
+        "si",
+        "ja",
+        "nein",
+        "oui",
+        "non",
+        "sim",
+        "não",
+        "nao",
+        "예",
+        "아니오",
+        "아니요",
+        "はい",
+        "いいえ",
+    ]
+)
+DASHES = frozenset({"-", "–", "—", "－", "n/a", "N/A"})
+_CODE_PUNCTUATION = frozenset("_.:/#+-")
+_MAX_CODE = 40
+_IDENTIFIER = re.compile(r"(?=[A-Za-z0-9_-]*[A-Za-z])[A-Za-z0-9_][A-Za-z0-9_-]*")
+_RANGE = re.compile(r"(?P<low>\S+?)\s*(?:~|～|–|—|\.\.|\s-\s|\sto\s)\s*(?P<high>\S+)")
+_WILDCARD = re.compile(r"[A-Za-z0-9_.:-]*[0-9][xX*]+|[A-Za-z0-9_.:-]*[0-9]\?+")
+_CODE_AND_TEXT = re.compile(
+    r"(?P<code>\S+?)(?:\s*[:：]\s*|\s+[-–—]\s+|\s+)(?P<text>\S.*)", re.DOTALL
+)
+_INDEX_HEADERS = frozenset(
+    normalize(h) for h in ("", "#", "No", "No.", "Nr", "Nr.", "Index", "Row", "순번", "번호",
+                           "連番", "序号", "項番", "Unnamed: 0", "N°", "Nº")
+)  # fmt: skip
+_GROUP_MAX = 40
+_DATE = re.compile(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{4}")
+
+
+_WHOLE_SPAN = re.compile(r"(`+)(?P<content>[^`](?:.*?[^`])?)\1", re.DOTALL)
+
+
+_WHOLE_EMPHASIS = re.compile(r"(\*\*?)(?P<content>[^*\s](?:[^*]*[^*\s])?)\1")
+
+
+def unspan(cell: str) -> str:
+    """A cell that is one inline code span (`` `bad_recipient` ``) or one bold or italic
+    run with asterisks (``**Código**``) as its content: a header, a code, a name or a
+    yes/no written so is that text; any other cell as it is (``__init__`` stays)."""
+    match = _WHOLE_SPAN.fullmatch(cell)
+    if match is not None:
+        content = match["content"]
+        if len(content) > 2 and content.startswith(" ") and content.endswith(" "):
+            content = content[1:-1]
+        return content
+    match = _WHOLE_EMPHASIS.fullmatch(cell)
+    return match["content"] if match is not None else cell
+
+
+def is_code(cell: str) -> bool:
+    """A cell that can be a code: no whitespace, at most 40 characters, letters or digits
+    of any script and ``_ . : / # + -``."""
+    return (
+        0 < len(cell) <= _MAX_CODE
+        and (cell[0].isalnum() or cell[0] in "-+#")
+        and all(ch.isalnum() or ch in _CODE_PUNCTUATION for ch in cell)
+    )
+
+
+def range_of(cell: str) -> tuple[str, str] | None:
+    """The two ends of a range cell (``700 ~ 799``, ``PAY-9000 – PAY-9099``, ``700..799``),
+    or of a wildcard (``PAY-90xx``, ``4XX``: its lowest and highest code); else None."""
+    text = cell.strip()
+    if _WILDCARD.fullmatch(text):
+        stem = text.rstrip("xX*?")
+        width = len(text) - len(stem)
+        return stem + "0" * width, stem + "9" * width
+    match = _RANGE.fullmatch(text)
+    if match is None or not (is_code(match["low"]) and is_code(match["high"])):
+        return None
+    if not any(ch.isdigit() for ch in match["low"] + match["high"]):
+        return None
+    return match["low"], match["high"]
+
+
+@dataclass(frozen=True)
+class CodeEvidence:
+    """What a column's cells say about it being the code column."""
+
+    codes: int  # non-empty cells that are codes
+    ranges: int  # cells that are ranges of codes
+    others: int  # non-empty cells that are neither
+    with_digit: int
+    distinct: bool
+
+    @property
+    def code_like(self) -> bool:
+        """Codes in every cell, but for one stray cell in ten (at least five cells):
+        a row that is not a code is reported, it does not make the table vanish."""
+        cells = self.codes + self.ranges + self.others
+        stray = cells >= 5 and self.others <= max(1, cells // 10) and self.others * 4 <= self.codes
+        return self.codes > 0 and (self.others == 0 or stray)
+
+    def describe(self) -> str:
+        unique = "all distinct" if self.distinct else "some repeated"
+        text = f"{self.codes} cells are codes, {self.with_digit} with a digit, {unique}"
+        ranges = f", {self.ranges} range" + ("s" if self.ranges > 1 else "")
+        return text + (ranges if self.ranges else "")
+
+
+def code_evidence(cells: Sequence[str]) -> CodeEvidence:
+    """Count the cells that are codes, ranges of codes, or something else (a date is not
+    a code)."""
+    codes: list[str] = []
+    ranges = 0
+    for cell in cells:
+        if not cell:
+            continue
+        if is_code(cell) and not _DATE.fullmatch(cell):
+            if cell[-1] in "xX*?" and range_of(cell):  # a wildcard (PAY-90xx)
+                ranges += 1
+            else:
+                codes.append(cell)
+        elif range_of(cell):
+            ranges += 1
+    others = sum(1 for cell in cells if cell) - len(codes) - ranges
+    digits = sum(1 for cell in codes if any(ch.isdigit() for ch in cell))
+    return CodeEvidence(len(codes), ranges, others, digits, len(set(codes)) == len(codes))
+
+
+def flag_value(cell: str) -> bool | None:
+    """``True``/``False`` for a yes/no cell in any of :data:`TRUE`/:data:`FALSE`, else None."""
+    folded = cell.strip().casefold()
+    if folded in TRUE:
+        return True
+    if folded in FALSE:
+        return False
+    return None
+
+
+def is_flag_like(cells: Sequence[str], hinted: bool = False) -> bool:
+    """Every non-empty cell is yes/no (a dash counts as empty); both answers appear, or the
+    words are unambiguous (``Yes``, ``true``, ``Sí``), or the header says flag."""
+    values = [c for c in cells if c and c not in DASHES]
+    if not values or any(flag_value(c) is None for c in values):
+        return False
+    answers = {flag_value(c) for c in values}
+    wordy = all(c.strip().casefold() in _WORDY_FLAGS for c in values)
+    return len(answers) == 2 or wordy or hinted
+
+
+def is_group_like(cells: Sequence[str]) -> bool:
+    """Short labels: each at most 40 characters on one line, and either all single words
+    or repeated (at most half as many distinct labels as cells)."""
+    values = [c for c in cells if c]
+    if not values or any(len(c) > _GROUP_MAX or "\n" in c for c in values):
+        return False
+    if all(len(c.split()) == 1 and len(c) <= 24 for c in values):
+        return True
+    return len(set(values)) <= max(1, len(values) // 2) and len(set(values)) < len(values)
+
+
+def is_name_like(cells: Sequence[str]) -> bool:
+    """A distinct identifier (``DELIVERED``, ``QuotaExceeded``) on nearly every row."""
+    values = [c for c in cells if c]
+    return (
+        len(values) * 10 >= len(cells) * 9
+        and all(_IDENTIFIER.fullmatch(c) and len(c) <= 64 for c in values)
+        and len(set(values)) == len(values)
+    )
+
+
+def index_like(header: str, cells: Sequence[str]) -> bool:
+    """Running numbers (0 or 1, then +1 each row) under an index-like header."""
+    if normalize(header) not in _INDEX_HEADERS or not cells:
+        return False
+    if not all(cell.isascii() and cell.isdigit() for cell in cells):
+        return False
+    start = int(cells[0])
+    return start in (0, 1) and all(int(c) == start + i for i, c in enumerate(cells))
+
+
+def split_code_and_text(cell: str) -> tuple[str, str] | None:
+    """``("X100", "Request body is not valid XML.")`` from a cell holding both, or None."""
+    match = _CODE_AND_TEXT.fullmatch(cell.strip())
+    if match is None:
+        return None
+    code = match["code"].rstrip(":：")
+    if not is_code(code) or not any(ch.isdigit() for ch in code):
+        return None
+    return code, match["text"]
+
+
+def mean_length(cells: Sequence[str]) -> float:
+    values = [len(c) for c in cells if c]
+    return statistics.fmean(values) if values else 0.0

@@ -1,0 +1,253 @@
+"""Column roles: which column holds the code, the message, the name, and what the rest are.
+
+Decided from the cells, with the header's words as a hint (:mod:`.headers`) and a role a
+person gave (``--column``, or recorded in the catalog) always winning. The shape follows
+frictionless-py's ``Detector``: one small pure function per question about a column's cells
+in :mod:`.cells` (:func:`~.cells.code_evidence`, :func:`~.cells.is_flag_like`,
+:func:`~.cells.is_group_like`, :func:`~.cells.is_name_like`, :func:`~.cells.index_like`), and
+:func:`decide`, which combines them for a whole table in a fixed order and records why
+(``Column.reason``):
+
+1. **Code**: a column given as the code; else the first column whose header says code and
+   whose cells look like codes (integers, hex, short identifiers without spaces, not
+   dates), all distinct (or distinct within one other column: the same code in two
+   groups); else the first column of such cells, at least half of them with a digit, all
+   distinct; else the first column whose header says code, repeats and all. A column of running
+   numbers under an index-like header (``#``, ``No.``, a spreadsheet's empty header) is an
+   index, never the code. Failing all that, a column whose cells each start with a code
+   and go on with text (``X100 Request body is not valid XML.``) holds both.
+2. **Message**: a column given as the message; else the first of the other free-text
+   columns whose header says message (a later one is an API message or a note, kept as
+   text); else the first whose header says reason or cause; else the longest free-text
+   column on average, preferring those whose header says nothing (not a note, a solution).
+3. **Name**: a column given as the name, or one whose header says name (``Name``,
+   ``Status``, ``Enum``) with distinct identifiers on every row, or distinct UPPER_SNAKE
+   identifiers under any header.
+4. **Every other column** is an attribute, never a reason to skip the table: a *flag* when
+   its cells are yes/no in a common form (:data:`TRUE`, :data:`FALSE`), a *group* when they
+   are short labels, *text* otherwise; a header the words know may turn a group into text.
+
+A table without a code column, or without a message column, is not a code table: the
+reason says which, naming its headers.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from codegen.importer.columns.cells import (
+    code_evidence,
+    index_like,
+    is_flag_like,
+    is_group_like,
+    is_name_like,
+    mean_length,
+    split_code_and_text,
+)
+from codegen.importer.columns.headers import HeaderDictionary, attribute_key, hint
+from codegen.importer.columns.words import CAUSE, Role
+
+_UPPER_SNAKE = re.compile(r"[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+")
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column's role: ``kind`` is code, message, name, group, flag, text or index."""
+
+    index: int
+    header: str
+    kind: str
+    key: str = ""
+    reason: str = ""
+
+
+@dataclass(frozen=True)
+class Roles:
+    """The roles of every column of one table (``columns`` in header order)."""
+
+    columns: tuple[Column, ...]
+    code: int
+    message: int
+    name: int | None = None
+    split: bool = False  # the code column's cells hold the code and then the message
+
+    @property
+    def attributes(self) -> tuple[Column, ...]:
+        return tuple(c for c in self.columns if c.kind in ("group", "flag", "text"))
+
+    def explain(self) -> str:
+        """One line per column: its role and why (for ``import --explain`` and tests)."""
+        return "\n".join(f'"{c.header}": {c.kind} ({c.reason})' for c in self.columns)
+
+
+# --- the whole table --------------------------------------------------------------------
+
+
+def decide(
+    headers: Sequence[str], rows: Sequence[Sequence[str]], words: HeaderDictionary
+) -> Roles | str:
+    """The roles of every column, or the reason the table is not a code table."""
+    width = len(headers)
+    given = [words.given(h) for h in headers]
+    table = _Table(
+        headers,
+        [[row[i] for row in rows if len(row) == width] for i in range(width)],
+        [g or hint(h) for g, h in zip(given, headers)],
+    )
+    kinds = table.kinds
+    for i, role in enumerate(given):
+        if role is not None:
+            kinds[i] = Column(i, headers[i], role.kind, role.key, "given")
+    for i in range(width):
+        if i not in kinds and index_like(headers[i], table.columns[i]):
+            kinds[i] = Column(i, headers[i], "index", reason="running numbers")
+    shown = ", ".join(f'"{h}"' for h in headers)
+    code, split = _code(table)
+    if code is None:
+        return f"no column holds codes (headers {shown})"
+    kinds[code.index] = code
+    message = code if split else _message(table)
+    if message is None:
+        return f"no column holds messages (headers {shown})"
+    kinds[message.index] = code if split else message
+    name = _name(table)
+    if name is not None:
+        kinds[name.index] = name
+    for i in range(width):
+        if i not in kinds:
+            kinds[i] = _attribute(i, headers[i], table.columns[i], table.hints[i])
+    ordered = tuple(kinds[i] for i in range(width))
+    return Roles(ordered, code.index, message.index, name.index if name else None, split)
+
+
+@dataclass
+class _Table:
+    """One table while its roles are decided: headers, cells by column, the header words'
+    hints (or given roles), and the roles decided so far by column index."""
+
+    headers: Sequence[str]
+    columns: list[list[str]]
+    hints: list[Role | None]
+    kinds: dict[int, Column] = field(default_factory=dict)
+
+    def given(self, kind: str) -> Column | None:
+        return next((c for c in self.kinds.values() if c.kind == kind), None)
+
+    def free(self) -> list[int]:
+        return [i for i in range(len(self.headers)) if i not in self.kinds]
+
+
+def _code(table: _Table) -> tuple[Column | None, bool]:
+    given = table.given("code")
+    if given is not None:
+        return given, False
+    headers, columns, hints, free = table.headers, table.columns, table.hints, table.free()
+    evidence = {i: code_evidence(columns[i]) for i in free}
+    flags = {i for i in free if is_flag_like(columns[i], _is(hints[i], "flag"))}
+    hinted = [i for i in free if _is(hints[i], "code") and evidence[i].code_like]
+    hinted = [i for i in hinted if i not in flags]
+    unhinted = [
+        i
+        for i in free
+        if evidence[i].code_like
+        and i not in flags
+        and (
+            hints[i] is None
+            or _is(hints[i], "message")
+            or _is(hints[i], "name")
+            or hints[i] == CAUSE
+        )
+        and evidence[i].with_digit * 2 >= evidence[i].codes
+    ]
+    for within_groups in (False, True):
+        for i in hinted + unhinted:
+            unique = _distinct_within(columns, i) if within_groups else evidence[i].distinct
+            if unique:
+                why = "header; " if i in hinted else ""
+                return Column(i, headers[i], "code", reason=why + evidence[i].describe()), False
+    if hinted:  # the same code twice: reported with both lines when the rows are built
+        i = hinted[0]
+        return Column(i, headers[i], "code", reason=f"header; {evidence[i].describe()}"), False
+    for i in free:
+        cells = [c for c in columns[i] if c]
+        pairs = [split_code_and_text(c) for c in cells]
+        if cells and all(pairs) and len({p[0] for p in pairs if p}) == len(pairs):
+            reason = f"each of {len(cells)} cells starts with a code and goes on with text"
+            return Column(i, headers[i], "code", reason=reason), True
+    return None, False
+
+
+def _distinct_within(columns: list[list[str]], code: int) -> bool:
+    """Whether the codes are distinct within the values of some other column, one whose
+    labels repeat (a group, not another column of distinct values)."""
+    for i, other in enumerate(columns):
+        if i == code or not is_group_like(other) or len(set(other)) == len(other):
+            continue
+        pairs = list(zip(other, columns[code]))
+        if len(set(pairs)) == len(pairs):
+            return True
+    return False
+
+
+def _message(table: _Table) -> Column | None:
+    given = table.given("message")
+    if given is not None:
+        return given
+    headers, columns, hints = table.headers, table.columns, table.hints
+    free = [
+        i
+        for i in table.free()
+        if sum(1 for c in columns[i] if c) * 2 >= len(columns[i])
+        and not is_flag_like(columns[i], _is(hints[i], "flag"))
+        and not (_is(hints[i], "name") and is_name_like(columns[i]))
+    ]
+    hinted = [i for i in free if _is(hints[i], "message")]
+    if hinted:  # the first: a second one is an API message, a note, a cause (text)
+        return Column(hinted[0], headers[hinted[0]], "message", reason="header")
+    causes = [i for i in free if hints[i] is not None and hints[i] == CAUSE]
+    if causes:  # a reason or cause is the message when no column says message
+        return Column(causes[0], headers[causes[0]], "message", reason="header: the reason")
+    plain = [i for i in free if hints[i] is None] or free  # not a note, solution, date
+    if not plain:
+        return None
+    best = max(plain, key=lambda i: (mean_length(columns[i]), -i))
+    return Column(best, headers[best], "message", reason="longest text column")
+
+
+def _name(table: _Table) -> Column | None:
+    given = table.given("name")
+    if given is not None:
+        return given
+    headers, columns, hints = table.headers, table.columns, table.hints
+    for i in table.free():
+        if not is_name_like(columns[i]):
+            continue
+        values = [c for c in columns[i] if c]
+        snake = sum(1 for c in values if _UPPER_SNAKE.fullmatch(c)) * 2 >= len(values)
+        if _is(hints[i], "name") or (hints[i] is None and snake):
+            return Column(i, headers[i], "name", reason="distinct identifiers")
+    return None
+
+
+def _attribute(index: int, header: str, cells: list[str], known: Role | None) -> Column:
+    key = known.key if known is not None and known.key else attribute_key(header)
+    if is_flag_like(cells, _is(known, "flag")):
+        flag_key = key if known is None or known.kind == "flag" else attribute_key(header)
+        return Column(index, header, "flag", flag_key, "yes/no cells")
+    if known is not None and known.kind == "group" and _short(cells):
+        return Column(index, header, "group", key, "header; short labels")
+    if known is not None and known.kind == "text":
+        return Column(index, header, "text", key, "header")
+    if is_group_like(cells):
+        return Column(index, header, "group", key, "short labels")
+    return Column(index, header, "text", key, "free text")
+
+
+def _short(cells: Sequence[str]) -> bool:
+    return all(len(c) <= 80 and "\n" not in c for c in cells)
+
+
+def _is(role: Role | None, kind: str) -> bool:
+    return role is not None and role.kind == kind

@@ -1,0 +1,124 @@
+"""A documentation page read into its code tables: stages 1 to 3 of an import, pure.
+
+:func:`read_document` reads the page (bounded, UTF-8), :func:`detect_form` tells its form
+from its name or first lines, and :func:`parse_document` finds its tables
+(:mod:`codegen.importer.readers`), decides their column roles
+(:mod:`codegen.importer.columns`) and builds the code tables
+(:mod:`codegen.importer.codesets`): text in, a :class:`Document` out, or one error when the
+page has no code table.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import PurePath
+from typing import Literal
+
+from codegen.errors import InputError
+from codegen.files import decode_utf8
+from codegen.importer.codesets import code_tables
+from codegen.importer.codetable import CodeTable
+from codegen.importer.columns.headers import HeaderDictionary
+from codegen.importer.readers.blocks import Note, Skipped, page_title, place_tables
+from codegen.importer.readers.html import read_html
+from codegen.importer.readers.markdown import read_markdown
+from codegen.importer.readers.text import read_text
+from codegen.limits import MAX_DOCUMENT_BYTES
+
+Form = Literal["text", "markdown", "html"]
+_SUFFIXES: dict[str, Form] = {
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".txt": "text",
+}
+_PIPE_DELIMITER = re.compile(r"\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)+\|?\s*|\s*\|\s*:?-+:?\s*\|\s*")
+_MARKDOWN_HEADING = re.compile(r"#{1,6}\s")
+
+
+@dataclass(frozen=True)
+class Document:
+    """The code tables of one page, in document order, and what was skipped on the way."""
+
+    path: str
+    title: str | None
+    tables: tuple[CodeTable, ...]
+    warnings: tuple[InputError, ...]
+
+
+def detect_form(path: str, source: str) -> Form:
+    """The page's form from its file name, else from its first lines."""
+    by_suffix = _SUFFIXES.get(PurePath(path).suffix.lower())
+    if by_suffix is not None:
+        return by_suffix
+    head = source.lstrip()[:200].lower()
+    if head.startswith(("<!doctype html", "<html")):
+        return "html"
+    for line in source.split("\n")[:2000]:
+        if _PIPE_DELIMITER.fullmatch(line) or _MARKDOWN_HEADING.match(line):
+            return "markdown"
+        if line.lstrip().lower().startswith("<table"):
+            return "markdown"
+    return "text"
+
+
+def parse_document(source: str, path: str, form: Form, words: HeaderDictionary) -> Document:
+    """Every code table of the page; an error when there is none."""
+    warnings: list[InputError] = []
+    if form == "text":
+        blocks = read_text(source, path, words, warnings)
+    elif form == "markdown":
+        blocks = read_markdown(source, path, warnings)
+    else:
+        blocks = read_html(source, path)
+    skipped_before = len(warnings)
+    title = page_title(blocks)
+    found = tuple(
+        table
+        for placed in place_tables(blocks)
+        for table in code_tables(placed, words, path, warnings, title)
+    )
+    if not found:
+        reasons = [w for w in warnings[skipped_before:] if isinstance(w, Skipped)]
+        reasons.sort(key=lambda w: isinstance(w, Note))
+        if reasons:
+            first = reasons[0]
+            fix = f". {first.fix}" if first.fix else ""
+            raise InputError(
+                f"{first.what}, so no code table is left to import{fix}",
+                first.path,
+                first.line,
+                first.column,
+            )
+        raise InputError(
+            "no code table found: a code table needs a header row and a column of codes "
+            '(name one with --column "HEADER=code" if the importer missed it)',
+            path,
+            1,
+            1,
+        )
+    return Document(path, title, found, tuple(warnings))
+
+
+def read_document(path: str) -> str:
+    """The document's text; a one-line error when it is missing, too big or not UTF-8."""
+    try:
+        with open(path, "rb") as stream:
+            data = stream.read(MAX_DOCUMENT_BYTES + 1)
+    except FileNotFoundError:
+        raise InputError("no such file; check the document path", path) from None
+    except IsADirectoryError:
+        raise InputError("is a folder; give the path of a document file", path) from None
+    except OSError as error:
+        raise InputError(f"cannot read the document: {error.strerror}", path) from None
+    if len(data) > MAX_DOCUMENT_BYTES:
+        raise InputError(
+            f"the document is larger than {MAX_DOCUMENT_BYTES // (1024 * 1024)} MiB; import "
+            "the page in parts",
+            path,
+        )
+    text = decode_utf8(data, path, "save the document as UTF-8")
+    return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")

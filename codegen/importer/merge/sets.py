@@ -1,0 +1,191 @@
+"""Merge a document's code tables into the catalog, in place, as a ruamel.yaml round-trip tree.
+
+Re-importing is a merge, never an overwrite: only source texts that changed are assigned
+(so an unchanged document leaves the file byte-identical), every ``curated:`` block and every
+comment stays, and new items get a ``curated:`` block with a name (:mod:`.names`), marked
+``derived: true`` where the import made it up.
+
+- A table is matched to the code set with which it shares most codes (each set at most once).
+- A table whose title is the page's (it has no heading of its own) keeps the title its
+  code set already has; a table without any title never removes one a person added.
+- A column is matched to the set's attribute with its key, else with its header in the
+  document's language, else (another language) with the next attribute of its kind.
+- **Source language**: an unmatched table becomes a new code set; new codes are inserted after
+  the code that precedes them in the document; changed messages, attributes, titles, headers
+  and notes are updated (each change is listed); codes the document no longer has are
+  reported, never deleted.
+- **Another language**: fills that language's messages, titles, section, notes, headers and
+  group labels (a group value is reached through the codes that carry it). Codes or tables
+  the catalog does not have are reported, never added; flags and group membership stay as
+  the source language says.
+"""
+
+from __future__ import annotations
+
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+from codegen.catalog.naming import IMPORTED_NAMES, SCHEMA_NAMES, pascal
+from codegen.errors import InputError
+from codegen.importer.codetable import CodeTable
+from codegen.importer.document import Document
+from codegen.importer.merge.attributes import (
+    merge_attributes,
+    rekeyed,
+    unmatched_attributes,
+)
+from codegen.importer.merge.codes import merge_source_codes, merge_translated_codes
+from codegen.importer.merge.names import set_name
+from codegen.importer.merge.run import ROOT_ORDER, SET_ORDER, MergeResult, Removed, Run, set_text
+
+__all__ = ["MergeResult", "Removed", "merge_document"]
+
+
+def merge_document(root: CommentedMap, doc: Document, lang: str, catalog_path: str) -> MergeResult:
+    """Merge every table of ``doc`` (written in ``lang``) into ``root``; see the module doc."""
+    run = Run(doc, lang, str(root["source_language"]), catalog_path, MergeResult())
+    if lang not in root["languages"]:
+        root["languages"].append(lang)
+        run.change(1, f"added language {lang}")
+    if doc.title and (run.source == lang or "title" in root):
+        set_text(run, root, "title", doc.title, 1, ROOT_ORDER, flow=False, what="page title")
+    sets: CommentedSeq = root["code_sets"]
+    matched: list[int] = []
+    plan: list[tuple[CodeTable, CommentedMap | None]] = []
+    for table in doc.tables:
+        at = _best_match(sets, table, matched)
+        if at is not None:
+            matched.append(id(sets[at]))
+        plan.append((table, sets[at] if at is not None else None))
+    known = [node for _, node in plan if node is not None]
+    previous: CommentedMap | None = None
+    for table, node in plan:
+        if node is not None:
+            _merge_set(run, node, table)
+            previous = node
+        elif lang == run.source:
+            node = _new_set(run, table, sets)
+            sets.insert(_place(sets, previous, known), node)
+            previous = node
+        else:
+            run.report(
+                table.line,
+                f'table "{table.title}" shares no code with the catalog; import it from a '
+                "source-language document first",
+            )
+    if lang != run.source and known:
+        for code_set in sets:
+            if id(code_set) not in matched:
+                name = (code_set.get("curated") or {}).get("name")
+                run.report(
+                    1,
+                    f"code set {name} has no table on this page, so it got no {lang} text; "
+                    f'if the page has it, name its code column with --column "HEADER=code"',
+                )
+    return run.result
+
+
+def _place(sets: CommentedSeq, previous: CommentedMap | None, known: list[CommentedMap]) -> int:
+    """Where a new set goes: after the set of the table before it in the document; before
+    the first set the document has, when it comes first; at the end for a new document."""
+    positions = {id(node): index for index, node in enumerate(sets)}
+    if previous is not None:
+        return positions[id(previous)] + 1
+    return positions[id(known[0])] if known else len(sets)
+
+
+def _best_match(sets: CommentedSeq, table: CodeTable, matched: list[int]) -> int | None:
+    keys = {str(code.code) for code in table.codes}
+    best, best_count = None, 0
+    for index, code_set in enumerate(sets):
+        if id(code_set) in matched:
+            continue
+        count = sum(1 for code in code_set["codes"] if str(code["code"]) in keys)
+        if count > best_count:
+            best, best_count = index, count
+    return best
+
+
+# --- one code set -------------------------------------------------------------------------
+
+
+def _new_set(run: Run, table: CodeTable, sets: CommentedSeq) -> CommentedMap:
+    code_set = CommentedMap()
+    code_set["code_type"] = table.code_type
+    code_set["columns"] = CommentedMap()
+    if table.attributes:
+        code_set["attributes"] = CommentedSeq()
+    groups = tuple(pascal(c.key) for c in table.attributes if c.kind == "group")
+    name = set_name(table.title, len(sets) + 1, _class_names(sets), groups)
+    code_set["curated"] = CommentedMap(name=name.text)
+    if name.derived:
+        code_set["curated"]["derived"] = True
+    code_set["codes"] = CommentedSeq()
+    run.result.added_sets += 1
+    title = table.title or f"at line {table.line}"
+    run.change(table.line, f'new code set "{title}" ({len(table.codes)} codes)')
+    if table.title is None:
+        run.report(table.line, "this table has no heading above it; its code set has no title")
+    quiet = run.quiet()
+    _merge_set(quiet, code_set, table)
+    run.result.added_codes += quiet.result.added_codes
+    return code_set
+
+
+def _merge_set(run: Run, code_set: CommentedMap, table: CodeTable) -> None:
+    source = run.lang == run.source
+    if source and code_set.get("code_type") != table.code_type and code_set.get("codes"):
+        raise InputError(
+            f'table "{table.title}" has {table.code_type} codes but its code set in the catalog '
+            f"has {code_set.get('code_type')} codes; fix the document or the catalog's code_type",
+            run.doc.path,
+            table.line,
+        )
+    subject = f'code set "{table.title}"' if table.title else "code set"
+    for key, value, flow in (
+        ("title", table.title, True),
+        ("section", table.section, True),
+        ("description", table.description, False),
+    ):
+        if key == "title" and _keeps_title(code_set, table, run.lang):
+            continue
+        if source or key in code_set:
+            what = f"{subject}: {key}"
+            set_text(run, code_set, key, value, table.line, SET_ORDER, flow=flow, what=what)
+    columns = code_set.setdefault("columns", CommentedMap())
+    headers: list[tuple[str, str | None]] = [
+        ("code", table.code_header),
+        ("message", table.message_header),
+    ]
+    if table.name_header is not None or "name" in columns:
+        headers.append(("name", table.name_header))
+    for key, header in headers:
+        what = f"{subject}: {key} column header"
+        set_text(run, columns, key, header, table.line, ("code", "message", "name"), what=what)
+    found = merge_attributes(run, code_set, table)
+    if source:
+        unmatched_attributes(run, code_set, table, found)
+    table = rekeyed(table, {key: str(a["key"]) for key, a in found.items()})
+    attributes = {str(a["key"]): a for a in found.values()}
+    if source:
+        merge_source_codes(run, code_set, table, attributes)
+    else:
+        merge_translated_codes(run, code_set, table, attributes)
+
+
+def _keeps_title(code_set: CommentedMap, table: CodeTable, lang: str) -> bool:
+    """A title the set has stays when the table has none, or only the page's."""
+    has = isinstance(code_set.get("title"), CommentedMap) and lang in code_set["title"]
+    return has and (table.title is None or table.title_from_page)
+
+
+def _class_names(sets: CommentedSeq) -> set[str]:
+    """The classes the Python module already declares or imports: each set, each set's
+    group enums, the imported names and the response schemas."""
+    names = set(IMPORTED_NAMES) | set(SCHEMA_NAMES)
+    for code_set in sets:
+        name = str((code_set.get("curated") or {}).get("name"))
+        names.add(name)
+        for attribute in code_set.get("attributes") or []:
+            if attribute.get("kind") == "group":
+                names.add(name + pascal(str(attribute.get("key"))))
+    return names

@@ -1,0 +1,287 @@
+"""HTML pages and HTML fragments (the ``<table>`` blocks inside Markdown), read with html.parser.
+
+Headings ``<h1>``-``<h6>`` keep their level; text outside tables and headings becomes note
+paragraphs, split at block elements. A table becomes a real grid: a cell with
+``rowspan``/``colspan`` (quoted or not) fills every slot it covers, so a merged category applies to
+each row it spans and an empty merged cell stays empty on each of them. ``rowspan=0`` spans to the
+end of the table. A ``<code>`` in a cell is kept as a Markdown code span (`` `to` ``), as the
+Markdown reader keeps inline code. The header row is the last row of ``<thead>``, else the first
+row. Entities are decoded once, by the parser; ``<br>`` is a line break; whitespace that contains a
+line break or tab (source indentation) reads as one space; each cell is stripped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+
+from codegen.errors import InputError
+from codegen.importer.readers.blocks import Block, RawRow, RawTable, code_span
+
+_HEADINGS = {f"h{n}": n for n in range(1, 7)}
+_BLOCK_TAGS = frozenset(
+    [
+        "p",
+        "div",
+        "ul",
+        "ol",
+        "li",
+        "dl",
+        "dt",
+        "dd",
+        "pre",
+        "blockquote",
+        "section",
+        "article",
+        "header",
+        "footer",
+        "nav",
+        "main",
+        "aside",
+        "figure",
+        "hr",
+        "body",
+        "html",
+        "form",
+        "fieldset",
+    ]
+)
+_SKIPPED = frozenset({"script", "style", "template"})
+_LAYOUT_SPACE = re.compile(r"\s*[\n\r\t]\s*")
+_MAX_COLSPAN = 1000
+_MAX_ROWSPAN = 65534
+_MAX_CELLS = 2_000_000
+
+
+@dataclass
+class _Cell:
+    text: list[str]
+    rowspan: int
+    colspan: int
+
+
+@dataclass
+class _Row:
+    line: int
+    column: int
+    head: bool
+    cells: list[_Cell] = field(default_factory=list)
+
+
+@dataclass
+class _Table:
+    line: int
+    column: int
+    rows: list[_Row] = field(default_factory=list)
+    in_head: bool = False
+    depth: int = 1  # nested tables read as text of the outer cell
+
+
+class _Reader(HTMLParser):
+    def __init__(self, path: str, first_line: int) -> None:
+        super().__init__(convert_charrefs=True)
+        self.path = path
+        self.first_line = first_line
+        self.blocks: list[Block] = []
+        self.table: _Table | None = None
+        self._cell: _Cell | None = None
+        self._code_at: int | None = None  # where an open <code> of a cell starts
+        self._text: list[str] = []
+        self._text_line = 0
+        self._heading = 0
+        self._in_title = False
+        self._skipping = 0
+
+    def where(self) -> tuple[int, int]:
+        line, offset = self.getpos()
+        return line + self.first_line - 1, offset + 1
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _SKIPPED:
+            self._skipping += 1
+        elif self.table is not None:
+            self._table_start(self.table, tag, dict(attrs))
+        elif tag == "table":
+            self._flush()
+            self.table = _Table(*self.where())
+        elif tag in _HEADINGS or tag == "title":
+            self._flush()
+            self._heading, self._in_title = _HEADINGS.get(tag, 0), tag == "title"
+        elif tag == "br":
+            self._data("\n")
+        elif tag in _BLOCK_TAGS:
+            self._flush()
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+        if tag not in ("br", "hr"):
+            self.handle_endtag(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _SKIPPED:
+            self._skipping = max(0, self._skipping - 1)
+        elif self.table is not None:
+            self._table_end(self.table, tag)
+        elif tag in _HEADINGS or tag == "title" or tag in _BLOCK_TAGS:
+            self._flush()
+
+    def handle_data(self, data: str) -> None:
+        if self._skipping:
+            return
+        text = _LAYOUT_SPACE.sub(" ", data)
+        if self._cell is not None:
+            self._cell.text.append(text)
+        elif self.table is None:
+            self._data(text)
+
+    def _data(self, text: str) -> None:
+        if not self._text:
+            self._text_line = self.where()[0]
+        self._text.append(text)
+
+    def _flush(self) -> None:
+        text = _clean(self._text)
+        if text:
+            if self._in_title:
+                self.blocks.append(Block("title", self._text_line, text))
+            elif self._heading:
+                self.blocks.append(Block("heading", self._text_line, text, self._heading))
+            else:
+                self.blocks.append(Block("paragraph", self._text_line, text))
+        self._text, self._heading, self._in_title = [], 0, False
+
+    def _table_start(self, table: _Table, tag: str, attrs: dict[str, str | None]) -> None:
+        if tag == "table":
+            table.depth += 1
+        elif table.depth > 1:
+            if tag == "br" and self._cell is not None:
+                self._cell.text.append("\n")
+        elif tag == "thead":
+            table.in_head = True
+        elif tag in ("tbody", "tfoot"):
+            table.in_head = False
+        elif tag == "tr":
+            self._cell = None
+            table.rows.append(_Row(*self.where(), table.in_head))
+        elif tag in ("td", "th"):
+            if not table.rows:
+                table.rows.append(_Row(*self.where(), table.in_head))
+            rowspan = _span(attrs.get("rowspan"), _MAX_ROWSPAN, zero=_MAX_ROWSPAN)
+            self._cell = _Cell([], rowspan, _span(attrs.get("colspan"), _MAX_COLSPAN, zero=1))
+            table.rows[-1].cells.append(self._cell)
+        elif tag == "br" and self._cell is not None:
+            self._cell.text.append("\n")
+        elif tag == "code" and self._cell is not None:
+            self._code_at = len(self._cell.text)
+
+    def _table_end(self, table: _Table, tag: str) -> None:
+        if tag == "code" and self._cell is not None and self._code_at is not None:
+            content = "".join(self._cell.text[self._code_at :])
+            del self._cell.text[self._code_at :]
+            self._cell.text.append(code_span(content))
+            self._code_at = None
+        if tag == "table":
+            table.depth -= 1
+            if table.depth == 0:
+                self._close_table(table)
+        elif table.depth == 1 and tag in ("td", "th", "tr"):
+            self._cell = None
+
+    def _close_table(self, table: _Table) -> None:
+        self._cell, self.table = None, None
+        self.blocks.append(Block("table", table.line, table=_grid(table, self.path)))
+
+    def finish(self) -> list[Block]:
+        """Close what the document left open and return its blocks."""
+        self.close()
+        if self.table is not None:
+            self._close_table(self.table)
+        self._flush()
+        return self.blocks
+
+
+def _span(value: str | None, limit: int, zero: int) -> int:
+    digits = (value or "").strip().strip("\"'")
+    if not digits.isascii() or not digits.isdigit():
+        return 1
+    number = int(digits)
+    return zero if number == 0 else min(number, limit)
+
+
+def _clean(parts: list[str]) -> str:
+    lines = "".join(parts).split("\n")
+    return "\n".join(line.strip() for line in lines).strip()
+
+
+def _grid(table: _Table, path: str) -> RawTable:
+    """Spread merged cells over every slot they cover; split the header row from the body."""
+    pending: dict[int, tuple[int, str]] = {}
+    grid: list[tuple[_Row, tuple[str, ...]]] = []
+    total = 0
+    for row in table.rows:
+        slots = {column: text for column, (_, text) in pending.items()}
+        spans: dict[int, tuple[int, str]] = {}
+        column = 0
+        for cell in row.cells:
+            while column in slots:
+                column += 1
+            text = _clean(cell.text)
+            for covered in range(column, column + cell.colspan):
+                slots[covered] = text
+                if cell.rowspan > 1:
+                    spans[covered] = (cell.rowspan - 1, text)
+            column += cell.colspan
+        pending = {c: (left - 1, text) for c, (left, text) in pending.items() if left > 1}
+        pending.update(spans)
+        total += len(slots)
+        if total > _MAX_CELLS:
+            raise InputError(
+                f"table has more than {_MAX_CELLS} cells once merged cells are spread; "
+                "check its rowspan and colspan values",
+                path,
+                table.line,
+                table.column,
+            )
+        grid.append((row, tuple(slots[c] for c in sorted(slots))))
+    heads = [i for i, (row, _) in enumerate(grid) if row.head]
+    header_at = heads[-1] if heads else 0
+    body = grid[header_at + 1 :] if grid else []
+    headers = grid[header_at][1] if grid else ()
+    rows = tuple(RawRow(cells, row.line, row.column) for row, cells in body if not row.head)
+    return RawTable(headers, rows, table.line, table.column)
+
+
+def read_html(source: str, path: str) -> list[Block]:
+    """The blocks of an HTML page. A first heading ``<h1>`` is the page title (a
+    ``<title>`` often adds the site's name: ``Error Codes | Example Docs``); else the
+    ``<title>``; else any first heading."""
+    reader = _Reader(path, 1)
+    reader.feed(source)
+    blocks = reader.finish()
+    titles = [block for block in blocks if block.kind == "title"]
+    at = next((i for i, block in enumerate(blocks) if block.kind != "title"), None)
+    if at is not None and blocks[at].kind == "heading":
+        first = blocks[at]
+        if not titles or first.level == 1:
+            blocks = [b for b in blocks if b.kind != "title"]
+            blocks.insert(0, Block("title", first.line, first.text))
+            blocks.remove(first)
+    return blocks
+
+
+class HtmlFragment:
+    """An HTML block that may leave a table open, to be fed line by line until it closes."""
+
+    def __init__(self, path: str, first_line: int) -> None:
+        self._reader = _Reader(path, first_line)
+
+    def feed(self, text: str) -> None:
+        self._reader.feed(text)
+
+    @property
+    def open_table(self) -> bool:
+        return self._reader.table is not None
+
+    def blocks(self) -> list[Block]:
+        return self._reader.finish()

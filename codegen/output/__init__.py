@@ -1,0 +1,28 @@
+"""The output folder: what a run writes into it, what is there, and whether it is up to date.
+
+:mod:`.plan` is what a run of ``generate`` or ``check`` works from (the configuration, the
+hashes of its inputs, then the loaded catalog and the rendered outputs); :mod:`.manifest`
+records what the folder was generated from, so an unchanged tree is judged from hashes
+alone; :mod:`.folder` writes only what changed, atomically, and tells generated leftovers
+from files someone else put there; :mod:`.compare` is ``check``'s verdict and diffs. None of
+it imports Jinja, black or ruamel.yaml (the fast path stays free of them).
+"""
+
+from __future__ import annotations
+
+from codegen.output.compare import Report, report_text
+from codegen.output.folder import leftovers, remove, write_changed
+from codegen.output.manifest import MANIFEST, fast_path_holds
+from codegen.output.plan import Inputs, Plan
+
+__all__ = [
+    "MANIFEST",
+    "Inputs",
+    "Plan",
+    "Report",
+    "fast_path_holds",
+    "leftovers",
+    "remove",
+    "report_text",
+    "write_changed",
+]

@@ -1,0 +1,169 @@
+"""The manifest: what the output folder was generated from, so an unchanged tree costs no work.
+
+``generate`` writes ``.codegen-manifest.json`` into the output folder, next to what it
+generated, and it is committed with them: a sha256 of each input (the catalog's bytes,
+every template file of the search path, the effective configuration), the versions of
+the tool and of the formatters in use, and a sha256 of every output file. It is written
+deterministically (sorted keys, no timestamps), so committing it makes no noisy diff.
+
+When the recorded inputs and versions equal the current ones, every recorded output file
+hashes to its recorded hash and the folder holds nothing else, the folder is up to date
+without reading the catalog's YAML or rendering anything (:func:`fast_path_holds`). Any
+other case takes the full path: render in memory and compare. After an upgrade of codegen
+or a formatter the recorded versions differ, so the hashes are not trusted: ``check``
+re-renders and fails only where an output really differs. The whole manifest is a cache,
+not content: ``check`` never fails because of it (a comment added to the catalog changes
+its recorded inputs and no output); ``generate`` rewrites it.
+
+This module imports neither jinja2, black nor ruamel: it only hashes files.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from codegen import __version__
+from codegen.files import as_lf, existing_files, hash_files, read_bytes, sha256
+from codegen.project.config import Config
+from codegen.render.formatters import ruff_version
+from codegen.render.header import DEFAULT_REGENERATE, GENERATED_MARKER, regenerate_phrase
+from codegen.render.targets import BUILTIN_TEMPLATES
+from codegen.usercache import package_version, source_hash
+
+MANIFEST = ".codegen-manifest.json"
+FORMAT = 1
+
+
+def templates_hash(template_dirs: Sequence[Path]) -> str:
+    """One hash of every file of the template search path (the override folders, then the
+    built-in templates), each by folder, relative path and contents, sorted by path."""
+    digest = hashlib.sha256()
+    for index, folder in enumerate((*template_dirs, BUILTIN_TEMPLATES)):
+        hash_files(digest, folder, existing_files(folder), f"{index}\0")
+    return digest.hexdigest()
+
+
+def config_json(config: Config, catalog_shown: str) -> str:
+    """The effective configuration as canonical JSON: what changes the rendered text."""
+    effective = {
+        "catalog": catalog_shown,
+        "regenerate": config.regenerate,
+        "languages": list(config.languages) if config.languages is not None else None,
+        "targets": [
+            {
+                "template": target.template,
+                "output": target.output,
+                "formatter": target.formatter,
+                "options": dict(target.options),
+            }
+            for target in config.targets
+        ],
+    }
+    return json.dumps(effective, sort_keys=True, ensure_ascii=False, default=str)
+
+
+def versions(config: Config) -> dict[str, str]:
+    """The versions the output depends on: codegen's (its version and :func:`source_hash`),
+    black's when a target formats with black, ruff's when one formats with ruff. Read from
+    package metadata and files: imports nothing."""
+    found = {"codegen": __version__, "codegen_source": source_hash()}
+    formatters = {target.formatter for target in config.targets}
+    if "python" in formatters:
+        found["black"] = package_version("black")
+    if "ruff" in formatters:
+        found["ruff"] = ruff_version()
+    return found
+
+
+def inputs(
+    config: Config, catalog_shown: str, template_dirs: Sequence[Path]
+) -> dict[str, str] | None:
+    """The hash of each input, line endings aside (CRLF hashes as LF); None when the
+    catalog cannot be read (the full path then reports why)."""
+    catalog = read_bytes(Path(config.catalog)) if Path(config.catalog).is_file() else None
+    if catalog is None:
+        return None
+    return {
+        "catalog": sha256(as_lf(catalog)),
+        "config": sha256(config_json(config, catalog_shown).encode("utf-8")),
+        "templates": templates_hash(template_dirs),
+    }
+
+
+def manifest_text(
+    recorded_inputs: Mapping[str, str],
+    recorded_versions: Mapping[str, str],
+    files: Mapping[str, str],
+    regenerate: str = DEFAULT_REGENERATE,
+) -> str:
+    """The manifest for ``files`` (rendered text by relative path), deterministic; its
+    note names ``regenerate`` as the command that rewrites it."""
+    document = {
+        "_note": f"{GENERATED_MARKER}; regenerate with {regenerate_phrase(regenerate)}.",
+        "format": FORMAT,
+        "inputs": dict(recorded_inputs),
+        "versions": dict(recorded_versions),
+        "outputs": {
+            relative: sha256(text.encode("utf-8"))
+            for relative, text in files.items()
+            if relative != MANIFEST
+        },
+    }
+    return json.dumps(document, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+def read_manifest(output_dir: Path) -> dict[str, Any] | None:
+    """The manifest in ``output_dir``; None when missing, unreadable or of another format."""
+    data = read_bytes(output_dir / MANIFEST)
+    if data is None:
+        return None
+    try:
+        document = json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError):
+        return None
+    if not isinstance(document, dict) or document.get("format") != FORMAT:
+        return None
+    if not all(isinstance(document.get(key), dict) for key in ("inputs", "versions", "outputs")):
+        return None
+    return document
+
+
+@dataclass(frozen=True)
+class UpToDate:
+    """What the fast path found: the number of generated files (the manifest included),
+    and the outputs whose copy on disk has CRLF line endings where generate writes LF."""
+
+    files: int
+    line_endings: tuple[str, ...] = ()
+
+
+def fast_path_holds(
+    output_dir: Path,
+    current_inputs: Mapping[str, str] | None,
+    current_versions: Mapping[str, str],
+) -> UpToDate | None:
+    """The folder's state when it is known to be up to date from hashes alone; None when
+    the full path must decide. An output is hashed with LF line endings (:func:`as_lf`)."""
+    manifest = read_manifest(output_dir)
+    if manifest is None or current_inputs is None:
+        return None
+    if manifest["inputs"] != dict(current_inputs):
+        return None
+    if manifest["versions"] != dict(current_versions):
+        return None
+    outputs: dict[str, Any] = manifest["outputs"]
+    if set(existing_files(output_dir)) != {*outputs, MANIFEST}:
+        return None  # missing, stale or orphaned files: the full path names them
+    line_endings: list[str] = []
+    for relative, recorded in outputs.items():
+        data = read_bytes(output_dir / relative)
+        if data is None or sha256(as_lf(data)) != recorded:
+            return None  # e.g. edited by hand: the full path shows the diff
+        if b"\r" in data:
+            line_endings.append(relative)
+    return UpToDate(len(outputs) + 1, tuple(line_endings))

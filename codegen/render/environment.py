@@ -1,0 +1,206 @@
+"""The one Jinja environment: the sandbox every template runs in, with codegen's filters.
+
+User-supplied templates run in it, so it is Jinja's immutable sandbox, plus two things: a
+shortcut for reading the catalog's own data (:class:`Environment`), and the operators
+``*``, ``**`` and ``%``, the str methods and the filters that widen text checked before
+they run (:mod:`codegen.render.bounds`), since a huge repetition, power or padding is one C
+call that no deadline interrupts. Templates are looked up in the given folders first
+(overrides), then among the built-in templates in ``codegen/templates``; ``builtin/NAME``
+always names a built-in one (:func:`template_exists`); a template of an override folder that
+no target renders is an error (:func:`unused_overrides`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable, Collection, Mapping, Sequence
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any, ClassVar
+
+from jinja2 import ChoiceLoader, FileSystemLoader, PrefixLoader
+from jinja2.bccache import Bucket, FileSystemBytecodeCache
+from jinja2.runtime import Context, LoopContext
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+from codegen import usercache
+from codegen.catalog import model, naming
+from codegen.render.bounds import (
+    WIDENING_FILTERS,
+    bounded_filter,
+    checked_binop,
+    checked_call,
+    checked_format,
+)
+from codegen.render.targets import BUILTIN_PREFIX, BUILTIN_TEMPLATES
+from codegen.render.undefined import TemplateOptions, TemplateUndefined
+from codegen.render.views import escape, links, markdown, python, python_layout, schema, texts
+
+FILTERS: Mapping[str, Callable[..., Any]] = {
+    "py_str": escape.py_str,
+    "py_docstring": escape.py_docstring,
+    "py_comment": escape.py_comment,
+    "json_str": escape.json_str,
+    "yaml_str": escape.yaml_str,
+    "yaml_comment": escape.yaml_comment,
+    "md_inline": markdown.md_inline,
+    "md_block": markdown.md_block,
+    "html_comment": markdown.html_comment,
+    "untranslated": markdown.untranslated,
+    "json_code": lambda value: escape.scalar(value, escape.json_str),
+    "yaml_code": lambda value: escape.scalar(value, escape.yaml_str),
+    "code_anchor": links.code_anchor,
+    "set_anchor": links.set_anchor,
+    "localized": texts.localized,
+    "cell": texts.cell,
+    "section_runs": texts.section_runs,
+    "doc_comment": escape.doc_comment,
+    "camel": naming.camel,
+    "docs_page_url": links.docs_page_url,
+    "docs_url": links.docs_url,
+    "safe_integers": texts.safe_integers,
+    "pascal": naming.pascal,
+    "group_types": python.group_types,
+    "type_names": python.type_names,
+    "any_empty": python.any_empty,
+    "py_classes": python.py_classes,
+    "py_groups": python.py_groups,
+    "py_properties": python.py_properties,
+    "py_member_doc": python.py_member_doc,
+    "lifecycle_note": python.lifecycle_note,
+    "py_enum_base": python.py_enum_base,
+    "py_code": python.py_code,
+    "py_texts": python.py_texts,
+    "py_texts_entry": python_layout.py_texts_entry,
+    "py_table_depth": python_layout.table_depth,
+    "py_table_open": python_layout.table_open,
+    "py_table_close": python_layout.table_close,
+    "py_indented": python_layout.indented,
+    "py_bracketed": python_layout.bracketed,
+    "response_view": schema.response_view,
+    "open_code_sets": schema.open_code_sets,
+}
+
+
+def _data_fields() -> dict[type, frozenset[str]]:
+    """The frozen dataclasses templates are given, with their field names."""
+    from dataclasses import fields
+
+    types = (
+        *(model.GroupValue, model.Attribute, model.Code, model.CodeSet, model.ResponseEnvelope),
+        *(model.Catalog, python.PyGroup, python.PyProperty, schema.ResponseView),
+        *(texts.Localized, texts.SectionRun),
+    )
+    return {cls: frozenset(field.name for field in fields(cls)) for cls in types}
+
+
+class Environment(ImmutableSandboxedEnvironment):
+    """The sandbox, with one shortcut: reading a field of the catalog's own frozen
+    dataclasses (``code.name``), a read-only method of a mapping (``texts.get``) or a
+    counter of a loop (``loop.index0``) skips the sandbox's checks, which would allow it
+    anyway (it is data or reads data) and cost half the rendering time of a large
+    catalog. Everything else is checked as before."""
+
+    data_fields: ClassVar[Mapping[type, frozenset[str]]] = {
+        **_data_fields(),
+        **dict.fromkeys(
+            (dict, MappingProxyType, TemplateOptions), frozenset(("get", "items", "keys", "values"))
+        ),
+        LoopContext: frozenset(
+            ("index", "index0", "revindex", "revindex0", "first", "last", "length")
+        ),
+    }
+
+    intercepted_binops = frozenset(("*", "**", "%"))  # checked by bounds.checked_binop
+
+    def call_binop(self, context: Context, operator: str, left: Any, right: Any) -> Any:
+        checked_binop(operator, left, right)
+        return super().call_binop(context, operator, left, right)
+
+    def call(self, context: Context, obj: Any, /, *args: Any, **kwargs: Any) -> Any:
+        """A call in a template; a str method that widens text is checked first
+        (:func:`codegen.render.bounds.checked_call`)."""
+        checked_call(obj, args, kwargs)
+        return super().call(context, obj, *args, **kwargs)
+
+    def wrap_str_format(self, value: Any) -> Any:
+        """Jinja's sandboxed ``str.format``/``format_map``, once the format string is
+        checked for a huge width (:func:`codegen.render.bounds.checked_format`)."""
+        if getattr(value, "__name__", "") in ("format", "format_map"):
+            checked_format(getattr(value, "__self__", None))
+        return super().wrap_str_format(value)
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        names = self.data_fields.get(type(obj))
+        if names is not None and attribute in names:
+            return getattr(obj, attribute)
+        return super().getattr(obj, attribute)
+
+
+class _BytecodeCache(FileSystemBytecodeCache):
+    """Jinja's compiled templates in codegen's per-user cache (:mod:`codegen.usercache`);
+    an entry that cannot be read or written only costs compiling (about 0.1 s)."""
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        with contextlib.suppress(OSError):
+            super().load_bytecode(bucket)
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        with contextlib.suppress(OSError):
+            super().dump_bytecode(bucket)
+
+
+def _bytecode_cache() -> _BytecodeCache | None:
+    folder = usercache.folder()
+    return None if folder is None else _BytecodeCache(str(folder))
+
+
+def make_environment(
+    template_dirs: Sequence[str | Path] = (), bytecode_cache: bool = False
+) -> ImmutableSandboxedEnvironment:
+    """The one environment: sandboxed (user templates run in it), strict about undefined
+    names, no autoescaping (each template escapes per output language with filters).
+    With ``bytecode_cache``, compiled templates are kept between runs (:class:`_BytecodeCache`)."""
+    builtin = FileSystemLoader(str(BUILTIN_TEMPLATES))
+    loader = ChoiceLoader(
+        [
+            FileSystemLoader([str(folder) for folder in template_dirs]),
+            PrefixLoader({BUILTIN_PREFIX: builtin}),
+            builtin,
+        ]
+    )
+    environment = Environment(
+        loader=loader,
+        undefined=TemplateUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        autoescape=False,
+        auto_reload=False,
+        bytecode_cache=_bytecode_cache() if bytecode_cache else None,
+    )
+    environment.filters.update(FILTERS)
+    for name in WIDENING_FILTERS:  # each builds its text in one C call: widths checked first
+        environment.filters[name] = bounded_filter(environment.filters[name])
+    return environment
+
+
+def template_exists(name: str, template_dirs: Sequence[Path]) -> bool:
+    """Whether ``name`` is a file of a template folder or a built-in template."""
+    builtin = name.removeprefix(BUILTIN_PREFIX + "/")
+    folders = [*template_dirs, BUILTIN_TEMPLATES] if builtin == name else [BUILTIN_TEMPLATES]
+    return any((folder / builtin).is_file() for folder in folders)
+
+
+def unused_overrides(folder: Path, templates: Collection[str]) -> list[str]:
+    """The templates of an override folder that no target renders: ``.j2`` files, by
+    ``/``-separated relative path, not among ``templates``. Partials (a file or folder
+    name starting with ``_``, for ``{% include %}`` or ``{% extends %}``), hidden files and
+    files not ending in ``.j2`` (README.md) are never unused."""
+    unused: list[str] = []
+    for path in sorted(folder.rglob("*.j2")):
+        relative = path.relative_to(folder).as_posix()
+        partial = any(part.startswith(("_", ".")) for part in relative.split("/"))
+        if path.is_file() and relative not in templates and not partial:
+            unused.append(relative)
+    return unused

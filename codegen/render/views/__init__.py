@@ -1,0 +1,30 @@
+"""What templates call: pure functions of the model, registered as Jinja filters by
+:mod:`codegen.render.environment`, each tested on its own.
+
+One module per output they serve: :mod:`.escape` (a string literal or comment for each
+output syntax), :mod:`.markdown` (the docs pages), :mod:`.python` and :mod:`.python_layout`
+(the Python module's classes, types and black's layout), :mod:`.schema` (JSON Schema and
+OpenAPI: open or closed sets, error envelopes); and for all of them :mod:`.texts` (a text
+in a language, a cell, sections) and :mod:`.links` (anchors and docs URLs). A template
+decides layout only; naming, escaping, sorting and grouping happen here.
+"""
+
+from __future__ import annotations
+
+from codegen.render.views.escape import json_str, py_str, yaml_str
+from codegen.render.views.links import code_anchor, docs_page_url, docs_url
+from codegen.render.views.markdown import md_block, md_inline
+from codegen.render.views.texts import Localized, localized
+
+__all__ = [
+    "Localized",
+    "code_anchor",
+    "docs_page_url",
+    "docs_url",
+    "json_str",
+    "localized",
+    "md_block",
+    "md_inline",
+    "py_str",
+    "yaml_str",
+]

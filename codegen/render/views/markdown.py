@@ -1,0 +1,196 @@
+"""Markdown for the docs pages: catalog texts escaped so a Markdown reader shows them as
+written, and nothing in them becomes markup.
+
+``md_inline`` writes a table cell or a heading, ``md_block`` paragraphs, ``html_comment`` the inside
+of ``<!-- -->``. They are Jinja filters (registered in :mod:`codegen.render.environment`), like the
+escapers of the other output languages in :mod:`codegen.render.views.escape`. ``untranslated`` says
+whether a page needs its legend of untranslated texts.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterator
+
+from codegen.catalog.model import Catalog, GroupValue, Texts
+from codegen.render.views.escape import py_comment
+
+# Markdown: characters that can start or end markup inside a paragraph or a table cell
+# (CommonMark, GFM tables and strikethrough, Python-Markdown, attribute lists, math), and
+# the HTML characters. They become numeric character references, which every Markdown
+# reader decodes to the character itself and never reads as markup.
+_MD_SPECIAL = set("\\`*[]|~{}#!$")
+_HTML_ESCAPES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+_MD_BLOCK_START = set("-+=")
+
+
+def _md_char(text: str, index: int) -> str:
+    char = text[index]
+    if char == "\n":
+        return "<br>"
+    if char in _HTML_ESCAPES:
+        return _HTML_ESCAPES[char]
+    if char in _MD_SPECIAL or not char.isprintable():
+        return f"&#{ord(char)};"
+    if char == "_":  # only an underscore inside a word can never be emphasis
+        inside = 0 < index < len(text) - 1
+        if not (inside and text[index - 1].isalnum() and text[index + 1].isalnum()):
+            return "&#95;"
+    return char
+
+
+_MD_PLAIN = re.compile(r"[^\\`*\[\]|~{}#!$&<>_ ]([^\\`*\[\]|~{}#!$&<>_]*[^\\`*\[\]|~{}#!$&<>_ ])?")
+
+
+def md_inline(text: str) -> str:
+    """``text`` as Markdown inline content (a table cell, a heading) whose rendered text
+    is exactly ``text``: newlines become ``<br>``, leading and trailing spaces survive.
+    Inline code written as in Markdown (`` `to` ``, see :func:`code_spans`) is rendered as
+    code (``<code>to</code>``), its content escaped as every other character is. A text
+    with spaces or tabs a browser would collapse or drop (see :func:`keep_white_space`) is
+    wrapped in a ``white-space: pre-wrap`` span, so the page also *shows* them."""
+    if text.isprintable() and _MD_PLAIN.fullmatch(text):
+        # nothing to escape: most texts, without a loop over their characters
+        return keep_white_space(text, text)
+    if "`" in text:
+        lines = [_escaped_line(line) for line in text.split("\n")]
+        chars = [*lines[0], *(char for line in lines[1:] for char in ("<br>", *line))]
+    else:
+        chars = [_md_char(text, i) for i in range(len(text))]
+    for index in range(len(chars)):  # leading spaces would be trimmed
+        if chars[index] != " ":
+            break
+        chars[index] = "&#32;"
+    for index in reversed(range(len(chars))):
+        if chars[index] != " ":
+            break
+        chars[index] = "&#32;"
+    return keep_white_space(text, "".join(chars))
+
+
+# Spaces and tabs HTML collapses into one space or drops: at either end of a line, two in a
+# row, a tab. ``white-space: pre-wrap`` keeps them as written and still wraps long lines.
+_COLLAPSED = re.compile(r"^[ \t]|[ \t]$|[ \t]{2}|\t", re.MULTILINE)
+PRE_WRAP = '<span style="white-space: pre-wrap">'
+
+
+def keep_white_space(text: str, markdown: str) -> str:
+    """``markdown`` (the escaped ``text``) wrapped in a ``white-space: pre-wrap`` span when
+    ``text`` has spaces or tabs a browser would collapse or drop; else as it is."""
+    if _COLLAPSED.search(text) is None:
+        return markdown
+    return f"{PRE_WRAP}{markdown}</span>"
+
+
+def _escaped_line(line: str) -> list[str]:
+    """One line of a text holding a backtick, escaped character by character, each code
+    span as one ``<code>`` element."""
+    parts: list[str] = []
+    for piece, is_code in code_spans(line):
+        escaped = [_md_char(piece, i) for i in range(len(piece))]
+        parts += [f"<code>{''.join(escaped)}</code>"] if is_code else escaped
+    return parts
+
+
+_BACKTICKS = re.compile(r"`+")
+
+
+def code_spans(line: str) -> list[tuple[str, bool]]:
+    """``line`` cut into pieces ``(text, is_code)``, by CommonMark's rule for code spans: a
+    run of backticks opens a span that the next run of exactly as many backticks on the
+    same line closes (`` ``a ` b`` `` holds ``a ` b``); one space is taken off each end of
+    the content when both ends have one and it is not all spaces. A run that nothing closes
+    is text, and so is a backslash (catalog texts are plain text, not Markdown)."""
+    runs = list(_BACKTICKS.finditer(line))
+    pieces: list[tuple[str, bool]] = []
+    done = index = 0  # the end of the last piece; the run that may open a span
+    while index < len(runs):
+        opening = runs[index]
+        width = opening.end() - opening.start()
+        closing = next(
+            (j for j in range(index + 1, len(runs)) if runs[j].end() - runs[j].start() == width),
+            None,
+        )
+        if closing is None:
+            index += 1
+            continue
+        content = line[opening.end() : runs[closing].start()]
+        if content[:1] == content[-1:] == " " and content.strip(" "):
+            content = content[1:-1]
+        pieces += [(line[done : opening.start()], False), (content, True)]
+        done, index = runs[closing].end(), closing + 1
+    pieces.append((line[done:], False))
+    return [(piece, is_code) for piece, is_code in pieces if piece or is_code]
+
+
+def md_block(text: str) -> str:
+    """``text`` as Markdown paragraphs that read back as exactly ``text``: a blank line
+    between two lines of text separates paragraphs; every other line break (also at either
+    end, or a third in a row) becomes ``<br>``, and no line can start a list, a heading, a
+    quote, a code block or an HTML block (a line of only ``<br>``)."""
+    paragraphs = []
+    for paragraph in _PARAGRAPH_BREAK.split(text):
+        lines = [_md_line(line) for line in paragraph.split("\n")]
+        out = lines[0]
+        for before, line in itertools.pairwise(lines):
+            out += "<br>\n" + line if before and line else "<br>" + line
+        paragraphs.append(_BR_ALONE if out == "<br>" else out)
+    return "\n\n".join(p for p in paragraphs if p)
+
+
+# A blank line between two lines of text (not at the ends, not part of a longer run).
+_PARAGRAPH_BREAK = re.compile(r"(?<=[^\n])\n\n(?=[^\n])")
+# A paragraph of one line break: ``<br>`` alone on a line would start an HTML block, which
+# Markdown readers pass through as raw HTML, not as a paragraph's text.
+_BR_ALONE = "<br><!-- a line break -->"
+
+
+def _md_line(line: str) -> str:
+    escaped = md_inline(line)
+    if escaped[:1] in _MD_BLOCK_START:
+        return f"&#{ord(escaped[0])};{escaped[1:]}"
+    digits = len(escaped) - len(escaped.lstrip("0123456789"))
+    if digits and escaped[digits : digits + 1] in (".", ")"):  # an ordered list item
+        return f"{escaped[:digits]}&#{ord(escaped[digits])};{escaped[digits + 1 :]}"
+    return escaped
+
+
+def html_comment(text: str) -> str:
+    """``text`` made safe inside ``<!-- … -->``: no ``--``, ``<``, ``>`` or line break."""
+    out = py_comment(text).replace("<", "&lt;").replace(">", "&gt;")
+    while "--" in out:
+        out = out.replace("--", "-&#45;")
+    return out
+
+
+def untranslated(catalog: Catalog, lang: str) -> bool:
+    """Whether the built-in docs page in ``lang`` shows some text in the source language
+    because ``lang`` has none (``localized(...).fallback``, marked with its language code):
+    the page then needs the legend that explains the marks. Never on the source language's
+    page; on another language's page only when some title, section, note, column header,
+    message or cell it shows is untranslated."""
+    source = catalog.source_language
+    return any(  # localized(texts, lang, source).fallback, without building the Localized
+        texts and not texts.get(lang) and texts.get(source) for texts in _page_texts(catalog)
+    )
+
+
+def _page_texts(catalog: Catalog) -> Iterator[Texts | None]:
+    """Every text the built-in docs page shows, as docs_page.md.j2 lays them out."""
+    yield catalog.title
+    for code_set in catalog.code_sets:
+        yield from (code_set.section, code_set.title, code_set.description)
+        keys = ["code", "message"]
+        if any(code.retryable is not None for code in code_set.codes):
+            keys.append("retryable")
+        yield from (code_set.columns.get(key) for key in keys)
+        yield from (attribute.header for attribute in code_set.attributes)
+        for code in code_set.codes:
+            yield code.message
+            for attribute in code_set.attributes:
+                value = code.attr(attribute.key)
+                if isinstance(value, GroupValue):
+                    yield value.label
+                elif not isinstance(value, bool):
+                    yield value

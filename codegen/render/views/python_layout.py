@@ -1,0 +1,129 @@
+"""Python literals laid out the way black lays them out, so black has nothing to change.
+
+black formats a module in one pass when its input is already black-formatted, and in two
+when it is not (it formats its own output again to settle optional trailing commas): for
+a generated enum module, emitting black's layout halves the formatting time. Nothing here
+is needed for correctness: black still formats every module, and a layout that differs
+from black's only costs the second pass. ``tests/test_pylayout.py`` renders the built-in
+template over real and synthetic catalogs and checks that black changes nothing.
+
+Widths are counted as black counts them: East Asian wide and fullwidth characters take
+two columns, every other printable character one.
+"""
+
+from __future__ import annotations
+
+import functools
+import unicodedata
+from collections.abc import Mapping, Sequence
+
+from codegen.render.views.escape import py_str
+
+LINE_LENGTH = 100  # black's line length in this project (formatters.PYTHON_LINE_LENGTH)
+INDENT = "    "
+
+
+def str_width(text: str) -> int:
+    """The columns ``text`` takes in a terminal, as black measures a line."""
+    if text.isascii():
+        return len(text)
+    return sum(_char_width(char) for char in text)
+
+
+@functools.lru_cache(maxsize=4096)
+def _char_width(char: str) -> int:
+    """2 for East Asian wide and fullwidth characters, and for the unassigned code points
+    of the ideographic planes; else 1. black's own table comes from a newer Unicode than
+    some Pythons ship: a character it counts otherwise only costs black's second pass."""
+    if unicodedata.east_asian_width(char) not in ("W", "F") or unicodedata.combining(char):
+        return 1
+    return 2 if unicodedata.category(char) != "Cn" or 0x20000 <= ord(char) <= 0x3FFFD else 1
+
+
+def fits(line: str, line_length: int = LINE_LENGTH) -> bool:
+    """Whether ``line`` is at most ``line_length`` columns wide."""
+    if len(line) > line_length:
+        return False  # no character is narrower than one column
+    return 2 * len(line) <= line_length or str_width(line) <= line_length
+
+
+def _table_form(head: str, call: str) -> str:
+    """How black writes ``head = call({...})`` (``head`` is ``name: Annotation[...]``):
+    "plain" when ``head = call(`` fits; else "wrapped" (the right-hand side in parentheses)
+    when ``head = (`` fits; else "split" (the annotation's brackets split)."""
+    if fits(f"{head} = {call}("):
+        return "plain"
+    if fits(f"{head} = (") or "[" not in head or not head.endswith("]"):
+        return "wrapped"
+    return "split"
+
+
+def table_depth(head: str, call: str = "MappingProxyType") -> int:
+    """The indents of the entries of the table ``head = call({...})``: 3 when black wraps
+    the right-hand side in parentheses, else 2."""
+    return 3 if _table_form(head, call) == "wrapped" else 2
+
+
+def table_open(head: str, call: str = "MappingProxyType") -> str:
+    """The lines that open the table ``head = call({``, as black writes them."""
+    form = _table_form(head, call)
+    if form == "plain":
+        return f"{head} = {call}(\n{INDENT}{{"
+    if form == "wrapped":
+        return f"{head} = (\n{INDENT}{call}(\n{INDENT * 2}{{"
+    name, _, arguments = head[:-1].partition("[")
+    return f"{name}[\n{INDENT}{arguments}\n] = {call}(\n{INDENT}{{"
+
+
+def table_close(head: str, call: str = "MappingProxyType") -> str:
+    """The lines that close what :func:`table_open` opened."""
+    if _table_form(head, call) == "wrapped":
+        return f"{INDENT * 2}}}\n{INDENT})\n)"
+    return f"{INDENT}}}\n)"
+
+
+def indented(line: str, depth: int = 2) -> str:
+    """``line`` at ``depth`` indents."""
+    return INDENT * depth + line
+
+
+def call_entry(
+    key: str, call: str, items: Sequence[str], depth: int = 2, line_length: int = LINE_LENGTH
+) -> str:
+    """The dict entry ``key: call({item, ...}),`` at ``depth`` indents, as black splits it:
+    on one line when it fits; else the ``{...}`` on a line of its own; else one item per
+    line, each with a trailing comma."""
+    pad = INDENT * depth
+    body = "{" + ", ".join(items) + "}"
+    one = f"{pad}{key}: {call}({body}),"
+    if fits(one, line_length):
+        return one
+    inner = pad + INDENT
+    if fits(inner + body, line_length) or not items:
+        return f"{pad}{key}: {call}(\n{inner}{body}\n{pad}),"
+    deeper = inner + INDENT
+    lines = [f"{pad}{key}: {call}(", f"{inner}{{", *(f"{deeper}{item}," for item in items)]
+    return "\n".join([*lines, f"{inner}}}", f"{pad}),"])
+
+
+def bracketed(head: str, items: Sequence[str], close: str = ")") -> str:
+    """The statement ``head`` + the items joined by commas + ``close`` (``head`` ends with the
+    opening bracket: ``"x = f("``, ``"T = Union["``), at the top level, as black splits it: on
+    one line when it fits; else the items on one line of their own; else one item per line,
+    each with a trailing comma."""
+    one = f"{head}{', '.join(items)}{close}"
+    if fits(one):
+        return one
+    middle = INDENT + ", ".join(items)
+    if fits(middle) or len(items) < 2:
+        return f"{head}\n{middle}\n{close}"
+    return "\n".join([head, *(f"{INDENT}{item}," for item in items), close])
+
+
+def py_texts_entry(
+    key: str, texts: Mapping[str, str], languages: Sequence[str], depth: int = 2
+) -> str:
+    """``key: MappingProxyType({language: text, ...}),`` laid out as black would, in the
+    catalog's language order; languages without a text are left out."""
+    items = [f"{py_str(lang)}: {py_str(texts[lang])}" for lang in languages if lang in texts]
+    return call_entry(key, "MappingProxyType", items, depth)
