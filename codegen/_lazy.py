@@ -4,7 +4,7 @@ A face (a package's ``__init__.py``) lists what the package offers in ``__all__`
 names that live in a module importing jinja2, ruamel.yaml or markdown-it are loaded only
 when first read, so ``codegen.render.targets`` can be imported without Jinja, and the
 up-to-date fast path of ``generate`` and ``check`` stays free of those imports
-(``tests/test_fastpath.py``). For type checkers, a face imports the same names under
+(``tests/output/test_fastpath.py``). For type checkers, a face imports the same names under
 ``if TYPE_CHECKING:``.
 """
 

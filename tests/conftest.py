@@ -13,11 +13,11 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
-from catalogs import Project, imported, load_sample
 
 from codegen.catalog.model import Catalog
 from codegen.render.engine import render_all
 from codegen.render.targets import DEFAULT_TARGETS
+from tests.support.catalogs import Project, imported, load_sample
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -72,13 +72,13 @@ def lock_folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
-    """What the fault suite's codegen processes cost (tests/faults.py), and how many
-    random catalogs and exact comparisons the property suite made (tests/text_checks.py),
+    """What the fault suite's codegen processes cost (tests/support/faults.py), and how many
+    random catalogs and exact comparisons the property suite made (tests/support/text_checks.py),
     when they ran: the counts a CI log should show."""
-    faults = sys.modules.get("faults")
+    faults = sys.modules.get("tests.support.faults")
     if faults is not None and faults.RUNS:
         terminalreporter.write_line(faults.summary())
-    texts = sys.modules.get("text_checks")
+    texts = sys.modules.get("tests.support.text_checks")
     if texts is not None and texts.TALLY.catalogs:
         tally = texts.TALLY
         terminalreporter.write_line(
@@ -89,14 +89,13 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
 
 @pytest.fixture(scope="session")
 def fault_states(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    """For the fault suite (tests/faults.py): a project made by ``codegen init`` with the
+    """For the fault suite (tests/support/faults.py): a project made by ``codegen init`` with the
     synthetic catalog and generated ("old"), and a copy generated from the catalog with one
     message changed ("new"). Both hold the formatting cache of both, so a run is quick."""
     import shutil
 
-    from faults import make_project, run, write_catalog
-
     from bench import synth
+    from tests.support.faults import make_project, run, write_catalog
 
     base = tmp_path_factory.mktemp("fault-states")
     old = make_project(base / "old")

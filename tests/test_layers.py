@@ -15,7 +15,9 @@ from pathlib import Path
 
 import pytest
 
-PACKAGE = Path(__file__).parent.parent / "codegen"
+from tests.support.paths import REPO
+
+PACKAGE = REPO / "codegen"
 
 # From the top down; units on one line are siblings, which do not import each other.
 LAYERS: tuple[tuple[str, ...], ...] = (
@@ -223,6 +225,47 @@ def test_no_face_exports_a_name_of_one_of_its_modules(
 ) -> None:
     known, _ = graph
     assert shadowed(known) == []
+
+
+def speakers(known: dict[str, Path]) -> list[str]:
+    """Where a module outside ``cli`` and ``commands`` prints, writes to stdout or stderr, or
+    parses arguments: only the command layer talks to the user."""
+    found = []
+    for name, path in known.items():
+        if unit(name) in ("cli", "commands", "__main__"):
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            printing = isinstance(node, ast.Call) and getattr(node.func, "id", "") == "print"
+            stream = (
+                isinstance(node, ast.Attribute)
+                and node.attr in ("stdout", "stderr")
+                and getattr(node.value, "id", "") == "sys"
+            )
+            parsing = isinstance(node, (ast.Import, ast.ImportFrom)) and any(
+                alias.name == "argparse" or getattr(node, "module", "") == "argparse"
+                for alias in node.names
+            )
+            if printing or stream or parsing:
+                found.append(f"{path.relative_to(PACKAGE.parent)}:{node.lineno}")
+    return found
+
+
+def test_only_the_command_layer_prints_or_reads_arguments(
+    graph: tuple[dict[str, Path], list[Arrow]],
+) -> None:
+    known, _ = graph
+    assert speakers(known) == []
+
+
+def test_docs_architecture_draws_these_layers() -> None:
+    """docs/architecture.md shows the same layers, in the same order, as this test holds."""
+    text = (PACKAGE.parent / "docs" / "architecture.md").read_text(encoding="utf-8")
+    block = text.split("## The layers", 1)[1].split("```", 2)[1]
+    drawn = [
+        tuple(unit.strip() for unit in line.split("  ")[0].split("|"))
+        for line in block.strip().splitlines()
+    ]
+    assert drawn == [units for units in LAYERS if units != ("__main__",)]
 
 
 def test_the_checks_see_an_upward_import_a_cycle_and_a_lazy_one(tmp_path: Path) -> None:

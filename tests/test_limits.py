@@ -7,7 +7,6 @@ import os
 from pathlib import Path
 
 import pytest
-from catalogs import Project, catalog, code, code_set
 
 from codegen import limits
 from codegen.catalog import parse
@@ -18,6 +17,7 @@ from codegen.render import bounds, parallel
 from codegen.render.bounds import RenderLimits
 from codegen.render.engine import render_all
 from codegen.render.targets import Target
+from tests.support.catalogs import Project, catalog, code, code_set
 
 NEVER_ENDS = "{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}\n"
 SAMPLE_CODES = 14  # tests/fixtures/sample.yaml

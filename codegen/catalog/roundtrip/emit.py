@@ -15,7 +15,7 @@ Anything else (a comment below the root's first line, an anchor, a tag, a merge 
 mapping or list at two places, another scalar type, a text of more than 100,000
 characters, a sequence directly inside a sequence, a collection inside a flow collection)
 makes :func:`emit` return ``None``, and :func:`codegen.catalog.roundtrip.tree.dump` lets ruamel
-write the whole file. tests/test_roundtrip_emit.py compares the output with ruamel's on the SMS
+write the whole file. tests/catalog/roundtrip/test_emit.py compares the output with ruamel's on the SMS
 catalog, synthetic catalogs, catalogs after a merge, and random trees and texts.
 """
 

@@ -50,7 +50,7 @@ _REPRESENTED = (
 
 # A text that ruamel's analyze_scalar lets be plain in flow and block context alike, on one
 # line: no indicator first, no flow indicator, no ": " or " #", no leading or trailing
-# space, only printable characters (tests/test_roundtrip_emit.py checks it against
+# space, only printable characters (tests/catalog/roundtrip/test_emit.py checks it against
 # analyze_scalar on random texts). Whether it reads back as text is asked separately.
 _UNPRINTABLE = "\\x00-\\x1f\\x7f-\\x9f\\ud800-\\udfff\\ufeff\\ufffe\\uffff\\u2028\\u2029"
 SAFE_PLAIN = re.compile(

@@ -4,7 +4,7 @@ black formats a module in one pass when its input is already black-formatted, an
 when it is not (it formats its own output again to settle optional trailing commas): for
 a generated enum module, emitting black's layout halves the formatting time. Nothing here
 is needed for correctness: black still formats every module, and a layout that differs
-from black's only costs the second pass. ``tests/test_pylayout.py`` renders the built-in
+from black's only costs the second pass. ``tests/render/views/test_python_layout.py`` renders the built-in
 template over real and synthetic catalogs and checks that black changes nothing.
 
 Widths are counted as black counts them: East Asian wide and fullwidth characters take

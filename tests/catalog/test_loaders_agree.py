@@ -1,0 +1,336 @@
+"""The two catalog loaders mean the same: libyaml's fast one builds exactly what ruamel's
+reference one builds (YAML 1.2, lines included), and hands everything else to it."""
+
+from __future__ import annotations
+
+import datetime
+import math
+import os
+import random
+import subprocess
+import sys
+from typing import Any
+
+import pytest
+
+from codegen.catalog import parse as spec_yaml
+from codegen.errors import InputError
+from tests.support.paths import REPO, TESTS
+
+fast = pytest.importorskip("codegen.catalog.libyaml", exc_type=ImportError)
+
+FIXTURES = TESTS / "fixtures" / "catalogs"
+INF = float("inf")
+
+
+def reference(text: str) -> Any:
+    """What ruamel's pure safe loader, the reference, makes of ``text``."""
+    return spec_yaml._parse_pure(text, "x")
+
+
+def fast_or_unsure(text: str) -> Any:
+    try:
+        return fast.load(text)
+    except fast.Unsure:
+        return fast.Unsure
+
+
+def same(one: Any, other: Any) -> bool:
+    """Equal, of the same types, with the same lines, -0.0 and nan included."""
+    if type(one) is not type(other):
+        return False
+    if isinstance(one, dict):
+        return (
+            getattr(one, "line", None) == getattr(other, "line", None)
+            and len(one) == len(other)
+            and all(same(k, j) and same(one[k], other[j]) for k, j in zip(one, other))
+        )
+    if isinstance(one, list):
+        return len(one) == len(other) and all(map(same, one, other))
+    if isinstance(one, float):
+        return repr(one) == repr(other)
+    return bool(one == other)
+
+
+SCALARS = [
+    # YAML 1.1 booleans are text in YAML 1.2
+    ("yes", "yes"),
+    ("no", "no"),
+    ("on", "on"),
+    ("off", "off"),
+    ("y", "y"),
+    ("Yes", "Yes"),
+    ("true", True),
+    ("True", True),
+    ("TRUE", True),
+    ("false", False),
+    ("tRUE", "tRUE"),
+    # numbers
+    ("0777", 777),
+    ("0o17", 15),
+    ("0O17", "0O17"),
+    ("0x1F", 31),
+    ("-0x1F", -31),
+    ("0X1F", "0X1F"),
+    ("0b101", 5),
+    ("1_000", 1000),
+    ("1:20", "1:20"),
+    ("09", 9),
+    ("+1", 1),
+    ("-0", 0),
+    ("12345678901234567890", 12345678901234567890),
+    ("1e3", 1000.0),
+    ("1E3", 1000.0),
+    ("3.14", 3.14),
+    ("1.", 1.0),
+    (".5", 0.5),
+    ("-0.0", -0.0),
+    ("+.5e+3", 500.0),
+    (".inf", INF),
+    ("-.inf", -INF),
+    ("+.Inf", INF),
+    ("-.nan", "-.nan"),
+    # null
+    ("~", None),
+    ("null", None),
+    ("Null", None),
+    ("NULL", None),
+    ("nULL", "nULL"),
+    ("", None),
+    # quoted and tagged are text
+    ("''", ""),
+    ('"null"', "null"),
+    ("'true'", "true"),
+    ('"0777"', "0777"),
+    ("|\n  0x1F\n", "0x1F\n"),
+    # text
+    ("_", "_"),
+    ("0x", "0x"),
+    ("a b", "a b"),
+    ("エラー", "エラー"),
+]
+
+
+@pytest.mark.parametrize(("written", "meant"), SCALARS, ids=[w or "empty" for w, _ in SCALARS])
+def test_a_plain_scalar_means_what_yaml_1_2_says_to_both_loaders(written: str, meant: Any) -> None:
+    text = f"value: {written}\n"
+    assert same(reference(text)["value"], meant)
+    assert same(fast.load(text)["value"], meant)
+
+
+def test_nan_is_a_float_to_both_loaders() -> None:
+    for loaded in (reference("v: .NaN\n"), fast.load("v: .NaN\n")):
+        assert math.isnan(loaded["v"])
+
+
+def test_keys_are_resolved_like_values() -> None:
+    text = "1: a\nyes: b\n~: c\n0x10: d\n'2': e\n"
+    expected = [(1, "a"), ("yes", "b"), (None, "c"), (16, "d"), ("2", "e")]
+    for loaded in (reference(text), fast.load(text)):
+        assert all(map(same, loaded.items(), expected)) and len(loaded) == len(expected)
+
+
+def test_a_date_is_left_to_the_reference_loader_which_reads_a_date() -> None:
+    text = "released: 2024-01-31\n"
+    with pytest.raises(fast.Unsure):
+        fast.load(text)
+    for c_loader in (True, False):
+        assert parse_with(c_loader, text) == {"released": datetime.date(2024, 1, 31)}
+
+
+def parse_with(c_loader: bool, text: str) -> Any:
+    saved = spec_yaml.C_LOADER
+    spec_yaml.C_LOADER = c_loader
+    try:
+        return spec_yaml.parse(text, "spec/codes.yaml")
+    finally:
+        spec_yaml.C_LOADER = saved
+
+
+LEFT_TO_THE_REFERENCE = {
+    "anchor_and_alias": "a: &x 1\nb: *x\n",
+    "anchor_never_used": "a: &x 1\n",
+    "undefined_alias": "a: *x\n",
+    "tag_on_a_scalar": "a: !!python/name:os.system\n",
+    "non_specific_tag": "a: ! 1\n",
+    "int_tag": "a: !!int '12'\n",
+    "str_tag": "a: !!str 0777\n",
+    "str_tag_in_a_flow_list": "a: [!!str, b]\n",
+    "tag_on_a_mapping": "a: !!map {b: 1}\n",
+    "tag_on_a_list": "a: !!seq [1]\n",
+    "merge_key": "a: {b: 1}\n<<: {c: 2}\n",
+    "duplicate_key": "a: 1\nb: 2\na: 3\n",
+    "duplicate_key_one_and_true": "1: a\ntrue: b\n",
+    "duplicate_nan_key": ".nan: a\n.NaN: b\n",
+    "list_as_key": "? [a]\n: 1\n",
+    "mapping_as_key": "? {a: 1}\n: 1\n",
+    "deep": "a: " + "[" * 40 + "]" * 40 + "\n",
+    "two_documents": "a: 1\n---\na: 2\n",
+    "yaml_1_1_directive": "%YAML 1.1\n---\na: yes\n",
+    "tab_after_a_value": "a: 1\t\n",
+    "tab_in_quotes": "a: 'x\ty'\n",
+    "next_line_character": "a: x\x85y\n",
+    "line_separator": "a: x\u2028y\n",
+    "byte_order_mark_inside": "a: x\ufeffy\n",
+    "comment_touching_a_block_header": "a: |#\n  x\n",
+    "block_scalar_with_a_spaces_only_first_line": "a: |\n \n  x\n",
+    "not_an_integer": "a: 0x_\n",
+    "not_a_number": "a: ._\n",
+    "too_long_an_integer": "a: " + "1" * 5000 + "\n",
+    "control_character": "a: x\x07\n",
+    "malformed": "a: [1, 2\nb: 3\n",
+    "empty": "",
+    "a_list": "- 1\n",
+    "a_scalar": "1\n",
+}
+
+
+@pytest.mark.parametrize("case", list(LEFT_TO_THE_REFERENCE))
+def test_the_fast_loader_leaves_what_it_cannot_vouch_for_to_the_reference(case: str) -> None:
+    """So a refusal reads the same, message and position, whatever is installed."""
+    text = LEFT_TO_THE_REFERENCE[case]
+    with pytest.raises(fast.Unsure):
+        fast.load(text)
+    assert outcome(True, text) == outcome(False, text)
+
+
+def outcome(c_loader: bool, text: str) -> str:
+    try:
+        return repr(parse_with(c_loader, text))
+    except InputError as error:
+        return str(error)
+
+
+def test_a_valid_catalog_is_read_by_the_fast_loader_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(spec_yaml, "C_LOADER", True)
+    monkeypatch.setattr(spec_yaml, "_parse_pure", _must_not_be_called)
+    assert spec_yaml.parse((FIXTURES / "minimal.yaml").read_text("utf-8"), "x")["format"] == 1
+
+
+def _must_not_be_called(*args: object) -> None:
+    raise AssertionError("must not be called")
+
+
+@pytest.mark.parametrize("name", ["minimal.yaml", "full.yaml"])
+def test_both_loaders_build_the_same_catalog_lines_included(name: str) -> None:
+    text = (FIXTURES / name).read_text("utf-8")
+    assert same(fast.load(text), reference(text))
+
+
+def test_lines_agree_for_flow_mappings_crlf_comments_and_block_scalars() -> None:
+    text = (
+        "# head\r\n\r\nformat: 1\r\ntitle: {en: a,\r\n  ja: b}\r\nnote: |\r\n  x\r\n\r\n"
+        "  y\r\nsets:\r\n- {a: 1}\r\n-   b: 2\r\n    c:\r\n      - d: >-\r\n          folded\r\n"
+        "          text\r\n        e: [{f: 1}, {g: 2}]\r\n"
+    )
+    loaded = fast.load(text)
+    assert same(loaded, reference(text))
+    sets = loaded["sets"]
+    assert (loaded.line, sets[0].line, sets[1].line, sets[1]["c"][0].line) == (3, 11, 12, 14)
+
+
+def test_a_refused_number_is_one_line_with_its_position(monkeypatch: pytest.MonkeyPatch) -> None:
+    for c_loader in (True, False):
+        with pytest.raises(InputError) as error:
+            parse_with(c_loader, "format: 1\nversion: 0x_\n")
+        assert str(error.value) == (
+            "spec/codes.yaml:2:10: '0x_' is not an integer: quote it if it is text"
+        )
+
+
+def test_a_duplicate_nan_key_names_its_first_line() -> None:
+    with pytest.raises(InputError) as error:
+        reference("a: 1\n.nan: 2\n.NaN: 3\n")
+    assert str(error.value) == "x:3:1: duplicate key 'nan' (first defined at line 2): keep only one"
+
+
+def test_without_libyaml_the_reference_loader_reads_the_catalog(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(spec_yaml, "C_LOADER", True)
+    monkeypatch.setitem(sys.modules, "codegen.catalog.libyaml", None)  # importing it fails
+    text = (FIXTURES / "minimal.yaml").read_text("utf-8")
+    assert same(spec_yaml.parse(text, "x"), reference(text))
+
+
+@pytest.mark.parametrize(("value", "c_loader"), [("", True), ("1", False)])
+def test_codegen_pure_yaml_turns_the_c_loader_off(value: str, c_loader: bool) -> None:
+    environment = {**os.environ, "CODEGEN_PURE_YAML": value}
+    command = "from codegen.catalog import parse; print(parse.C_LOADER)"
+    result = subprocess.run(
+        [sys.executable, "-c", command],
+        capture_output=True,
+        text=True,
+        env=environment,
+        cwd=REPO,
+        check=True,
+    )
+    assert result.stdout.strip() == str(c_loader)
+
+
+# Differential tests: YAML, valid or not, put together at random from pieces (seeded: the
+# same texts on every run). Whatever the fast loader builds, the reference builds identically.
+PIECES = [
+    *"ab yn:-?#,[]{}!&*|>'\"%@`~<=_.0123456789exob+\\\t\r\n",
+    *["\x85", "\u2028", "\ufeff", "\xa0", "エ", "\n  ", "\n- ", ": ", "- ", "---", "...", "\r\n"],
+    *["true", "null", "0x1F", "1_0", "0o7", ".inf", '"\\/"', "'a''b'", '"\\u00e9"', '"\\N"'],
+    *["|\n ", ">-\n  ", "|2\n", "\n \n", "{a: 1}", "[1, 2]", "? ", "#c\n", "%YAML 1.2\n---\n"],
+]
+PREFIXES = ["", "k: ", "k:\n  ", "a:\n- ", "k: |\n ", "k: >-\n  x\n", "k:\n  - a: "]
+
+
+def random_text(rng: random.Random) -> str:
+    return rng.choice(PREFIXES) + "".join(rng.choices(PIECES, k=rng.randint(1, 16)))
+
+
+KEYS = ["a", "b", "'a'", "1", "yes", "~", '"k k"', "? q"]
+SCALAR_TEXTS = [written for written, _ in SCALARS] + ['"a\n  b"', "'x\n\n  y'"]
+
+
+def random_block_document(rng: random.Random, indent: int = 0, depth: int = 0) -> str:
+    """A block mapping, often valid, with nested mappings, lists, flow and block scalars."""
+    lines = []
+    pad = " " * indent
+    for _ in range(rng.randint(1, 3)):
+        key = rng.choice(KEYS)
+        kind = rng.choice(["scalar", "flow", "map", "list", "block"])
+        if depth > 2 or kind == "scalar":
+            lines.append(f"{pad}{key}: {rng.choice(SCALAR_TEXTS)}")
+        elif kind == "flow":
+            lines.append(f"{pad}{key}: {{x: [{rng.choice(SCALAR_TEXTS)}, {{y: 1}}], z: ''}}")
+        elif kind == "map":
+            inner = random_block_document(rng, indent + rng.choice([1, 2, 4]), depth + 1)
+            lines.append(f"{pad}{key}:\n{inner}")
+        elif kind == "list":
+            inner = random_block_document(rng, indent + 2, depth + 1).lstrip(" ")
+            lines.append(f"{pad}{key}:\n{pad}- {inner}\n{pad}- {rng.choice(SCALAR_TEXTS)}")
+        else:
+            header = rng.choice(["|", ">", "|-", ">+", "|2"])
+            body = rng.choices(["x", "  y", "", "z ", "   "], k=rng.randint(0, 4))
+            lines.append(f"{pad}{key}: {header}\n" + "\n".join(f"{pad}  {b}" for b in body))
+        lines.append(rng.choice(["", "", f"{pad}# note"]))
+    return "\n".join(line for line in lines if line)
+
+
+def test_what_the_fast_loader_builds_from_random_pieces_the_reference_builds() -> None:
+    rng = random.Random(2024)
+    built = 0
+    for _ in range(3000):
+        text = random_text(rng)
+        loaded = fast_or_unsure(text)
+        if loaded is not fast.Unsure:
+            built += 1
+            assert same(loaded, reference(text)), text
+    assert built > 300  # the comparison ran often enough to mean something
+
+
+def test_both_loaders_build_the_same_random_block_documents() -> None:
+    rng = random.Random(2025)
+    built = 0
+    for _ in range(600):
+        text = random_block_document(rng).replace("\n", rng.choice(["\n", "\r\n"])) + "\n"
+        loaded = fast_or_unsure(text)
+        if loaded is not fast.Unsure:
+            built += 1
+            assert same(loaded, reference(text)), text
+    assert built > 150

@@ -1,0 +1,54 @@
+"""The import turns the cycle collector off while it runs, and back on after, even on error."""
+
+from __future__ import annotations
+
+import gc
+from pathlib import Path
+
+import pytest
+
+from codegen.cli import main
+from codegen.commands import import_ as importing
+
+PAGE = "# Codes\n\n## Results\n\n| Code | Message |\n|---|---|\n| 1 | ok |\n| 2 | bad |\n"
+
+
+def test_the_collector_is_off_during_an_import_and_on_after(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    seen: list[bool] = []
+    merge = importing.merge_document
+
+    def watching(*args: object) -> object:
+        seen.append(gc.isenabled())
+        return merge(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(importing, "merge_document", watching)
+    page = tmp_path / "codes.md"
+    page.write_text(PAGE, encoding="utf-8")
+    assert gc.isenabled()
+    assert main(["import", str(page), "--lang", "en", "--catalog", str(tmp_path / "c.yaml")]) == 0
+    assert seen == [False] and gc.isenabled()
+    missing = str(tmp_path / "missing.md")
+    assert main(["import", missing, "--lang", "en", "--catalog", str(tmp_path / "c.yaml")]) != 0
+    assert gc.isenabled()
+    capsys.readouterr()
+
+
+@pytest.mark.parametrize("lang", ["en-x", "EN", "english", "e"])
+def test_import_refuses_a_language_tag_validate_would_refuse(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, lang: str
+) -> None:
+    """One language-tag pattern for import, init, the configuration and the catalog: a tag
+    validate refuses never reaches the catalog (``--lang en-x`` used to be written)."""
+    monkeypatch.chdir(tmp_path)
+    page = tmp_path / "codes.md"
+    page.write_text(PAGE, encoding="utf-8")
+    catalog = tmp_path / "c.yaml"
+    assert main(["import", str(page), "--lang", "en", "--catalog", str(catalog)]) == 0
+    before = catalog.read_bytes()
+    capsys.readouterr()
+    assert main(["import", str(page), "--lang", lang, "--catalog", str(catalog)]) == 2
+    assert f'--lang "{lang}" is not a language code' in capsys.readouterr().err
+    assert catalog.read_bytes() == before
+    assert main(["validate", "--catalog", str(catalog)]) == 0

@@ -1,0 +1,208 @@
+"""Bad input: one clear line naming the place, exit 2 when nothing is usable, catalog untouched."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from codegen.cli import main
+from tests.support.paths import TESTS
+
+CASES = TESTS / "import_cases"
+GOOD = "Codes\n\nResult Codes\n\ncode message\n1 One\n2 Two\n"
+
+
+@pytest.fixture
+def catalog(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
+    """A catalog made from a good document; the tests check it stays byte-identical."""
+    good = tmp_path / "good.txt"
+    good.write_text(GOOD, encoding="utf-8")
+    path = tmp_path / "spec" / "codes.yaml"
+    assert main(["import", str(good), "--lang", "en", "--catalog", str(path)]) == 0
+    capsys.readouterr()
+    return path
+
+
+def _fails(
+    capsys: pytest.CaptureFixture[str], catalog: Path, document: Path | str, *options: str
+) -> str:
+    """Import that must fail with exit 2 and leave the catalog as it was; returns stderr."""
+    before, stat = catalog.read_bytes(), catalog.stat()
+    code = main(["import", str(document), "--catalog", str(catalog), *options])
+    err = capsys.readouterr().err
+    assert code == 2, err
+    assert catalog.read_bytes() == before
+    assert catalog.stat().st_mtime_ns == stat.st_mtime_ns
+    assert [p.name for p in catalog.parent.iterdir()] == ["codes.yaml"]  # no temp file left
+    assert len(err.strip().split("\n")) == 1, err
+    assert "Traceback" not in err
+    return err.strip()
+
+
+def _case(name: str, tmp_path: Path) -> Path:
+    return Path(shutil.copy(CASES / name, tmp_path / name))
+
+
+def test_missing_document(catalog: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    err = _fails(capsys, catalog, catalog.parent / "nope.md")
+    assert err.endswith("nope.md: no such file; check the document path")
+
+
+def test_unreadable_document_a_folder(
+    catalog: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    err = _fails(capsys, catalog, tmp_path)
+    assert err == f"{tmp_path}: is a folder; give the path of a document file"
+
+
+def test_document_without_any_code_table(
+    catalog: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    document = _case("no_table.md", tmp_path)
+    err = _fails(capsys, catalog, document)
+    assert err.startswith(f"{document}:1:1: no code table found: a code table needs a header row")
+    assert '--column "HEADER=code"' in err
+
+
+def test_table_without_a_recognisable_code_column(
+    catalog: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    document = _case("no_code_column.md", tmp_path)
+    err = _fails(capsys, catalog, document)
+    assert err == (
+        f'{document}:3:1: table "Parameters" is not a code table: no column holds codes '
+        '(headers "Name", "Description"), so no code table is left to import. If it is a code '
+        'table, name its code column with --column "HEADER=code"'
+    )
+
+
+def test_an_unknown_header_mapped_with_column_is_imported(
+    catalog: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    document = _case("no_code_column.md", tmp_path)
+    other = tmp_path / "other.yaml"
+    argv = ["import", str(document), "--lang", "en", "--catalog", str(other)]
+    assert main([*argv, "--column", "Name=code"]) == 0
+    assert 'code: "appKey"' in other.read_text(encoding="utf-8")
+
+
+def test_rows_with_too_few_or_too_many_cells_are_skipped_with_a_warning(
+    catalog: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    document = _case("bad_rows.md", tmp_path)
+    other = tmp_path / "other.yaml"
+    assert main(["import", str(document), "--lang", "en", "--catalog", str(other)]) == 0
+    err = capsys.readouterr().err
+    assert f"{document}:6:1: warning: row has too few cells (1, the header has 2); skipped." in err
+    assert f"{document}:7:1: warning: row has too many cells (3, the header has 2); skipped." in err
+    assert re.findall(r"code: (\d+)", other.read_text(encoding="utf-8")) == ["1"]
+
+
+def test_a_document_with_only_bad_rows_fails(
+    catalog: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    document = _case("only_bad_rows.md", tmp_path)
+    err = _fails(capsys, catalog, document)
+    assert err == (
+        f"{document}:5:1: row has too few cells (1, the header has 2), so no code table is left "
+        "to import. Fix the row in the document"
+    )
+
+
+def test_one_code_with_two_messages_in_one_table(
+    catalog: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    document = _case("two_messages.txt", tmp_path)
+    err = _fails(capsys, catalog, document)
+    assert err == (
+        f'{document}:8: code 100 has two different messages in one table ("First meaning" at '
+        'line 6, "Second meaning" here) and no column tells them apart; keep one of them in the '
+        "document"
+    )
+
+
+def test_document_that_is_not_utf8(
+    catalog: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    document = _case("latin1.txt", tmp_path)
+    err = _fails(capsys, catalog, document)
+    assert err == f"{document}:4:8: not valid UTF-8 (byte 0xe9); save the document as UTF-8"
+
+
+def test_oversized_document(
+    catalog: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    document = tmp_path / "huge.txt"
+    document.write_bytes(GOOD.encode() + b"9 x\n" * (3 * 1024 * 1024))
+    err = _fails(capsys, catalog, document)
+    assert err == f"{document}: the document is larger than 10 MiB; import the page in parts"
+
+
+def test_catalog_with_a_python_tag_is_rejected_not_constructed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    catalog = tmp_path / "spec" / "codes.yaml"
+    catalog.parent.mkdir()
+    shutil.copy(CASES / "tagged_catalog.yaml", catalog)
+    good = tmp_path / "good.txt"
+    good.write_text(GOOD, encoding="utf-8")
+    err = _fails(capsys, catalog, good)
+    assert err == (
+        f'{catalog}:4:10: tag "tag:yaml.org,2002:python/object/apply:os.system" is not allowed; '
+        "the catalog holds only plain YAML (mappings, lists, text, numbers, true/false, null): "
+        "remove the tag"
+    )
+
+
+def test_catalog_that_is_not_a_catalog(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    catalog = tmp_path / "spec" / "codes.yaml"
+    catalog.parent.mkdir()
+    catalog.write_text("format: 1\nsource_language: en\nlanguages: en\ncode_sets: []\n", "utf-8")
+    good = tmp_path / "good.txt"
+    good.write_text(GOOD, encoding="utf-8")
+    err = _fails(capsys, catalog, good)
+    assert err == f"{catalog}:3:1: languages must be a list (see docs/catalog-format.md)"
+
+
+def test_a_new_catalog_needs_lang(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    good = tmp_path / "good.txt"
+    good.write_text(GOOD, encoding="utf-8")
+    catalog = tmp_path / "codes.yaml"
+    assert main(["import", str(good), "--catalog", str(catalog)]) == 2
+    err = capsys.readouterr().err
+    assert err == (
+        f"{catalog}: there is no catalog yet: give the document's language with --lang "
+        "(it becomes the catalog's source language)\n"
+    )
+    assert not catalog.exists()
+
+
+@pytest.mark.parametrize(
+    ("option", "message"),
+    [
+        ("Name", 'expected HEADER=ROLE, e.g. --column "エラー番号=code"'),
+        ("Name=identifier", 'unknown role "identifier"; use code, message, name or KEY:KIND'),
+        ("Name=class:group", '"class" cannot be an attribute key; use snake_case other than'),
+        ("Name=message:text", '"message" cannot be an attribute key'),
+    ],
+)
+def test_a_wrong_column_option_is_explained(
+    catalog: Path, option: str, message: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    err = _fails(capsys, catalog, CASES / "no_code_column.md", "--column", option)
+    assert err.startswith(f'--column "{option}": {message}')
+
+
+def test_an_unknown_extra_column_is_imported_as_an_attribute(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    document = tmp_path / "extra.md"
+    document.write_text("# T\n\n## Codes\n\n| code | owner | message |\n|-|-|-|\n| 1 | a | b |\n")
+    other = tmp_path / "other.yaml"
+    assert main(["import", str(document), "--lang", "en", "--catalog", str(other)]) == 0
+    text = other.read_text(encoding="utf-8")
+    assert "key: owner\n" in text and "kind: group" in text
+    assert "owner: a\n" in text
