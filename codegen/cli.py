@@ -17,8 +17,9 @@ from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from codegen import __version__
+from codegen.catalog.model import DEFAULT_CATALOG
 from codegen.errors import CodegenError, ExitCode
-from codegen.project.config import DEFAULT_CATALOG, DEFAULT_OUTPUT, DEFAULT_TEMPLATES
+from codegen.project.config import DEFAULT_OUTPUT, DEFAULT_TEMPLATES
 
 PATHS_HELP = "{what} (default: from the configuration, else {default})"
 CATALOG = ("--catalog", "PATH", "the catalog", DEFAULT_CATALOG)
@@ -126,18 +127,21 @@ def _add_explain(verbs: Verbs) -> None:
 
 
 def _add_generate_and_check(verbs: Verbs) -> None:
-    for name, text in (
-        ("generate", "write every generated file"),
-        ("check", "exit 1 when generated files are stale, missing or orphaned"),
-    ):
-        command = verbs.add_parser(name, help=text)
+    commands = {
+        name: verbs.add_parser(name, help=text)
+        for name, text in (
+            ("generate", "write every generated file"),
+            ("check", "exit 1 when generated files are stale, missing or orphaned"),
+        )
+    }
+    for command in commands.values():
         _common(
             command,
             CATALOG,
             ("--templates", "DIR", "the template override folder", DEFAULT_TEMPLATES),
             ("--output", "DIR", "the output folder", DEFAULT_OUTPUT),
         )
-    command.add_argument(
+    commands["check"].add_argument(
         "--breaking-against",
         metavar="REF",
         help="also exit 1 when the catalog breaks generated code's users compared with the "

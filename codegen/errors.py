@@ -1,5 +1,5 @@
 """One exception family for everything a user can get wrong, the exit codes, and how a
-message names the kind of a value (never by its Python type)."""
+message words a value: by its kind (never by its Python type) and its count."""
 
 from __future__ import annotations
 
@@ -85,6 +85,12 @@ class MultipleErrors(CodegenError):
         super().__init__("\n".join(str(e) for e in errors))
         self.errors = errors
 
+    @staticmethod
+    def of(errors: list[CodegenError]) -> CodegenError:
+        """What to raise for ``errors`` (at least one): the error itself when there is one,
+        else a MultipleErrors listing them all."""
+        return errors[0] if len(errors) == 1 else MultipleErrors(errors)
+
     def __str__(self) -> str:
         return "\n".join(str(e) for e in self.errors)
 
@@ -109,3 +115,8 @@ def kind_of(value: object) -> str:
         if isinstance(value, kind):
             return name
     return "a value of another kind"
+
+
+def counted(number: object, noun: str) -> str:
+    """``1 code``, ``2 codes``: a count and its noun, plural unless the count is 1."""
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"

@@ -1,7 +1,10 @@
 """Files on disk, for every stage that reads or writes one: atomic writes, listings, hashes.
 
 A file is replaced through a temporary file in the same folder and ``os.replace``, so a
-run that fails while writing leaves the file as it was. A temporary file is named
+run that fails while writing leaves the file as it was; :func:`write_changed` writes a set
+of files under a folder, every temporary file before the first replace, and only those
+whose text changed. No path may resolve outside that folder (:func:`inside`), whatever
+symbolic links it holds. A temporary file is named
 ``.NAME.codegen-PID-RANDOM.tmp`` (:data:`TEMPORARY`): a run only ever removes its own, or
 those of a run that is gone (:func:`remove_stale_temporaries`), and no listing of a folder
 (:func:`existing_files`) counts one. Text is compared and hashed with LF line endings
@@ -19,7 +22,7 @@ import os
 import re
 import sys
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -173,3 +176,40 @@ def decode_utf8(data: bytes, path: str, fix: str) -> str:
         raise InputError(
             f"not valid UTF-8 (byte 0x{data[error.start]:02x}); {fix}", path, line, column
         ) from None
+
+
+def inside(folder: Path, relative: str) -> Path:
+    """The path of ``relative`` (``/``-separated) under ``folder``; InputError if it
+    resolves outside, following every symbolic link on the way."""
+    root = folder.resolve()
+    path = (root / relative).resolve()
+    if not path.is_relative_to(root) or path == root:
+        raise InputError(f"refusing to write {relative}: it resolves outside {folder}")
+    return root / relative
+
+
+def write_changed(folder: Path, files: Mapping[str, str]) -> list[str]:
+    """Write each of ``files`` (text by path relative to ``folder``) whose text differs from
+    the disk; return their relative paths. Raises OSError, the old files left as they were.
+
+    Unchanged files are not touched, so their modification times stay as they were; a file
+    that differs only in line endings (CRLF on disk, see :func:`as_lf`) is
+    unchanged.
+    """
+    pending: list[tuple[str, Path, bytes]] = []
+    for relative, text in files.items():
+        path = inside(folder, relative)
+        data = text.encode("utf-8")
+        if not same_text(read_bytes(path), data):
+            pending.append((relative, path, data))
+    temporaries: list[tuple[str, Path]] = []
+    try:
+        for _, path, data in pending:
+            temporaries.append((write_temporary(path, data), path))
+    except BaseException:
+        for temporary, _ in temporaries:
+            Path(temporary).unlink(missing_ok=True)
+        raise
+    for temporary, path in temporaries:
+        os.replace(temporary, path)
+    return [relative for relative, _, _ in pending]

@@ -1,4 +1,4 @@
-"""Every resource bound of codegen, as numbers: what docs/limits.md documents, in one place.
+"""Every resource bound docs/limits.md documents, as numbers, in one place.
 
 Numbers only, as Jinja's ``defaults.py`` holds its defaults: the code that enforces each
 bound lives with the stage it protects (reading the catalog in :mod:`codegen.catalog.parse`
@@ -29,3 +29,6 @@ MAX_POWER_BITS = 2**16  # bits of ``a ** b`` for integers: a huge power never re
 
 # --- importing a page ----------------------------------------------------------------------
 MAX_DOCUMENT_BYTES = 10 * MIB  # the page, read as UTF-8
+MAX_TABLE_CELLS = 2_000_000  # of one HTML table, once its rowspan and colspan are spread
+MAX_COLSPAN = 1000  # a larger colspan counts as this
+MAX_ROWSPAN = 65534  # HTML's own maximum; a larger rowspan (or 0: to the end) counts as this

@@ -10,6 +10,8 @@ same layers and says which room a change belongs in.
 from __future__ import annotations
 
 import ast
+import subprocess
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -242,7 +244,9 @@ def speakers(known: dict[str, Path]) -> list[str]:
                 and getattr(node.value, "id", "") == "sys"
             )
             parsing = isinstance(node, (ast.Import, ast.ImportFrom)) and any(
-                alias.name == "argparse" or getattr(node, "module", "") == "argparse"
+                alias.name == "argparse"
+                or getattr(node, "module", "") == "argparse"
+                or (getattr(node, "module", "") == "sys" and alias.name in ("stdout", "stderr"))
                 for alias in node.names
             )
             if printing or stream or parsing:
@@ -255,6 +259,57 @@ def test_only_the_command_layer_prints_or_reads_arguments(
 ) -> None:
     known, _ = graph
     assert speakers(known) == []
+
+
+def lockers(known: dict[str, Path]) -> list[str]:
+    """Where a module outside ``commands`` (and the lock module itself) takes a lock."""
+    found = []
+    for name, path in known.items():
+        if unit(name) == "commands" or name == "codegen.project.locks":
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            called = node.func if isinstance(node, ast.Call) else None
+            if getattr(called, "id", getattr(called, "attr", "")) in ("run_locked", "held"):
+                found.append(f"{path.relative_to(PACKAGE.parent)}:{node.lineno}")
+    return found
+
+
+def test_only_commands_take_locks(graph: tuple[dict[str, Path], list[Arrow]]) -> None:
+    known, _ = graph
+    assert lockers(known) == []
+
+
+HEAVY = ("jinja2", "ruamel", "markdown_it", "black", "yaml", "jsonschema", "fastjsonschema")
+
+
+def heavy_imports(modules: list[str]) -> list[str]:
+    """The heavy libraries a fresh interpreter has loaded after importing ``modules``."""
+    script = (
+        "import importlib, sys\n"
+        f"for name in {modules!r}:\n"
+        "    importlib.import_module(name)\n"
+        f"print(','.join(sorted({{m.split('.')[0] for m in sys.modules}} & set({HEAVY!r}))))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=PACKAGE.parent,
+        capture_output=True,
+        encoding="utf-8",
+        check=True,
+    )
+    return [name for name in done.stdout.strip().split(",") if name]
+
+
+def test_importing_any_face_imports_no_heavy_library(
+    graph: tuple[dict[str, Path], list[Arrow]],
+) -> None:
+    """A package's face loads what lives behind it on first use, so importing it costs no
+    template engine, YAML library or formatter (every face, in a fresh interpreter; the
+    engine itself is the control)."""
+    known, _ = graph
+    faces = sorted(name for name, path in known.items() if path.name == "__init__.py")
+    assert heavy_imports(faces) == []
+    assert heavy_imports(["codegen.render.engine"]) == ["jinja2"]
 
 
 def test_docs_architecture_draws_these_layers() -> None:

@@ -31,8 +31,8 @@ from codegen.catalog.model import (
 )
 from codegen.catalog.parse import locate, parse, read_text
 from codegen.catalog.plain import Problem
+from codegen.catalog.rules.catalog import derived_names, rule_problems
 from codegen.catalog.rules.schema import schema_problems
-from codegen.catalog.rules.sets import derived_names, rule_problems
 from codegen.catalog.rules.size import long_strings, too_many_codes
 from codegen.errors import CodegenError, MultipleErrors
 
@@ -99,7 +99,7 @@ def _checked_data(
         ]
     if problems:
         errors = locate(text, problems, shown)
-        raise errors[0] if len(errors) == 1 else MultipleErrors(errors)
+        raise MultipleErrors.of(errors)
     assert isinstance(data, dict)  # the schema requires a mapping
     return data
 

@@ -17,6 +17,7 @@ AttributeKind = Literal["group", "flag", "text"]
 CodeValue = int | str
 
 EMPTY_TEXTS: Texts = MappingProxyType({})
+DEFAULT_CATALOG = "spec/codes.yaml"  # where a project keeps its catalog, unless configured
 
 
 def texts(mapping: Mapping[str, str] | None) -> Texts:
@@ -202,7 +203,7 @@ class Catalog:
     code_sets: tuple[CodeSet, ...]
     title: Texts = field(default_factory=lambda: EMPTY_TEXTS)
     response: ResponseEnvelope | None = None
-    path: str = "spec/codes.yaml"  # as given on the command line, for headers and errors
+    path: str = DEFAULT_CATALOG  # as given on the command line, for headers and errors
 
     def code_set(self, name: str) -> CodeSet | None:
         for code_set in self.code_sets:

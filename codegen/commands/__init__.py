@@ -6,3 +6,5 @@ what only its verb needs. :mod:`.init`, :mod:`.import_`, :mod:`.validate`, :mod:
 :mod:`.generate`, :mod:`.check`, :mod:`.diff`; :mod:`._session` is what they share around
 their work (locks, leftovers of killed runs). A command does not import another.
 """
+
+__all__: list[str] = []  # the verbs are modules, imported one at a time by codegen.cli

@@ -43,7 +43,7 @@ def run(
     (None: the configuration's, "": none) names the git ref to compare the catalog with."""
     paths = {"config": config, "catalog": catalog, "templates": templates, "output": output}
     configured = load_config(config, catalog=catalog, templates=templates, output=output)
-    with session(configured, "codegen check", output=True):
+    with session(configured, "codegen check", output=True, writes=False):
         known = plan(configured)
         staleness = _staleness(known, paths)
         against = configured.breaking_against if breaking_against is None else breaking_against
@@ -92,7 +92,7 @@ def _breaking(catalog: str, ref: str) -> ExitCode:
     from codegen.evolution import comparison  # reads YAML: not on the up-to-date path
     from codegen.evolution.report import check_lines
 
-    compared, text = comparison.compare(catalog, ref)
+    compared, text = comparison.compare_with_ref(catalog, ref)
     lines = text.splitlines()
 
     def where(change: Change) -> tuple[str, int, int]:

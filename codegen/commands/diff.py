@@ -9,8 +9,8 @@ from __future__ import annotations
 import sys
 
 from codegen.errors import ExitCode
-from codegen.evolution.comparison import compare
-from codegen.evolution.report import render
+from codegen.evolution.comparison import compare_with_ref
+from codegen.evolution.report import formatted
 from codegen.project.config import load_config
 
 
@@ -18,6 +18,6 @@ def run(*, ref: str | None, format: str, config: str | None, catalog: str | None
     """Print the changes of the configured catalog since ``ref`` (None: the default base)
     in ``format`` (text, markdown or json)."""
     configured = load_config(config, catalog=catalog)
-    comparison, _ = compare(configured.catalog, ref)
-    sys.stdout.write(render(comparison, format))
+    comparison, _ = compare_with_ref(configured.catalog, ref)
+    sys.stdout.write(formatted(comparison, format))
     return ExitCode.OK

@@ -21,7 +21,7 @@ from codegen.catalog.lookup import Match, found_in, near_misses
 from codegen.catalog.model import Catalog, Code, CodeSet, CodeValue, GroupValue
 from codegen.errors import ExitCode, InputError
 from codegen.project.config import load_config
-from codegen.render.targets import Target, catalog_for
+from codegen.render.targets import Target, catalog_for, outputs
 from codegen.render.views.links import code_anchor, docs_page_url
 from codegen.render.views.texts import localized
 
@@ -148,9 +148,10 @@ def docs_link(
         if "docs_base_url" in target.options:
             options = {**target.options, "docs_lang": lang}
             return DocsLink(docs_page_url(options, catalog_for(target, catalog)))
-        module = catalog_for(target, catalog).module
-        relative = target.output.replace("{module}", module).replace("{lang}", lang)
-        return DocsLink(posixpath.join(output, relative))
+        pages = {
+            page_lang: path for path, page_lang in outputs(target, catalog_for(target, catalog))
+        }
+        return DocsLink(posixpath.join(output, pages[lang]))
     return None
 
 

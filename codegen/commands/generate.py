@@ -14,7 +14,8 @@ from pathlib import Path
 
 from codegen.commands._session import session
 from codegen.errors import ExitCode, InputError
-from codegen.output.folder import leftovers, remove, write_changed
+from codegen.files import write_changed
+from codegen.output.folder import leftovers, remove
 from codegen.output.plan import Inputs, Plan, plan
 from codegen.project.config import load_config
 
@@ -25,7 +26,7 @@ def run(
     """Write every target of the configuration (the paths given over it); print what was
     written and removed, or that the output folder is up to date."""
     configured = load_config(config, catalog=catalog, templates=templates, output=output)
-    with session(configured, "codegen generate", output=True):
+    with session(configured, "codegen generate", output=True, writes=True):
         return _generate(plan(configured))
 
 

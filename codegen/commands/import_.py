@@ -10,7 +10,7 @@ A catalog with CRLF line endings (a Windows checkout) is read as LF and written 
 CRLF, so an unchanged page leaves it byte-identical. The roles of columns that the catalog
 records are given to the next import as if by ``--column``, so a mapping given once needs
 no flag again; ``--column`` wins over them, but never renames an attribute the catalog has:
-it warns instead (:mod:`codegen.importer.column_options`).
+it warns instead (:mod:`codegen.importer.columns.options`).
 """
 
 from __future__ import annotations
@@ -20,29 +20,25 @@ import gc
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Any
-
-from ruamel.yaml.comments import CommentedMap
 
 from codegen.catalog import roundtrip
-from codegen.catalog.parse import parse
-from codegen.catalog.plain import LinedDict
 from codegen.commands._session import session
-from codegen.errors import CodegenError, ExitCode, InputError
-from codegen.importer.column_options import renamed_attributes, stored_roles, unused_columns
-from codegen.importer.columns.headers import dictionary
+from codegen.errors import ExitCode, InputError, counted
+from codegen.importer.columns.headers import header_dictionary
+from codegen.importer.columns.options import renamed_attributes, stored_roles, unused_columns
 from codegen.importer.document import Document, Form, detect_form, parse_document, read_document
 from codegen.importer.language import (
     adopt_source_language,
     check_page_language,
     document_language,
 )
+from codegen.importer.merge.removed import removed_reports
 from codegen.importer.merge.retire import check_options
 from codegen.importer.merge.retire import retire as retire_codes
-from codegen.importer.merge.run import MergeResult
 from codegen.importer.merge.sets import merge_document
+from codegen.importer.merge.state import MergeResult
 from codegen.project.config import load_config
-from codegen.project.starter import module_name
+from codegen.project.starter import in_codegen_checkout, module_name, project_folder
 
 
 def run(
@@ -63,10 +59,10 @@ def run(
     the page no longer has removed, ``explain`` prints each table's column roles. Changes go
     to stdout, warnings and reports to stderr; exit 0, or InputError (exit 2) with the
     catalog as it was."""
-    check_options(retire, since)
     configured = load_config(config, catalog=catalog)
-    with session(configured, "codegen import", output=False), _no_cycle_collection():
-        return _import(Path(configured.catalog), document, lang, format, column, since, explain)
+    with session(configured, "codegen import", output=False, writes=True), _no_cycle_collection():
+        check_options(retire, since)
+        return _import(configured.catalog, document, lang, format, column, since, explain)
 
 
 @contextlib.contextmanager
@@ -86,7 +82,7 @@ def _no_cycle_collection() -> Iterator[None]:
 
 
 def _import(
-    catalog_path: Path,
+    shown: str,
     path: str,
     given_lang: str | None,
     form: str,
@@ -94,6 +90,7 @@ def _import(
     since: str | None,
     explain: bool,
 ) -> ExitCode:
+    catalog_path = Path(shown)
     catalog = str(catalog_path)
     before = _read_catalog_bytes(catalog_path)
     crlf = before is not None and b"\r\n" in before  # a checkout with CRLF: kept CRLF
@@ -102,16 +99,16 @@ def _import(
     lang = document_language(given_lang, root, catalog)
     if root is not None and not root.get("code_sets") and lang != root["source_language"]:
         print(adopt_source_language(root, lang, catalog), file=sys.stderr)
-    renamed = renamed_attributes(columns, root, lang, catalog) if root is not None else []
-    words = dictionary(columns, stored_roles(root, lang) if root is not None else None)
+    renamed = renamed_attributes(columns, root, lang, shown) if root is not None else []
+    words = header_dictionary(columns, stored_roles(root, lang) if root is not None else None)
     source = read_document(path)
     chosen: Form = detect_form(path, source) if form == "auto" else form  # type: ignore[assignment]
     document = parse_document(source, path, chosen, words)
     if given_lang is None:
         check_page_language(document, lang)
     if root is None:
-        module = module_name(_project_folder(catalog_path))
-        root = roundtrip.new_catalog(lang, module, schema_comment=_in_repository(catalog_path))
+        module = module_name(project_folder(catalog_path))
+        root = roundtrip.new_catalog(lang, module, schema_comment=in_codegen_checkout(catalog_path))
     result = merge_document(root, document, lang, catalog)
     if since:
         retire_codes(root, result.removed, since, path)
@@ -121,7 +118,7 @@ def _import(
     for warning in [*document.warnings, *unused_columns(columns, document), *renamed]:
         print(warning, file=sys.stderr)
     written = after.replace(b"\r\n", b"\n") if crlf else after
-    for line in result.reports + _removed(result, root, written, catalog, path):
+    for line in result.reports + removed_reports(result, root, written, catalog, path):
         print(line, file=sys.stderr)
     if after != before:
         roundtrip.write_atomically(catalog_path, after)
@@ -153,58 +150,6 @@ def _read_catalog_bytes(path: Path) -> bytes | None:
         raise InputError(f"cannot read the catalog: {error.strerror}", str(path)) from None
 
 
-def _project_folder(catalog: Path) -> str:
-    """The folder a new catalog's module is named after: the project's, for spec/codes.yaml."""
-    folder = catalog.absolute().parent
-    return folder.parent.name if folder.name == "spec" else folder.name
-
-
-def _in_repository(catalog: Path) -> bool:
-    resolved = catalog.resolve()
-    return (
-        resolved.name == "codes.yaml"
-        and resolved.parent.name == "spec"
-        and (resolved.parent.parent / "codegen" / "schemas").is_dir()
-    )
-
-
-def _removed(
-    result: MergeResult, root: CommentedMap, written: bytes, catalog: str, document: str
-) -> list[str]:
-    """Reports of the codes the document no longer has (or that ``--retire`` marked
-    removed), with their line in the written file."""
-    if not result.removed:
-        return []
-    lines = _code_lines(root, written, catalog)
-    return [
-        removed.report(catalog, lines.get((removed.code_set, removed.code), 0), document)
-        for removed in result.removed
-    ]
-
-
-def _code_lines(root: CommentedMap, written: bytes, catalog: str) -> dict[tuple[int, str], int]:
-    """The line of each code in the written file, by its code set's ``id`` and its code.
-
-    The file is read back by the catalog's fast loader (:func:`codegen.catalog.parse.parse`,
-    libyaml: 0.2 s at 10,000 codes), whose mappings know their first line as ruamel's do;
-    only a file it does not read is read by ruamel's round-trip loader (10 s at 10,000)."""
-    try:
-        data: Any = parse(written.decode("utf-8"), catalog)
-    except CodegenError:
-        data = None
-    lines: dict[tuple[int, str], int] = {}
-    if isinstance(data, LinedDict):
-        for ours, theirs in zip(root["code_sets"], data.get("code_sets") or []):
-            for node in theirs["codes"]:
-                lines[(id(ours), str(node["code"]))] = node.line
-        return lines
-    reloaded = roundtrip.load(written, catalog) or CommentedMap()
-    for ours, theirs in zip(root["code_sets"], reloaded.get("code_sets") or []):
-        for node in theirs["codes"]:
-            lines[(id(ours), str(node["code"]))] = node.lc.line + 1
-    return lines
-
-
 def _summary(
     document: Document,
     document_lang: str,
@@ -222,15 +167,10 @@ def _summary(
     missing = len(result.removed)
     reports = len(result.reports) + (0 if retired else missing)
     return (
-        f"{document.path}: {_n(len(document.tables), 'code table')} ({counts}), "
-        f"{_n(codes, 'code')}; {catalog} {state}: {_n(result.added_sets, 'code set')} and "
-        f"{_n(result.added_codes, 'code')} added, {result.filled} {document_lang} "
-        f"{'text' if result.filled == 1 else 'texts'} filled, {_n(len(result.changes), 'change')}, "
-        + (f"{_n(missing, 'code')} retired, " if retired else "")
-        + _n(reports, "report")
+        f"{document.path}: {counted(len(document.tables), 'code table')} ({counts}), "
+        f"{counted(codes, 'code')}; {catalog} {state}: {counted(result.added_sets, 'code set')} and "
+        f"{counted(result.added_codes, 'code')} added, {result.filled} {document_lang} "
+        f"{'text' if result.filled == 1 else 'texts'} filled, {counted(len(result.changes), 'change')}, "
+        + (f"{counted(missing, 'code')} retired, " if retired else "")
+        + counted(reports, "report")
     )
-
-
-def _n(count: int, noun: str) -> str:
-    """``1 code``, ``2 codes``: a count and its noun, plural when it is not 1."""
-    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"

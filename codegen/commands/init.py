@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from codegen.catalog.model import DEFAULT_CATALOG
 from codegen.catalog.naming import LANGUAGE
 from codegen.commands._session import waiting
 from codegen.errors import ExitCode, InputError
-from codegen.output.folder import write_changed
-from codegen.project.config import DEFAULT_CATALOG
+from codegen.files import write_changed
 from codegen.project.locks import run_locked
 from codegen.project.starter import (
     git_files,

@@ -10,7 +10,7 @@ from __future__ import annotations
 import sys
 
 from codegen.catalog.load import derived_warnings, load_catalog
-from codegen.errors import CodegenError, ExitCode, MultipleErrors
+from codegen.errors import CodegenError, ExitCode, MultipleErrors, counted
 from codegen.project.config import load_config
 
 
@@ -27,17 +27,13 @@ def run(*, config: str | None, catalog: str | None) -> ExitCode:
         problems = [error]
     else:
         codes = sum(len(code_set.codes) for code_set in loaded.code_sets)
-        sets = _count(len(loaded.code_sets), "code set")
+        sets = counted(len(loaded.code_sets), "code set")
         warnings = derived_warnings(path)
         for warning in warnings:
             print(warning, file=sys.stderr)
-        names = f", {_count(len(warnings), 'derived name')} to check" if warnings else ""
-        print(f"{loaded.path}: {sets}, {_count(codes, 'code')}, valid{names}")
+        names = f", {counted(len(warnings), 'derived name')} to check" if warnings else ""
+        print(f"{loaded.path}: {sets}, {counted(codes, 'code')}, valid{names}")
         return ExitCode.OK
     for problem in problems:
         print(problem, file=sys.stderr)
     return ExitCode.INVALID
-
-
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"

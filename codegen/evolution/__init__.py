@@ -18,8 +18,8 @@ from codegen.evolution.gitref import Base, UnknownRef, read_base
 from codegen.evolution.revision import Revision
 
 if TYPE_CHECKING:
-    from codegen.evolution.comparison import Comparison, compare, location
-    from codegen.evolution.report import check_lines, render
+    from codegen.evolution.comparison import Comparison, compare_with_ref, location
+    from codegen.evolution.report import check_lines, formatted
 
 __all__ = [
     "Base",
@@ -30,19 +30,19 @@ __all__ = [
     "UnknownRef",
     "Verdict",
     "check_lines",
-    "compare",
+    "compare_with_ref",
+    "formatted",
     "location",
     "read_base",
-    "render",
     "verdict",
 ]
 __getattr__ = lazy(
     __name__,
     {
         "Comparison": ".comparison",
-        "compare": ".comparison",
+        "compare_with_ref": ".comparison",
         "location": ".comparison",
         "check_lines": ".report",
-        "render": ".report",
+        "formatted": ".report",
     },
 )

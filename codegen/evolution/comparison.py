@@ -51,7 +51,7 @@ class Comparison:
 TOP_KEYS = {"language_added": "languages", "language_removed": "languages"}
 
 
-def compare(catalog: str, ref: str | None) -> tuple[Comparison, str]:
+def compare_with_ref(catalog: str, ref: str | None) -> tuple[Comparison, str]:
     """The working tree's catalog at ``catalog`` (a path as shown, usable from the working
     directory) against it at ``ref`` (None: the default base,
     :func:`codegen.evolution.gitref.default_base`); also the working tree's text.

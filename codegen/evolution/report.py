@@ -14,6 +14,7 @@ import json
 from collections.abc import Callable, Mapping
 
 from codegen.catalog.naming import pascal
+from codegen.errors import counted
 from codegen.evolution.breaking import shown, verdict
 from codegen.evolution.changes import Change
 from codegen.evolution.comparison import Comparison
@@ -40,9 +41,9 @@ def describe(change: Change, name: Style = shown, value: Style = _json) -> str:
     sentences: dict[str, Callable[[], str]] = {
         "language_added": lambda: f"language {name(c.key)} added",
         "language_removed": lambda: f"language {name(c.key)} removed",
-        "code_set_added": lambda: f"code set {name(c.code_set)} added ({_count(c.after, 'code')})",
+        "code_set_added": lambda: f"code set {name(c.code_set)} added ({counted(c.after, 'code')})",
         "code_set_removed": lambda: (
-            f"code set {name(c.code_set)} removed ({_count(c.before, 'code')})"
+            f"code set {name(c.code_set)} removed ({counted(c.before, 'code')})"
         ),
         "code_set_renamed": lambda: f"code set {name(c.before)} renamed to {name(c.after)}{kept}",
         "code_set_alias_added": lambda: (
@@ -129,11 +130,7 @@ def _heading(comparison: Comparison) -> str:
     if not comparison.changes:
         return f"{where}: no changes"
     breaking, other = len(comparison.breaking), len(comparison.other)
-    return f"{where}: {_count(breaking, 'breaking change')}, {_count(other, 'other change')}"
-
-
-def _count(number: object, noun: str) -> str:
-    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+    return f"{where}: {counted(breaking, 'breaking change')}, {counted(other, 'other change')}"
 
 
 def as_markdown(comparison: Comparison) -> str:
@@ -142,7 +139,7 @@ def as_markdown(comparison: Comparison) -> str:
     lines = [f"### Error codes: {_md_heading(comparison)}", ""]
     if comparison.breaking:
         lines += [
-            f"**{_count(len(comparison.breaking), 'breaking change')}**",
+            f"**{counted(len(comparison.breaking), 'breaking change')}**",
             "",
             "| change | what to do |",
             "|---|---|",
@@ -153,7 +150,7 @@ def as_markdown(comparison: Comparison) -> str:
         ]
         lines.append("")
     if comparison.other:
-        lines += [f"**{_count(len(comparison.other), 'other change')}**", ""]
+        lines += [f"**{counted(len(comparison.other), 'other change')}**", ""]
         lines += [f"- {describe(c, _md_name, _md_value)}" for c in comparison.other]
         lines.append("")
     return "\n".join(lines)
@@ -227,7 +224,7 @@ def _plain(value: object) -> object:
     return dict(value) if isinstance(value, Mapping) else value
 
 
-def render(comparison: Comparison, format: str) -> str:
+def formatted(comparison: Comparison, format: str) -> str:
     """The comparison in ``format``, one of :data:`FORMATS`."""
     renderers = {"text": as_text, "markdown": as_markdown, "json": as_json}
     return renderers[format](comparison)
@@ -251,7 +248,7 @@ def check_lines(
             f"note: and {len(others) - most} more (codegen diff {comparison.base.name} lists them)"
         )
     found = len(comparison.breaking)
-    verdict_line = _count(found, "breaking change") if found else "no breaking change"
+    verdict_line = counted(found, "breaking change") if found else "no breaking change"
     lines.append(f"{comparison.catalog}: {verdict_line} against {comparison.against}")
     return "\n".join(lines) + "\n"
 

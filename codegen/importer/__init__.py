@@ -11,10 +11,11 @@ The stages, one room each:
    the code type, duplicates and groups; what cannot be used is reported.
 4. **Merge** into the catalog's round-trip tree (:mod:`.merge`), naming what is new.
 
-:mod:`.document` runs stages 1 to 3, pure: text in, a :class:`~.document.Document` out.
-:mod:`.language` decides what language the page is imported as, :mod:`.column_options`
-what ``--column`` and the catalog's recorded columns say. Every stage imports
-markdown-it or ruamel.yaml, so this face imports each name on first use.
+:mod:`.document` reads a page and runs stages 1 to 3 (``parse_document`` is pure: text in,
+a :class:`~.document.Document` out). :mod:`.language` decides what language the page is
+imported as, :mod:`.columns.options` what ``--column`` and the catalog's recorded columns
+say. The readers import markdown-it and the merge ruamel.yaml, so this face imports their
+names on first use.
 """
 
 from __future__ import annotations
@@ -22,9 +23,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from codegen._lazy import lazy
+from codegen.importer.columns.headers import HeaderDictionary, header_dictionary
 
 if TYPE_CHECKING:
-    from codegen.importer.columns.headers import HeaderDictionary, dictionary
     from codegen.importer.document import (
         Document,
         Form,
@@ -33,8 +34,8 @@ if TYPE_CHECKING:
         read_document,
     )
     from codegen.importer.merge.retire import retire
-    from codegen.importer.merge.run import MergeResult, Removed
     from codegen.importer.merge.sets import merge_document
+    from codegen.importer.merge.state import MergeResult, Removed
 
 __all__ = [
     "Document",
@@ -43,7 +44,7 @@ __all__ = [
     "MergeResult",
     "Removed",
     "detect_form",
-    "dictionary",
+    "header_dictionary",
     "merge_document",
     "parse_document",
     "read_document",
@@ -57,10 +58,8 @@ __getattr__ = lazy(
         "detect_form": ".document",
         "parse_document": ".document",
         "read_document": ".document",
-        "HeaderDictionary": ".columns.headers",
-        "dictionary": ".columns.headers",
-        "MergeResult": ".merge.run",
-        "Removed": ".merge.run",
+        "MergeResult": ".merge.state",
+        "Removed": ".merge.state",
         "merge_document": ".merge.sets",
         "retire": ".merge.retire",
     },

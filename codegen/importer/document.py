@@ -1,11 +1,11 @@
-"""A documentation page read into its code tables: stages 1 to 3 of an import, pure.
+"""A documentation page read into its code tables: stages 1 to 3 of an import.
 
 :func:`read_document` reads the page (bounded, UTF-8), :func:`detect_form` tells its form
 from its name or first lines, and :func:`parse_document` finds its tables
 (:mod:`codegen.importer.readers`), decides their column roles
 (:mod:`codegen.importer.columns`) and builds the code tables
-(:mod:`codegen.importer.codesets`): text in, a :class:`Document` out, or one error when the
-page has no code table.
+(:mod:`codegen.importer.codesets`). It is pure, text in and a :class:`Document` out, or
+one error when the page has no code table; only :func:`read_document` reads a file.
 """
 
 from __future__ import annotations

@@ -5,13 +5,14 @@ hashes of its inputs, then the loaded catalog and the rendered outputs); :mod:`.
 records what the folder was generated from, so an unchanged tree is judged from hashes
 alone; :mod:`.folder` writes only what changed, atomically, and tells generated leftovers
 from files someone else put there; :mod:`.compare` is ``check``'s verdict and diffs. None of
-it imports Jinja, black or ruamel.yaml (the fast path stays free of them).
+it imports Jinja, black or ruamel.yaml when imported: only the full path (rendering, loading
+the catalog) does, inside the functions that need them, so the fast path stays free of them.
 """
 
 from __future__ import annotations
 
 from codegen.output.compare import Report, report_text
-from codegen.output.folder import leftovers, remove, write_changed
+from codegen.output.folder import leftovers, remove
 from codegen.output.manifest import MANIFEST, fast_path_holds
 from codegen.output.plan import Inputs, Plan
 
@@ -24,5 +25,4 @@ __all__ = [
     "leftovers",
     "remove",
     "report_text",
-    "write_changed",
 ]

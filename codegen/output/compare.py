@@ -22,9 +22,9 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from codegen.files import as_lf, read_bytes
+from codegen.files import as_lf, inside, read_bytes
 from codegen.output import manifest
-from codegen.output.folder import inside, leftovers
+from codegen.output.folder import leftovers
 from codegen.render.header import DEFAULT_REGENERATE
 
 

@@ -25,7 +25,6 @@ from codegen.errors import CodegenError, InputError, MultipleErrors
 from codegen.output import manifest
 from codegen.project.config import Config
 from codegen.render.bounds import DEFAULT_LIMITS, RenderLimits
-from codegen.render.format_cache import CACHE_FOLDER
 from codegen.render.header import DEFAULT_REGENERATE
 from codegen.render.targets import DEFAULT_TARGETS, Target
 
@@ -103,7 +102,6 @@ class Plan:
         catalog = config.check_catalog(loaded)
         check_templates(config, self.template_dirs)
         recorded = (self.inputs, self.versions) if self.inputs is not None else None
-        root = config.root or self.output_dir.absolute().parent
         return Inputs(
             catalog,
             self.template_dirs,
@@ -111,7 +109,7 @@ class Plan:
             self.output_shown,
             config.targets,
             recorded,
-            root / CACHE_FOLDER,
+            config.cache_folder,
             config.regenerate,
             config.limits,
         )
@@ -181,4 +179,4 @@ def check_templates(config: Config, folders: tuple[Path, ...]) -> None:
         for relative in unused_overrides(folder, names)
     ]
     if errors:
-        raise errors[0] if len(errors) == 1 else MultipleErrors(errors)
+        raise MultipleErrors.of(errors)

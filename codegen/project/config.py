@@ -21,17 +21,17 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from codegen.catalog.model import Catalog
+from codegen.catalog.model import DEFAULT_CATALOG, Catalog
 from codegen.errors import InputError
 from codegen.project.keys import check_section, limits_of, targets_of
 from codegen.project.toml_positions import KeyPath, Located, positions
 from codegen.render.bounds import DEFAULT_LIMITS, RenderLimits
+from codegen.render.format_cache import CACHE_FOLDER
 from codegen.render.header import DEFAULT_REGENERATE
 from codegen.render.targets import DEFAULT_TARGETS, Target, catalog_for, outputs
 
 CONFIG_FILE = "codegen.toml"
 PYPROJECT = "pyproject.toml"
-DEFAULT_CATALOG = "spec/codes.yaml"
 DEFAULT_OUTPUT = "generated"
 DEFAULT_TEMPLATES = "templates"
 _TOML_AT = re.compile(r"^(?P<message>.*) \(at line (?P<line>\d+), column (?P<column>\d+)\)$")
@@ -61,6 +61,12 @@ class Config:
     def root(self) -> Path | None:
         """The project folder: the configuration file's folder."""
         return self.file.parent if self.file else None
+
+    @property
+    def cache_folder(self) -> Path:
+        """The formatting cache, ``.codegen-cache/`` in the project folder (without a
+        configuration file: beside the output folder)."""
+        return (self.root or Path(self.output).absolute().parent) / CACHE_FOLDER
 
     def check_catalog(self, catalog: Catalog) -> Catalog:
         """``catalog`` as the targets render it: only the configured languages, in their

@@ -21,6 +21,7 @@ import sys
 import unicodedata
 from pathlib import Path
 
+from codegen.catalog.model import DEFAULT_CATALOG
 from codegen.errors import InputError
 
 CONFIG = """\
@@ -123,7 +124,7 @@ def starting_files(module: str, lang: str) -> dict[str, str]:
     """The files init writes, by path relative to the project folder."""
     return {
         "codegen.toml": CONFIG.format(lang=lang),
-        "spec/codes.yaml": CATALOG.format(lang=lang, module=module),
+        DEFAULT_CATALOG: CATALOG.format(lang=lang, module=module),
         "templates/README.md": TEMPLATES_README,
         "codegen.mk": MAKEFILE,
     }
@@ -206,3 +207,20 @@ def refuse_second_configuration(folder: Path) -> None:
             "table first",
             "pyproject.toml",
         )
+
+
+def project_folder(catalog: Path) -> str:
+    """The folder a new catalog's module is named after: the project's, for spec/codes.yaml."""
+    folder = catalog.absolute().parent
+    return folder.parent.name if folder.name == "spec" else folder.name
+
+
+def in_codegen_checkout(catalog: Path) -> bool:
+    """Whether ``catalog`` is ``spec/codes.yaml`` of a checkout of codegen itself, where the
+    catalog's first line points editors at ``codegen/schemas/catalog.schema.json``."""
+    resolved = catalog.resolve()
+    return (
+        resolved.name == "codes.yaml"
+        and resolved.parent.name == "spec"
+        and (resolved.parent.parent / "codegen" / "schemas").is_dir()
+    )

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from jsonschema import Draft202012Validator
 
-from codegen.catalog import naming as validation_names
+from codegen.catalog import naming
 from codegen.catalog.parse import parse
 from codegen.catalog.rules.schema import catalog_schema
 from tests.support.paths import REPO, TESTS
@@ -81,11 +81,11 @@ def test_valid_fixtures_pass_the_schema_as_editors_use_it() -> None:
 @pytest.mark.parametrize(
     ("pointer", "rule"),
     [
-        ("$defs/language", validation_names.LANGUAGE),
-        ("$defs/pascalName", validation_names.PASCAL.pattern),
-        ("$defs/upperSnakeName", validation_names.UPPER_SNAKE.pattern),
-        ("$defs/attribute/properties/key", validation_names.SNAKE.pattern),
-        ("properties/curated/properties/module", validation_names.SNAKE.pattern),
+        ("$defs/language", naming.LANGUAGE),
+        ("$defs/pascalName", naming.PASCAL.pattern),
+        ("$defs/upperSnakeName", naming.UPPER_SNAKE.pattern),
+        ("$defs/attribute/properties/key", naming.SNAKE.pattern),
+        ("properties/curated/properties/module", naming.SNAKE.pattern),
     ],
 )
 def test_schema_patterns_are_the_rules_patterns(pointer: str, rule: re.Pattern[str]) -> None:
@@ -99,5 +99,5 @@ def test_reserved_members_cover_what_int_and_str_members_have() -> None:
     def public(cls: type) -> set[str]:
         return {name for name in dir(cls) if not name.startswith("_")}
 
-    assert public(int) <= validation_names.INT_MEMBERS
-    assert public(str) <= validation_names.STR_MEMBERS
+    assert public(int) <= naming.INT_MEMBERS
+    assert public(str) <= naming.STR_MEMBERS

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from codegen.catalog import parse as spec_yaml
+from codegen.catalog import parse
 from codegen.errors import InputError
 from tests.support.paths import REPO, TESTS
 
@@ -25,7 +25,7 @@ INF = float("inf")
 
 def reference(text: str) -> Any:
     """What ruamel's pure safe loader, the reference, makes of ``text``."""
-    return spec_yaml._parse_pure(text, "x")
+    return parse._parse_pure(text, "x")
 
 
 def fast_or_unsure(text: str) -> Any:
@@ -139,12 +139,12 @@ def test_a_date_is_left_to_the_reference_loader_which_reads_a_date() -> None:
 
 
 def parse_with(c_loader: bool, text: str) -> Any:
-    saved = spec_yaml.C_LOADER
-    spec_yaml.C_LOADER = c_loader
+    saved = parse.C_LOADER
+    parse.C_LOADER = c_loader
     try:
-        return spec_yaml.parse(text, "spec/codes.yaml")
+        return parse.parse(text, "spec/codes.yaml")
     finally:
-        spec_yaml.C_LOADER = saved
+        parse.C_LOADER = saved
 
 
 LEFT_TO_THE_REFERENCE = {
@@ -202,9 +202,9 @@ def outcome(c_loader: bool, text: str) -> str:
 
 
 def test_a_valid_catalog_is_read_by_the_fast_loader_alone(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(spec_yaml, "C_LOADER", True)
-    monkeypatch.setattr(spec_yaml, "_parse_pure", _must_not_be_called)
-    assert spec_yaml.parse((FIXTURES / "minimal.yaml").read_text("utf-8"), "x")["format"] == 1
+    monkeypatch.setattr(parse, "C_LOADER", True)
+    monkeypatch.setattr(parse, "_parse_pure", _must_not_be_called)
+    assert parse.parse((FIXTURES / "minimal.yaml").read_text("utf-8"), "x")["format"] == 1
 
 
 def _must_not_be_called(*args: object) -> None:
@@ -247,10 +247,10 @@ def test_a_duplicate_nan_key_names_its_first_line() -> None:
 def test_without_libyaml_the_reference_loader_reads_the_catalog(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(spec_yaml, "C_LOADER", True)
+    monkeypatch.setattr(parse, "C_LOADER", True)
     monkeypatch.setitem(sys.modules, "codegen.catalog.libyaml", None)  # importing it fails
     text = (FIXTURES / "minimal.yaml").read_text("utf-8")
-    assert same(spec_yaml.parse(text, "x"), reference(text))
+    assert same(parse.parse(text, "x"), reference(text))
 
 
 @pytest.mark.parametrize(("value", "c_loader"), [("", True), ("1", False)])

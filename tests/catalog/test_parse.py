@@ -8,8 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from codegen.catalog import load as spec
-from codegen.catalog import parse as spec_yaml
+from codegen.catalog import load, parse
 from codegen.catalog.load import load_catalog, validate_catalog
 from codegen.catalog.plain import LinedDict
 from codegen.catalog.rules import size
@@ -24,7 +23,7 @@ PLAIN = "the catalog is plain YAML: mappings, lists, strings, numbers, true/fals
 def loader(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
     if request.param == "c_loader":
         pytest.importorskip("codegen.catalog.libyaml", exc_type=ImportError)
-    monkeypatch.setattr(spec_yaml, "C_LOADER", request.param == "c_loader")
+    monkeypatch.setattr(parse, "C_LOADER", request.param == "c_loader")
     return str(request.param)
 
 
@@ -166,15 +165,15 @@ def test_a_folder_is_not_a_catalog(tmp_path: Path) -> None:
 def test_a_catalog_over_the_size_limit_is_refused_before_parsing(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(spec_yaml, "MAX_CATALOG_BYTES", 2**20)
-    monkeypatch.setattr(spec, "parse", _must_not_parse)
+    monkeypatch.setattr(parse, "MAX_CATALOG_BYTES", 2**20)
+    monkeypatch.setattr(load, "parse", _must_not_parse)
     assert problems_of(tmp_path, "format: 1\n#" + "#" * 2**20 + "\n") == [
         "spec/codes.yaml: the catalog is larger than 1 MiB, the limit: split it up"
     ]
 
 
 def test_the_size_limit_is_50_mib() -> None:
-    assert spec_yaml.MAX_CATALOG_BYTES == 50 * 2**20
+    assert parse.MAX_CATALOG_BYTES == 50 * 2**20
 
 
 def test_too_many_codes_is_reported_alone(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -198,12 +197,12 @@ def test_a_string_over_100000_characters_is_refused(tmp_path: Path) -> None:
 
 def test_a_valid_catalog_is_parsed_once_and_never_located(monkeypatch: pytest.MonkeyPatch) -> None:
     """The round-trip parse that finds positions is for problems only: the fast path skips it."""
-    monkeypatch.setattr(spec, "locate", _must_not_parse)
+    monkeypatch.setattr(load, "locate", _must_not_parse)
     assert load_catalog(FIXTURES / "full.yaml").module == "nhn_sms_codes"
 
 
 def test_parse_returns_plain_data_whose_mappings_know_their_line() -> None:
-    data = spec_yaml.parse((FIXTURES / "minimal.yaml").read_text("utf-8"), "x")
+    data = parse.parse((FIXTURES / "minimal.yaml").read_text("utf-8"), "x")
     assert type(data) is LinedDict and data.line == 3
     code = data["code_sets"][0]["codes"][0]
     assert code == {"code": 0, "message": {"en": "OK"}, "curated": {"name": "OK"}}
@@ -214,9 +213,9 @@ def test_a_path_missing_from_the_tree_points_at_the_nearest_node() -> None:
     from ruamel.yaml import YAML
 
     tree = YAML(typ="rt").load("format: 1\ncode_sets:\n  - title: {en: T}\n")
-    assert spec_yaml.position(tree, ("code_sets", 0, "codes", 2), False) == (3, 5)
-    assert spec_yaml.position(tree, ("code_sets", 7), False) == (3, 3)
-    assert spec_yaml.position(None, ("format",), False) == (1, 1)
+    assert parse.position(tree, ("code_sets", 0, "codes", 2), False) == (3, 5)
+    assert parse.position(tree, ("code_sets", 7), False) == (3, 3)
+    assert parse.position(None, ("format",), False) == (1, 1)
 
 
 def _must_not_parse(*args: object, **kwargs: object) -> None:

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from codegen import files
 from codegen.errors import InputError
-from codegen.output import folder
-from codegen.output.folder import write_changed
+from codegen.files import write_changed
 from codegen.output.plan import catalog_shown, template_dirs
 from codegen.render.header import GENERATED_MARKER
 from tests.support.catalogs import Project
@@ -111,7 +111,7 @@ def test_a_failure_while_writing_leaves_every_output_as_it_was(
 ) -> None:
     write_changed(tmp_path, {"a.txt": "a\n", "b.txt": "b\n"})
     calls = []
-    real = folder.write_temporary
+    real = files.write_temporary
 
     def fail_on_second(path: Path, data: bytes) -> str:
         calls.append(path)
@@ -119,7 +119,7 @@ def test_a_failure_while_writing_leaves_every_output_as_it_was(
             raise OSError(28, "No space left on device")
         return real(path, data)
 
-    monkeypatch.setattr(folder, "write_temporary", fail_on_second)
+    monkeypatch.setattr(files, "write_temporary", fail_on_second)
     with pytest.raises(OSError):
         write_changed(tmp_path, {"a.txt": "A\n", "b.txt": "B\n"})
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt", "b.txt"]

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from codegen.cli import main
-from codegen.commands import import_ as importing
+from codegen.commands import import_
 
 PAGE = "# Codes\n\n## Results\n\n| Code | Message |\n|---|---|\n| 1 | ok |\n| 2 | bad |\n"
 
@@ -17,13 +17,13 @@ def test_the_collector_is_off_during_an_import_and_on_after(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     seen: list[bool] = []
-    merge = importing.merge_document
+    merge = import_.merge_document
 
     def watching(*args: object) -> object:
         seen.append(gc.isenabled())
         return merge(*args)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(importing, "merge_document", watching)
+    monkeypatch.setattr(import_, "merge_document", watching)
     page = tmp_path / "codes.md"
     page.write_text(PAGE, encoding="utf-8")
     assert gc.isenabled()

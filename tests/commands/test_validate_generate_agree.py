@@ -1,7 +1,7 @@
 """validate and generate apply one rule set: what generate would refuse, validate refuses
 first, at the offending line; and texts carry no control character an output would change.
 
-Catalogs are BASE of test_validate_rules with one spot edited.
+Catalogs are BASE of tests/catalog/rules/test_sets.py with one spot edited.
 """
 
 from __future__ import annotations

@@ -363,7 +363,7 @@ def test_every_kind_of_change_has_a_sentence() -> None:
 
 
 def test_the_documented_kinds_and_verdicts_are_the_rules() -> None:
-    """docs/diff.md lists every kind of change and whether it breaks, as codegen/breaking.py
+    """docs/diff.md lists every kind of change and whether it breaks, as codegen/evolution/breaking.py
     decides: "yes", "no", or "unless `recorded`"."""
     doc = (REPO / "docs" / "diff.md").read_text(encoding="utf-8")
     rows = {

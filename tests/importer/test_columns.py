@@ -14,12 +14,12 @@ from codegen.importer.columns.cells import (
     range_of,
     split_code_and_text,
 )
-from codegen.importer.columns.headers import attribute_key, dictionary, hint, snake_case
+from codegen.importer.columns.headers import attribute_key, header_dictionary, hint, snake_case
 from codegen.importer.columns.roles import Roles, decide
 from codegen.importer.columns.words import Role
 from codegen.importer.merge.names import code_name, set_name, upper_snake, value_name
 
-WORDS = dictionary([])
+WORDS = header_dictionary([])
 
 
 def _decide(headers: list[str], *rows: str) -> Roles:
@@ -206,7 +206,7 @@ def test_a_parameter_table_is_not_a_code_table() -> None:
 
 
 def test_a_given_role_wins_over_the_cells() -> None:
-    words = dictionary(["Name=code", "Type=kind:text"])
+    words = header_dictionary(["Name=code", "Type=kind:text"])
     roles = decide(["Name", "Type", "Description"], [("to", "string", "Recipient")], words)
     assert isinstance(roles, Roles)
     assert [c.kind for c in roles.columns] == ["code", "text", "message"]
@@ -215,10 +215,12 @@ def test_a_given_role_wins_over_the_cells() -> None:
 
 def test_a_role_the_catalog_recorded_is_given_too_and_the_option_wins() -> None:
     stored = {"fehler": Role("code"), "stufe": Role("text", "level")}
-    roles = decide(["Fehler", "Stufe", "Text"], [("x", "hoch", "Kaputt")], dictionary([], stored))
+    roles = decide(
+        ["Fehler", "Stufe", "Text"], [("x", "hoch", "Kaputt")], header_dictionary([], stored)
+    )
     assert isinstance(roles, Roles)
     assert [c.kind for c in roles.columns] == ["code", "text", "message"]
-    words = dictionary(["Stufe=level:group"], stored)
+    words = header_dictionary(["Stufe=level:group"], stored)
     assert words.given("Stufe") == Role("group", "level")
 
 

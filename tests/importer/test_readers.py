@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from codegen.importer.codetable import CodeTable
-from codegen.importer.columns.headers import dictionary
+from codegen.importer.columns.headers import header_dictionary
 from codegen.importer.document import Document, Form, detect_form, parse_document
 from tests.support.paths import TESTS
 
@@ -11,13 +11,13 @@ CASES = TESTS / "import_cases"
 
 
 def _parse(text: str, form: Form, *columns: str) -> Document:
-    return parse_document(text, "doc", form, dictionary(list(columns)))
+    return parse_document(text, "doc", form, header_dictionary(list(columns)))
 
 
 def _case(name: str) -> Document:
     path = CASES / name
     text = path.read_text(encoding="utf-8")
-    return parse_document(text, str(path), detect_form(str(path), text), dictionary([]))
+    return parse_document(text, str(path), detect_form(str(path), text), header_dictionary([]))
 
 
 def _rows(table: CodeTable, *keys: str) -> list[tuple[object, ...]]:

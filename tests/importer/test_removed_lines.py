@@ -9,9 +9,9 @@ import re
 from bench import synth
 from bench.documents import to_markdown
 from codegen.catalog.roundtrip import tree as roundtrip
-from codegen.commands import import_ as importing
-from codegen.importer.columns.headers import dictionary
+from codegen.importer.columns.headers import header_dictionary
 from codegen.importer.document import parse_document
+from codegen.importer.merge.removed import code_lines, removed_reports
 from codegen.importer.merge.sets import merge_document
 
 
@@ -35,21 +35,23 @@ def _without_some_rows(page: str) -> str:
 def test_removed_codes_are_reported_on_the_lines_ruamel_gave(tmp_path: object) -> None:
     catalog = synth.build_catalog(1000)
     page = to_markdown(catalog, "ja")
-    document = parse_document(page, "codes.md", "markdown", dictionary([]))
+    document = parse_document(page, "codes.md", "markdown", header_dictionary([]))
     root = roundtrip.new_catalog("ja", "codes", schema_comment=True)
     merge_document(root, document, "ja", "codes.yaml")
     written = roundtrip.dump(root).encode("utf-8")
 
     tree = roundtrip.load(written, "codes.yaml")
     assert tree is not None
-    shorter = parse_document(_without_some_rows(page), "codes.md", "markdown", dictionary([]))
+    shorter = parse_document(
+        _without_some_rows(page), "codes.md", "markdown", header_dictionary([])
+    )
     result = merge_document(tree, shorter, "ja", "codes.yaml")
     assert len(result.removed) > 50
     again = roundtrip.dump(tree).encode("utf-8")
 
-    lines = importing._code_lines(tree, again, "codes.yaml")
+    lines = code_lines(tree, again, "codes.yaml")
     assert lines == _ruamel_lines(tree, again)
-    reports = importing._removed(result, tree, again, "codes.yaml", "codes.md")
+    reports = removed_reports(result, tree, again, "codes.yaml", "codes.md")
     text = again.decode("utf-8").split("\n")
     for removed, report in zip(result.removed, reports):
         line = int(re.match(r"codes\.yaml:(\d+):", report).group(1))  # type: ignore[union-attr]
@@ -64,4 +66,4 @@ def test_a_file_with_comments_gives_the_same_lines() -> None:
     assert root is not None
     written = roundtrip.dump(root).encode("utf-8")
     assert b"# a set" in written
-    assert importing._code_lines(root, written, "codes.yaml") == _ruamel_lines(root, written)
+    assert code_lines(root, written, "codes.yaml") == _ruamel_lines(root, written)

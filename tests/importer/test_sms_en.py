@@ -12,7 +12,7 @@ import pytest
 from ruamel.yaml import YAML
 
 from codegen.cli import main
-from codegen.importer.columns.headers import dictionary
+from codegen.importer.columns.headers import header_dictionary
 from codegen.importer.document import parse_document
 from tests.support.paths import SHARED
 
@@ -101,7 +101,7 @@ def test_group_labels_titles_headers_and_notes_get_english_texts(merged: Any) ->
 
 def test_the_restored_emma_structure_matches_the_english_html_table() -> None:
     """The spans the plain text lost, rebuilt from its rows, equal the HTML rowspans."""
-    words = dictionary([])
+    words = header_dictionary([])
     ja = parse_document(JA.read_text(encoding="utf-8"), str(JA), "text", words).tables[-1]
     en = parse_document(EN.read_text(encoding="utf-8"), str(EN), "markdown", words).tables[-1]
     assert [c.code for c in ja.codes] == [c.code for c in en.codes]

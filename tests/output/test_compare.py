@@ -10,14 +10,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from codegen.output import compare as check  # the module
+from codegen.output import compare
 from codegen.output.compare import unified_diff
 
 
 @pytest.fixture(autouse=True)
 def _always_trim(monkeypatch: pytest.MonkeyPatch) -> None:
     """Trim every file, not only long ones, so that small examples test the trimming."""
-    monkeypatch.setattr(check, "TRIM_ABOVE", 0)
+    monkeypatch.setattr(compare, "TRIM_ABOVE", 0)
 
 
 def _difflib(old: str, new: str) -> str:
@@ -102,7 +102,7 @@ def test_with_repeated_lines_the_diff_still_turns_the_old_file_into_the_new(
 
 def test_short_files_are_compared_whole(monkeypatch: pytest.MonkeyPatch) -> None:
     """The example of the review: difflib on the whole file starts the hunk with context."""
-    monkeypatch.setattr(check, "TRIM_ABOVE", 4000)
+    monkeypatch.setattr(compare, "TRIM_ABOVE", 4000)
     old = "a a b a b a b b b a b a a b a b a a b a b a a a".replace(" ", "\n") + "\n"
     new_lines = old.splitlines(keepends=True)
     del new_lines[12]

@@ -1,4 +1,4 @@
-"""Helpers of the fault suite (tests/test_faults_*.py): real ``codegen`` processes on a
+"""Helpers of the fault suite (tests/system/test_faults_*.py): real ``codegen`` processes on a
 project made by ``codegen init`` with a synthetic catalog, and what every run cost.
 
 Each run is the installed console script in its own session (process group), so that a

@@ -1,7 +1,7 @@
 """The TypeScript target: a built-in template plus configuration, no TypeScript-specific
 Python. Per code set and group attribute an ``as const`` object and its union type, an info
 record per value, a lookup per set; every text escaped for TypeScript. The compiler's view
-of it is in test_typescript_tsc.py."""
+of it is in tests/system/test_tsc.py."""
 
 from __future__ import annotations
 
@@ -52,7 +52,7 @@ GENERIC_FILTERS = {
     "lifecycle_note",
 }
 
-# Texts aimed at a TypeScript module, besides those of test_hostile: comment ends, doc tags
+# Texts aimed at a TypeScript module, besides those of tests/render/test_hostile_texts.py: comment ends, doc tags
 # and inline tags, template literals, escapes that must stay text.
 TS_HOSTILE = [
     "closes */ the comment",

@@ -32,7 +32,7 @@ _Representer.add_representer(
 # PyYAML's implicit resolvers by first character: what a YAML 1.1 reader makes of a plain
 # scalar (the same table Resolver.resolve looks in).
 _YAML11_FIRST: dict[str, list[tuple[str, Any]]] = Resolver.yaml_implicit_resolvers
-_STR = "tag:yaml.org,2002:str"
+STR_TAG = "tag:yaml.org,2002:str"  # what a plain text resolves to
 
 
 def yaml11_not_text(text: str) -> bool:
@@ -42,7 +42,7 @@ def yaml11_not_text(text: str) -> bool:
         return True  # null
     for tag, pattern in _YAML11_FIRST.get(text[0], ()):  # what Resolver.resolve consults
         if pattern.match(text):
-            return bool(tag != _STR)
+            return bool(tag != STR_TAG)
     return False
 
 
@@ -50,7 +50,7 @@ def _represent_str(representer: RoundTripRepresenter, data: str) -> Node:
     """A text, quoted (``'on'``) where a YAML 1.1 reader would read it plain as something
     else (:func:`yaml11_not_text`)."""
     if type(data) is str and yaml11_not_text(data):
-        node: Node = representer.represent_scalar(_STR, data, style="'")
+        node: Node = representer.represent_scalar(STR_TAG, data, style="'")
     else:
         node = representer.represent_str(data)
     return node

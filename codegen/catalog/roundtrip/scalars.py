@@ -30,9 +30,8 @@ from ruamel.yaml.scalarstring import (
 )
 from ruamel.yaml.tag import Tag
 
-from codegen.catalog.roundtrip.dialect import round_trip_yaml, yaml11_not_text
+from codegen.catalog.roundtrip.dialect import STR_TAG, round_trip_yaml, yaml11_not_text
 
-_STR = "tag:yaml.org,2002:str"
 MAX_TEXT = 100_000  # ruamel folds at 1,000,000 columns (its width): never reached below this
 BREAKS = "\n\x85\u2028\u2029"  # ruamel's line breaks
 _MAX_SIMPLE_KEY = 128  # ruamel's Emitter.MAX_SIMPLE_KEY_LENGTH
@@ -96,7 +95,7 @@ class Scalars:
             ):
                 return " " + text
             style = "'" if text and yaml11_not_text(text) else None  # roundtrip._represent_str
-            return self.written(text, _STR, style, flow, key, indent)
+            return self.written(text, STR_TAG, style, flow, key, indent)
         if kind is bool:
             return " true" if value else " false"
         if kind is int:
@@ -108,7 +107,7 @@ class Scalars:
             anchor = value.yaml_anchor(any=True)
             if anchor is not None and anchor.value is not None or getattr(value, "comment", None):
                 raise Unsupported  # an anchor, or a comment after a literal's indicator
-            return self.written(str(value), _STR, style, flow, key, indent)
+            return self.written(str(value), STR_TAG, style, flow, key, indent)
         if kind in _REPRESENTED:
             node = self.representer.yaml_representers[kind](self.representer, value)
             if getattr(node.anchor, "value", None) is not None or node.comment is not None:
@@ -121,7 +120,7 @@ class Scalars:
         ``resolve`` uses it (the implicit resolvers of the first character, in order)."""
         for tag, regexp in self.first_chars.get(value[0], ()):
             if regexp.match(value):
-                return bool(tag == _STR)
+                return bool(tag == STR_TAG)
         return True
 
     def resolves_to(self, text: str) -> str:
@@ -132,7 +131,7 @@ class Scalars:
         for tag, regexp in resolvers:
             if regexp.match(text):
                 return str(tag)
-        return _STR
+        return STR_TAG
 
     def written(
         self, text: str, tag: str, style: str | None, flow: bool, key: bool, indent: int
@@ -151,7 +150,7 @@ class Scalars:
         self, text: str, tag: str, style: str | None, flow: bool, key: bool, indent: int
     ) -> tuple[str, bool]:
         emitter = self.ruamel
-        implicit = (self.resolves_to(text) == tag, tag == _STR, True)
+        implicit = (self.resolves_to(text) == tag, tag == STR_TAG, True)
         emitter.event = ScalarEvent(None, Tag(suffix=tag), implicit, text, style=style)
         emitter.flow_context = ["{"] if flow else []
         emitter.simple_key_context = key

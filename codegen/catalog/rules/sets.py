@@ -1,8 +1,6 @@
-"""The catalog rules a JSON Schema cannot express, down to the attributes of each code set.
-
-Languages, names (style, keywords, placeholders, uniqueness) and group values; the codes
-themselves are checked by :mod:`codegen.catalog.rules.codes`, the curated response by
-:mod:`codegen.catalog.rules.response`.
+"""The rules of one code set a JSON Schema cannot express: its texts, its name, its
+attributes and their group values; its codes are checked by :mod:`.codes`, the records of
+their evolution by :mod:`.records`.
 """
 
 from __future__ import annotations
@@ -10,103 +8,15 @@ from __future__ import annotations
 from typing import Any
 
 from codegen.catalog.naming import (
-    IMPORTED_NAMES,
-    LANGUAGE,
     PASCAL,
-    SCHEMA_NAMES,
-    SNAKE,
     UPPER_SNAKE,
     attribute_key_problem,
     name_problem,
-    pascal,
 )
-from codegen.catalog.plain import NodePath, Problem
+from codegen.catalog.plain import NodePath
 from codegen.catalog.rules.codes import check_codes
-from codegen.catalog.rules.context import Context, describe_code_set, describe_node, dicts, mapping
-from codegen.catalog.rules.records import check_code_records, check_set_aliases
-from codegen.catalog.rules.response import check_response
-
-_TAG_ADVICE = "use a BCP-47 tag like ja, en or en-US"
-
-
-def rule_problems(data: dict[Any, Any]) -> list[Problem]:
-    """Every rule broken by a catalog whose root is a mapping."""
-    context = Context(data)
-    check_languages(context)
-    context.check_texts(("title",), "title")
-    curated = mapping(data.get("curated"))
-    module_problem = name_problem(curated.get("module"), SNAKE, "the module", "curated.module")
-    context.add(("curated", "module"), module_problem)
-    seen_names: dict[Any, NodePath] = {}
-    for index, code_set in dicts(data.get("code_sets")):
-        check_code_set(context, ("code_sets", index), code_set, seen_names)
-    check_class_names(context)
-    check_response(context, mapping(curated.get("response")))
-    return context.problems
-
-
-def check_class_names(context: Context) -> None:
-    """The classes of the generated module: each set and each of its group enums
-    (``{set}{Key}``) named once, none with a name the module imports or a schema has."""
-    seen: dict[str, NodePath] = {}
-    sets: set[str] = set()  # two sets of one name: reported as a duplicate name already
-    for index, code_set in dicts(context.data.get("code_sets")):
-        name = mapping(code_set.get("curated")).get("name")
-        if not isinstance(name, str) or not PASCAL.pattern.fullmatch(name):
-            continue
-        path: NodePath = ("code_sets", index, "curated", "name")
-        if name in IMPORTED_NAMES or name in SCHEMA_NAMES:
-            context.add(path, f"code set name {name} is taken by the generated module: rename it")
-            continue
-        groups = [
-            name + pascal(str(a.get("key")))
-            for _, a in dicts(code_set.get("attributes"))
-            if a.get("kind") == "group"
-        ]
-        for class_name in [name, *groups]:
-            if class_name == name and name in sets:
-                continue
-            if class_name in seen and seen[class_name] != path:
-                fix = "rename a code set or an attribute"
-                context.add(path, f"two classes would be named {class_name}: {fix}")
-            seen.setdefault(class_name, path)
-        sets.add(name)
-    taken = {name: "a name the generated module imports" for name in IMPORTED_NAMES}
-    taken |= {name: "a name the generated module declares" for name in SCHEMA_NAMES}
-    taken |= {
-        name: f"the name of a class of {describe_node(context.data, path[:2])}"
-        for name, path in seen.items()
-    }
-    check_set_aliases(context, taken)
-
-
-def check_languages(context: Context) -> None:
-    """Valid tags, each listed once, the source language first."""
-    languages = context.data.get("languages")
-    seen: set[str] = set()
-    for index, lang in enumerate(languages if isinstance(languages, list) else []):
-        if not isinstance(lang, str):
-            continue
-        if not LANGUAGE.fullmatch(lang):
-            context.add(("languages", index), f"'{lang}' is not a language tag: {_TAG_ADVICE}")
-        elif lang in seen:
-            message = f"language '{lang}' is listed twice: list each language once"
-            context.add(("languages", index), message)
-        seen.add(lang)
-    source, first = context.data.get("source_language"), context.languages[:1]
-    if not isinstance(source, str):
-        return
-    if not LANGUAGE.fullmatch(source):
-        context.add(("source_language",), f"'{source}' is not a language tag: {_TAG_ADVICE}")
-    elif context.has_languages and source not in context.languages:
-        message = f"the source language '{source}' is missing from languages: list it first"
-        context.add(("languages",), message)
-    elif first and first[0] != source:
-        context.add(
-            ("languages",),
-            f"the first language must be the source language '{source}', not '{first[0]}':"
-            f" put '{source}' first",
-        )
+from codegen.catalog.rules.context import Context, describe_code_set, dicts, mapping
+from codegen.catalog.rules.records import check_code_records
 
 
 def check_code_set(
@@ -182,36 +92,3 @@ def check_group_values(
             duplicate = f"label '{label}' in attribute '{key}'"
             fix = "codes name values by label, so give each value its own"
             context.first_time(seen_labels, label, label_path, duplicate, fix)
-
-
-def derived_names(data: object) -> list[Problem]:
-    """Every name marked ``derived: true`` (made up by ``codegen import``), as a problem at
-    its ``curated.name``: warnings for ``validate``, errors under ``derived_names = "error"``."""
-    found: list[Problem] = []
-    sets = data.get("code_sets") if isinstance(data, dict) else None
-    for index, code_set in enumerate(sets if isinstance(sets, list) else []):
-        if not isinstance(code_set, dict):
-            continue
-        path: NodePath = ("code_sets", index)
-        _derived(found, code_set, path, "code set")
-        for a, attribute in enumerate(code_set.get("attributes") or []):
-            for v, value in enumerate((attribute or {}).get("values") or []):
-                what = f"value of attribute '{attribute.get('key')}'"
-                _derived(found, value, path + ("attributes", a, "values", v), what)
-        for c, code in enumerate(code_set.get("codes") or []):
-            what = f"code {code.get('code')!r}" if isinstance(code, dict) else "code"
-            _derived(found, code, path + ("codes", c), what)
-    return found
-
-
-def _derived(found: list[Problem], owner: object, path: NodePath, what: str) -> None:
-    curated = owner.get("curated") if isinstance(owner, dict) else None
-    if isinstance(curated, dict) and curated.get("derived") is True:
-        name = curated.get("name")
-        found.append(
-            Problem(
-                path + ("curated", "name"),
-                f"{what} has the derived name {name}: check it (rename it if needed) and "
-                "remove derived: true",
-            )
-        )

@@ -8,8 +8,16 @@ and a role a person gave (``--column``, or recorded in the catalog) always winni
 
 from __future__ import annotations
 
-from codegen.importer.columns.headers import HeaderDictionary, dictionary, normalize
+from codegen.importer.columns.headers import HeaderDictionary, header_dictionary, normalize
 from codegen.importer.columns.roles import Column, Roles, decide
 from codegen.importer.columns.words import Role
 
-__all__ = ["Column", "HeaderDictionary", "Role", "Roles", "decide", "dictionary", "normalize"]
+__all__ = [
+    "Column",
+    "HeaderDictionary",
+    "Role",
+    "Roles",
+    "decide",
+    "header_dictionary",
+    "normalize",
+]

@@ -133,7 +133,7 @@ class HeaderDictionary:
 _ATTRIBUTE_KINDS: dict[str, RoleKind] = {"group": "group", "flag": "flag", "text": "text"}
 
 
-def dictionary(
+def header_dictionary(
     column_options: Sequence[str], stored: Mapping[str, Role] | None = None
 ) -> HeaderDictionary:
     """The roles for one run, from the ``--column HEADER=ROLE`` options and the catalog's

@@ -24,7 +24,7 @@ in :mod:`.cells` (:func:`~.cells.code_evidence`, :func:`~.cells.is_flag_like`,
    ``Status``, ``Enum``) with distinct identifiers on every row, or distinct UPPER_SNAKE
    identifiers under any header.
 4. **Every other column** is an attribute, never a reason to skip the table: a *flag* when
-   its cells are yes/no in a common form (:data:`TRUE`, :data:`FALSE`), a *group* when they
+   its cells are yes/no in a common form (:data:`~.cells.TRUE`, :data:`~.cells.FALSE`), a *group* when they
    are short labels, *text* otherwise; a header the words know may turn a group into text.
 
 A table without a code column, or without a message column, is not a code table: the

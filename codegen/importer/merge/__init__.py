@@ -3,7 +3,7 @@ never an overwrite.
 
 :mod:`.sets` matches tables to code sets and merges each; :mod:`.attributes` its columns,
 :mod:`.codes` its codes and group values, naming what is new with :mod:`.names`;
-:mod:`.run` is one merge's state, result and the one place a text is set; :mod:`.retire`
+:mod:`.state` is one merge's state, result and the one place a text is set; :mod:`.retire`
 turns the codes a page no longer has into tombstones (``--retire --since``). All of it edits
 ruamel.yaml nodes, so this face imports each name on first use.
 """
@@ -16,15 +16,15 @@ from codegen._lazy import lazy
 
 if TYPE_CHECKING:
     from codegen.importer.merge.retire import check_options
-    from codegen.importer.merge.run import MergeResult, Removed
     from codegen.importer.merge.sets import merge_document
+    from codegen.importer.merge.state import MergeResult, Removed
 
 __all__ = ["MergeResult", "Removed", "check_options", "merge_document"]
 __getattr__ = lazy(
     __name__,
     {
-        "MergeResult": ".run",
-        "Removed": ".run",
+        "MergeResult": ".state",
+        "Removed": ".state",
         "check_options": ".retire",
         "merge_document": ".sets",
     },

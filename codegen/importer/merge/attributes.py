@@ -12,7 +12,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from codegen.catalog.roundtrip.tree import flow_map, put
 from codegen.errors import InputError
 from codegen.importer.codetable import AttributeColumn, CodeTable
-from codegen.importer.merge.run import ATTRIBUTE_ORDER, SET_ORDER, Run, set_text
+from codegen.importer.merge.state import ATTRIBUTE_ORDER, SET_ORDER, Run, set_text
 
 
 def rekeyed(table: CodeTable, keys: dict[str, str]) -> CodeTable:

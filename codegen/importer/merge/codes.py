@@ -14,14 +14,7 @@ from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 from codegen.catalog.roundtrip.tree import flow_map, put
 from codegen.importer.codetable import AttributeColumn, CodeTable, SourceCode
 from codegen.importer.merge.names import code_name, value_name
-from codegen.importer.merge.run import (
-    CODE_ORDER,
-    Removed,
-    Run,
-    curated,
-    set_text,
-    show,
-)
+from codegen.importer.merge.state import CODE_ORDER, Removed, Run, curated, set_text, show
 
 # --- codes --------------------------------------------------------------------------------
 

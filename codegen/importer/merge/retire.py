@@ -19,7 +19,7 @@ from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
 from codegen.catalog.roundtrip.tree import flow_map
 from codegen.errors import InputError
-from codegen.importer.merge.run import Removed
+from codegen.importer.merge.state import Removed
 
 
 def check_options(retire: bool, since: str | None) -> None:

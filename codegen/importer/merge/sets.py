@@ -35,7 +35,7 @@ from codegen.importer.merge.attributes import (
 )
 from codegen.importer.merge.codes import merge_source_codes, merge_translated_codes
 from codegen.importer.merge.names import set_name
-from codegen.importer.merge.run import ROOT_ORDER, SET_ORDER, MergeResult, Removed, Run, set_text
+from codegen.importer.merge.state import ROOT_ORDER, SET_ORDER, MergeResult, Removed, Run, set_text
 
 __all__ = ["MergeResult", "Removed", "merge_document"]
 

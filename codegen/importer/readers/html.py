@@ -18,6 +18,7 @@ from html.parser import HTMLParser
 
 from codegen.errors import InputError
 from codegen.importer.readers.blocks import Block, RawRow, RawTable, code_span
+from codegen.limits import MAX_COLSPAN, MAX_ROWSPAN, MAX_TABLE_CELLS
 
 _HEADINGS = {f"h{n}": n for n in range(1, 7)}
 _BLOCK_TAGS = frozenset(
@@ -49,9 +50,6 @@ _BLOCK_TAGS = frozenset(
 )
 _SKIPPED = frozenset({"script", "style", "template"})
 _LAYOUT_SPACE = re.compile(r"\s*[\n\r\t]\s*")
-_MAX_COLSPAN = 1000
-_MAX_ROWSPAN = 65534
-_MAX_CELLS = 2_000_000
 
 
 @dataclass
@@ -167,8 +165,8 @@ class _Reader(HTMLParser):
         elif tag in ("td", "th"):
             if not table.rows:
                 table.rows.append(_Row(*self.where(), table.in_head))
-            rowspan = _span(attrs.get("rowspan"), _MAX_ROWSPAN, zero=_MAX_ROWSPAN)
-            self._cell = _Cell([], rowspan, _span(attrs.get("colspan"), _MAX_COLSPAN, zero=1))
+            rowspan = _span(attrs.get("rowspan"), MAX_ROWSPAN, zero=MAX_ROWSPAN)
+            self._cell = _Cell([], rowspan, _span(attrs.get("colspan"), MAX_COLSPAN, zero=1))
             table.rows[-1].cells.append(self._cell)
         elif tag == "br" and self._cell is not None:
             self._cell.text.append("\n")
@@ -235,9 +233,9 @@ def _grid(table: _Table, path: str) -> RawTable:
         pending = {c: (left - 1, text) for c, (left, text) in pending.items() if left > 1}
         pending.update(spans)
         total += len(slots)
-        if total > _MAX_CELLS:
+        if total > MAX_TABLE_CELLS:
             raise InputError(
-                f"table has more than {_MAX_CELLS} cells once merged cells are spread; "
+                f"table has more than {MAX_TABLE_CELLS} cells once merged cells are spread; "
                 "check its rowspan and colspan values",
                 path,
                 table.line,

@@ -13,24 +13,24 @@ import keyword
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from types import MappingProxyType
 
 from codegen.catalog.model import Attribute, Catalog, Code, CodeSet, CodeValue, GroupValue, Texts
 from codegen.catalog.naming import (
     ANY_CODE_NAME,
     IMPORTED_NAMES,
     LIFECYCLE_NAMES,
+    PASCAL,
+    SNAKE,
+    UPPER_SNAKE,
     attribute_key_problem,
     pascal,
 )
 from codegen.errors import SpecError
+from codegen.render.targets import NO_OPTIONS
 from codegen.render.views.escape import py_docstring, py_str, scalar
 from codegen.render.views.links import docs_page_url, docs_url
 
-_PASCAL = re.compile(r"[A-Z][A-Za-z0-9]*")
-_UPPER_SNAKE = re.compile(r"[A-Z][A-Z0-9_]*")
-_SNAKE = re.compile(r"[a-z][a-z0-9_]*")
-IMPORTED = IMPORTED_NAMES  # by the module; validate refuses them too (validation_rules)
+IMPORTED = IMPORTED_NAMES  # by the module; validate refuses them too (catalog.rules.catalog)
 ANY_CODE = ANY_CODE_NAME  # the union of every code set (AnyCode; AnyCodeInfo in TypeScript)
 RETRYABLE_DOC = "Whether the same request can succeed when retried (curated); None where unknown."
 DOCS_URL_DOC = "The URL of this code's entry in the documentation."
@@ -42,7 +42,6 @@ REMOVED_DOC = (
     "Since when the API no longer returns the code, and why: a tombstone, kept so that a "
     "value read from an old log is recognised, and never reused; None while it is returned."
 )
-NO_OPTIONS: Mapping[str, object] = MappingProxyType({})
 
 
 @dataclass(frozen=True)
@@ -104,9 +103,9 @@ def _declared(
     seen: dict[str, CodeSet] = {}
     module_types = {ANY_CODE + s for s in ("", *suffixes)} | set(LIFECYCLE_NAMES)
     for code_set in catalog.code_sets:
-        _check(code_set.name, _PASCAL, "code set name", catalog, code_set.line)
+        _check(code_set.name, PASCAL.pattern, "code set name", catalog, code_set.line)
         for alias in code_set.aliases:
-            _check(alias, _PASCAL, "former code set name", catalog, code_set.line)
+            _check(alias, PASCAL.pattern, "former code set name", catalog, code_set.line)
         bases = [g.class_name for g in group_types(code_set)] + [code_set.name]
         names = [n for base in bases for n in [base, *(base + s for s in suffixes)]]
         for name in [*names, *code_set.aliases]:
@@ -138,14 +137,14 @@ def _check_members(code_set: CodeSet, catalog: Catalog) -> None:
     for what, members in [("code name", codes), *groups]:
         seen: set[str] = set()
         for name, line in members:
-            _check(name, _UPPER_SNAKE, what, catalog, line)
+            _check(name, UPPER_SNAKE.pattern, what, catalog, line)
             if name in seen:
                 raise SpecError(f"{code_set.name} has two {what}s {name}", catalog.path, line)
             seen.add(name)
     for attribute in code_set.attributes:
-        _check(attribute.key, _SNAKE, "attribute key", catalog, code_set.line)
+        _check(attribute.key, SNAKE.pattern, "attribute key", catalog, code_set.line)
         problem = attribute_key_problem(attribute.key, code_set.code_type, attribute.kind)
-        if problem:  # validate refuses it first: the same rule (validation_names)
+        if problem:  # validate refuses it first: the same rule (catalog.naming)
             raise SpecError(f"{code_set.name}: {problem}", catalog.path, code_set.line)
 
 

@@ -32,7 +32,7 @@ from codegen.catalog.roundtrip.dialect import dump_with_ruamel, round_trip_yaml
 from codegen.catalog.roundtrip.emit import _Emitter, emit
 from codegen.catalog.roundtrip.scalars import SAFE_PLAIN
 from codegen.errors import CodegenError
-from codegen.importer.columns.headers import dictionary
+from codegen.importer.columns.headers import header_dictionary
 from codegen.importer.document import parse_document
 from codegen.importer.merge.sets import merge_document
 from tests.support.paths import REPO
@@ -284,7 +284,7 @@ def test_synthetic_catalogs_loaded_and_imported_are_written_as_ruamel_writes_the
     loaded = roundtrip.load(synth.catalog_yaml(catalog).encode("utf-8"), "codes.yaml")
     _same(loaded)
     page = to_markdown(catalog, lang)
-    document = parse_document(page, "codes.md", "markdown", dictionary([]))
+    document = parse_document(page, "codes.md", "markdown", header_dictionary([]))
     root = roundtrip.new_catalog(lang, "codes", schema_comment=True)
     merge_document(root, document, lang, "codes.yaml")
     written = _same(root)

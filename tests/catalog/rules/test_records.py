@@ -1,7 +1,7 @@
 """validate: the records of a catalog's evolution (deprecated codes, removed codes and
 former names) are refused where they would break a client, each at its line and column.
 
-Each case edits one spot of test_validate_rules.BASE (its line numbers are in the comments
+Each case edits one spot of tests/catalog/rules/test_sets.BASE (its line numbers are in the comments
 there) and expects exactly the listed ``path:line:col: message`` lines.
 """
 

@@ -19,7 +19,7 @@ from codegen.catalog.model import Catalog
 from codegen.render.engine import render_all
 from codegen.render.formatters import PYTHON_LINE_LENGTH, PYTHON_TARGET_VERSION
 from codegen.render.targets import Target
-from codegen.render.views import python_layout as pylayout
+from codegen.render.views import python_layout
 from codegen.render.views.escape import py_str
 from tests.render.views.test_escape import NASTY
 from tests.support import catalogs as c
@@ -93,14 +93,14 @@ def test_py_str_quotes_as_black_does(text: str) -> None:
 def test_widths_are_black_widths(block: tuple[int, int]) -> None:
     """ASCII, kana, CJK ideographs, Hangul and the half- and fullwidth forms."""
     for point in range(*block):
-        assert pylayout.str_width(chr(point)) == black_width(chr(point)), hex(point)
+        assert python_layout.str_width(chr(point)) == black_width(chr(point)), hex(point)
 
 
 def test_fits_counts_columns_not_characters() -> None:
-    assert pylayout.fits("x" * 100)
-    assert not pylayout.fits("x" * 101)
-    assert pylayout.fits("全" * 50)
-    assert not pylayout.fits("全" * 50 + "x")
+    assert python_layout.fits("x" * 100)
+    assert not python_layout.fits("x" * 101)
+    assert python_layout.fits("全" * 50)
+    assert not python_layout.fits("全" * 50 + "x")
 
 
 @pytest.mark.parametrize("count", [1, 3, 4, 9])
@@ -108,7 +108,7 @@ def test_fits_counts_columns_not_characters() -> None:
 def test_bracketed_lays_out_a_statement_as_black_would(count: int, head: str) -> None:
     """On one line, the items on a line of their own, or one item per line."""
     items = [f"CodeSetNameNumber{i:05d}" for i in range(count)]
-    text = pylayout.bracketed(head, items, "]" if head.endswith("[") else ")") + "\n"
+    text = python_layout.bracketed(head, items, "]" if head.endswith("[") else ")") + "\n"
     assert_black_keeps(text)
 
 

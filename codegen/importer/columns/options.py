@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 from ruamel.yaml.comments import CommentedMap
 
-from codegen.importer.columns.headers import dictionary, normalize
+from codegen.importer.columns.headers import header_dictionary, normalize
 from codegen.importer.columns.words import Role
 from codegen.importer.document import Document
 
@@ -61,7 +61,7 @@ def renamed_attributes(
     """A ``path:line: warning:`` line per ``--column HEADER=KEY:KIND`` whose header the
     catalog records as an attribute of another key or kind: the import fills the recorded
     attribute, and an option ignored without a word leaves the user believing it applied."""
-    given = dictionary(options).overrides
+    given = header_dictionary(options).overrides
     warnings: list[str] = []
     for header, role, line in _recorded(root, lang):
         wanted = given.get(normalize(header))
