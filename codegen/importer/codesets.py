@@ -29,13 +29,13 @@ from codegen.catalog.rules.texts import control_character_problem
 from codegen.errors import InputError
 from codegen.importer.codetable import AttributeColumn, AttrValue, CodeTable, SourceCode
 from codegen.importer.columns.cells import (
-    DASHES,
     flag_value,
     is_code,
     range_of,
     split_code_and_text,
     unspan,
 )
+from codegen.importer.columns.flags import DASHES
 from codegen.importer.columns.headers import HeaderDictionary
 from codegen.importer.columns.roles import Column, Roles, decide
 from codegen.importer.readers.blocks import PlacedTable, RawRow, RawTable, from_sheet, note, skipped
@@ -83,8 +83,11 @@ def code_tables(
         title_from_page=from_page and title is not None,
         roles=tuple(_explained(column, columns) for column in roles.columns),
         headers=tuple(header),
+        message_named=roles.columns[roles.message].reason != "longest text column",
     )
     groups = _by_group(rows, columns, path, name, warnings, table)
+    if not groups:
+        return []
     if len(groups) == 1:
         return [_finish(base, groups[0][1])]
     return [
@@ -129,7 +132,7 @@ def _attribute_columns(roles: Roles) -> tuple[AttributeColumn, ...]:
             key, count = f"{stem}_{count}", count + 1
         used.add(key)
         kind: Literal["group", "flag", "text"] = column.kind  # type: ignore[assignment]
-        columns.append(AttributeColumn(key, kind, column.header))
+        columns.append(AttributeColumn(key, kind, column.header, column.marks))
     return tuple(columns)
 
 
@@ -141,9 +144,11 @@ def _row(
     warnings: list[InputError],
 ) -> SourceCode | None:
     code, message = unspan(row.cells[roles.code]), row.cells[roles.message]
+    label = None
     if roles.split and code:
         pair = split_code_and_text(code)
-        code, message = pair if pair else (code, "")
+        code, text = pair if pair else (code, "")
+        label, message = (_label(text), message) if roles.labels else (None, text)
     if not code:
         warnings.append(skipped("row has no code", "", path, row.line, row.column))
         return None
@@ -174,6 +179,8 @@ def _row(
             cell = unspan(cell)
         if column.kind != "flag":
             attrs[column.key] = cell or None
+        elif column.marks:
+            attrs[column.key] = bool(cell.strip())
         elif not cell or cell in DASHES:
             attrs[column.key] = None
         elif (value := flag_value(cell)) is not None:
@@ -182,7 +189,7 @@ def _row(
             what = f'row has "{column.header}" "{cell}" for code {code}'
             warnings.append(skipped(what, "Write yes or no", path, row.line, row.column))
             return None
-    name = unspan(row.cells[roles.name]) if roles.name is not None else None
+    name = unspan(row.cells[roles.name]) if roles.name is not None else label
     for cell in row.cells:
         if problem := control_character_problem(cell):
             fix = "; fix the document (the catalog refuses such characters)"
@@ -200,7 +207,8 @@ def _by_group(
     table: RawTable,
 ) -> list[tuple[str | None, list[SourceCode]]]:
     """The rows as one group, or one group per value of the column that tells apart codes
-    listed twice with different messages; an error when no column does."""
+    listed twice with different messages; none, with a warning that the table is not read,
+    when no column does (which of the two texts is the code's, nobody can tell)."""
     first: dict[str, SourceCode] = {}
     clashes: list[tuple[SourceCode, SourceCode]] = []
     for code in rows:
@@ -229,13 +237,13 @@ def _by_group(
                 (label, [c for c in rows if c.attrs.get(column.key) == label]) for label in labels
             ]
     seen, code = clashes[0]
-    raise InputError(
-        f'code {code.code} has two different messages in one table ("{seen.message}" at line '
-        f'{seen.line}, "{code.message}" here) and no column tells them apart; keep one of '
-        "them in the document",
-        path,
-        code.line,
+    what = (
+        f"{name} is not read: code {code.code} has two different messages in it "
+        f'("{seen.message}" at line {seen.line}, "{code.message}" at line {code.line}) and no '
+        "column tells them apart"
     )
+    warnings.append(skipped(what, "Keep one of them in the document", path, code.line))
+    return []
 
 
 def _once(rows: list[SourceCode], path: str, warnings: list[InputError]) -> list[SourceCode]:
@@ -257,3 +265,10 @@ def _finish(base: CodeTable, codes: list[SourceCode]) -> CodeTable:
     if integer and codes:
         codes = [replace(c, code=int(c.code)) for c in codes]
     return replace(base, codes=tuple(codes), code_type="integer" if integer else "string")
+
+
+def _label(text: str) -> str | None:
+    """The label beside a code in its cell, without the parentheses or dash around it
+    (``(OK)`` → ``OK``, ``- Bad request`` → ``Bad request``); None when empty."""
+    label = text.strip().strip("()[]（）-–—:").strip()
+    return label or None

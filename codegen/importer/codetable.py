@@ -18,6 +18,7 @@ class AttributeColumn:
     key: str
     kind: Literal["group", "flag", "text"]
     header: str
+    marks: bool = False  # a flag written as a mark or nothing: the mark is true, nothing false
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,7 @@ class CodeTable:
     title_from_page: bool = False
     roles: tuple[str, ...] = ()  # per column: its role and why (``import --explain``)
     headers: tuple[str, ...] = ()  # every header of the table, in order
+    message_named: bool = True  # a header (or a person) said which column is the message
 
     def code(self, key: str) -> SourceCode | None:
         for code in self.codes:

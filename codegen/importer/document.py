@@ -20,6 +20,7 @@ from codegen.files import decode_utf8
 from codegen.importer.codesets import code_tables
 from codegen.importer.codetable import CodeTable
 from codegen.importer.columns.headers import HeaderDictionary
+from codegen.importer.combine import combined
 from codegen.importer.readers.blocks import Note, Skipped, page_title, place_tables
 from codegen.importer.readers.html import read_html
 from codegen.importer.readers.markdown import read_markdown
@@ -73,13 +74,18 @@ def parse_document(source: str, path: str, form: Form, words: HeaderDictionary) 
     elif form == "markdown":
         blocks = read_markdown(source, path, warnings)
     else:
-        blocks = read_html(source, path)
+        blocks = read_html(source, path, warnings)
     skipped_before = len(warnings)
     title = page_title(blocks)
-    found = tuple(
-        table
-        for placed in place_tables(blocks)
-        for table in code_tables(placed, words, path, warnings, title)
+    named = title or PurePath(path).stem  # a table with no title of its own takes the page's
+    found = combined(
+        tuple(
+            table
+            for placed in place_tables(blocks)
+            for table in code_tables(placed, words, path, warnings, named)
+        ),
+        path,
+        warnings,
     )
     if not found:
         reasons = [w for w in warnings[skipped_before:] if isinstance(w, Skipped)]

@@ -89,16 +89,22 @@ def test_an_unknown_header_mapped_with_column_is_imported(
     assert 'code: "appKey"' in other.read_text(encoding="utf-8")
 
 
-def test_rows_with_too_few_or_too_many_cells_are_skipped_with_a_warning(
+def test_rows_are_read_as_github_shows_them_short_ones_padded_extra_cells_left_out(
     catalog: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    """A short row's missing cells are empty (its code is not lost: here it has no
+    message, which is reported); a row's cells past the header's are left out, with a
+    warning, as GitHub does not show them either."""
     document = _case("bad_rows.md", tmp_path)
     other = tmp_path / "other.yaml"
     assert main(["import", str(document), "--lang", "en", "--catalog", str(other)]) == 0
     err = capsys.readouterr().err
-    assert f"{document}:6:1: warning: row has too few cells (1, the header has 2); skipped." in err
-    assert f"{document}:7:1: warning: row has too many cells (3, the header has 2); skipped." in err
-    assert re.findall(r"code: (\d+)", other.read_text(encoding="utf-8")) == ["1"]
+    assert f"{document}:6:1: warning: row has no message for code 2; skipped" in err
+    assert (
+        f"{document}:7:1: warning: row has 3 cells but the header 2; the cells past the last "
+        "column are left out" in err
+    )
+    assert re.findall(r"code: (\d+)", other.read_text(encoding="utf-8")) == ["1", "3"]
 
 
 def test_a_document_with_only_bad_rows_fails(
@@ -107,8 +113,7 @@ def test_a_document_with_only_bad_rows_fails(
     document = _case("only_bad_rows.md", tmp_path)
     err = _fails(capsys, catalog, document)
     assert err == (
-        f"{document}:5:1: row has too few cells (1, the header has 2), so no code table is left "
-        "to import. Fix the row in the document"
+        f"{document}:5:1: row has no message for code 2, so no code table is left to import"
     )
 
 
@@ -118,9 +123,9 @@ def test_one_code_with_two_messages_in_one_table(
     document = _case("two_messages.txt", tmp_path)
     err = _fails(capsys, catalog, document)
     assert err == (
-        f'{document}:8: code 100 has two different messages in one table ("First meaning" at '
-        'line 6, "Second meaning" here) and no column tells them apart; keep one of them in the '
-        "document"
+        f'{document}:8:1: table "Errors" is not read: code 100 has two different messages in it '
+        '("First meaning" at line 6, "Second meaning" at line 8) and no column tells them '
+        "apart, so no code table is left to import. Keep one of them in the document"
     )
 
 

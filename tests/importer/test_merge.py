@@ -181,9 +181,12 @@ def test_a_second_source_document_adds_its_tables_as_new_code_sets(
 
 def test_format_option_forces_the_form(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     document, catalog = tmp_path / "codes.txt", tmp_path / "codes.yaml"
-    document.write_text("# Page\n\n## Table\n\n| code | message |\n|---|---|\n| 1 | One |\n")
+    document.write_text(
+        "# Page\n\n## Table\n\n| code | message |\n|---|---|\n| 1 | One &amp; two |\n"
+    )
     argv = [str(document), "--lang", "en", "--catalog", str(catalog)]
-    code, _, err = _import(capsys, *argv)  # a .txt file is read as plain text: no table
-    assert code == 2 and "no code table found" in err
-    assert _import(capsys, *argv, "--format", "markdown")[0] == 0
-    assert _load(catalog)["code_sets"][0]["codes"][0]["message"] == {"en": "One"}
+    assert _import(capsys, *argv)[0] == 0  # a .txt file is plain text: a table drawn with |
+    assert _load(catalog)["code_sets"][0]["codes"][0]["message"] == {"en": "One &amp; two"}
+    catalog.unlink()
+    assert _import(capsys, *argv, "--format", "markdown")[0] == 0  # an entity, decoded
+    assert _load(catalog)["code_sets"][0]["codes"][0]["message"] == {"en": "One & two"}

@@ -14,86 +14,9 @@ import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from codegen.importer.columns.flags import DASHES, FALSE, MARKS, TRUE, WORDY_FLAGS
 from codegen.importer.columns.headers import normalize
 
-TRUE = frozenset(
-    [
-        "true",
-        "yes",
-        "y",
-        "sí",
-        "si",
-        "o",
-        "○",
-        "◯",
-        "〇",
-        "✓",
-        "✔",
-        "☑",
-        "ja",
-        "oui",
-        "sim",
-        "예",
-        "네",
-        "はい",
-        "是",
-        "可",
-        "有",
-        "t",
-        "on",
-        "enabled",
-    ]
-)
-FALSE = frozenset(
-    [
-        "false",
-        "no",
-        "n",
-        "x",
-        "×",
-        "✕",
-        "✗",
-        "✘",
-        "☐",
-        "nein",
-        "non",
-        "não",
-        "nao",
-        "아니오",
-        "아니요",
-        "いいえ",
-        "否",
-        "不可",
-        "无",
-        "無",
-        "f",
-        "off",
-        "disabled",
-    ]
-)
-_WORDY_FLAGS = frozenset(
-    [
-        "true",
-        "false",
-        "yes",
-        "no",
-        "sí",
-        "si",
-        "ja",
-        "nein",
-        "oui",
-        "non",
-        "sim",
-        "não",
-        "nao",
-        "예",
-        "아니오",
-        "아니요",
-        "はい",
-        "いいえ",
-    ]
-)
-DASHES = frozenset({"-", "–", "—", "－", "n/a", "N/A"})
 _CODE_PUNCTUATION = frozenset("_.:/#+-")
 _MAX_CODE = 40
 _IDENTIFIER = re.compile(r"(?=[A-Za-z0-9_-]*[A-Za-z])[A-Za-z0-9_][A-Za-z0-9_-]*")
@@ -111,23 +34,28 @@ _DATE = re.compile(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{4}
 
 
 _WHOLE_SPAN = re.compile(r"(`+)(?P<content>[^`](?:.*?[^`])?)\1", re.DOTALL)
-
-
 _WHOLE_EMPHASIS = re.compile(r"(\*\*?)(?P<content>[^*\s](?:[^*]*[^*\s])?)\1")
+_WHOLE_LINK = re.compile(r"\[(?P<content>[^\[\]\n]+)\]\([^()\s]*(?:\s+\"[^\"\n]*\")?\)")
 
 
 def unspan(cell: str) -> str:
-    """A cell that is one inline code span (`` `bad_recipient` ``) or one bold or italic
-    run with asterisks (``**Código**``) as its content: a header, a code, a name or a
-    yes/no written so is that text; any other cell as it is (``__init__`` stays)."""
-    match = _WHOLE_SPAN.fullmatch(cell)
-    if match is not None:
-        content = match["content"]
-        if len(content) > 2 and content.startswith(" ") and content.endswith(" "):
-            content = content[1:-1]
-        return content
-    match = _WHOLE_EMPHASIS.fullmatch(cell)
-    return match["content"] if match is not None else cell
+    """The text of a cell written as one inline form: a code span (`` `bad_recipient` ``),
+    a bold or italic run with asterisks (``**Código**``), a link (``[1045](e1045.md)``), or
+    these nested (``**[1045](e1045.md)**``): a header, a code, a name or a yes/no written so
+    is that text. Any other cell is as it is (``__init__`` stays)."""
+    text = cell.strip()
+    for _ in range(3):  # at most three forms nested
+        match = _WHOLE_SPAN.fullmatch(text)
+        if match is not None:
+            content = match["content"]
+            if len(content) > 2 and content.startswith(" ") and content.endswith(" "):
+                content = content[1:-1]
+            return content
+        match = _WHOLE_EMPHASIS.fullmatch(text) or _WHOLE_LINK.fullmatch(text)
+        if match is None:
+            break
+        text = match["content"]
+    return text if text != cell.strip() else cell
 
 
 def is_code(cell: str) -> bool:
@@ -218,7 +146,7 @@ def is_flag_like(cells: Sequence[str], hinted: bool = False) -> bool:
     if not values or any(flag_value(c) is None for c in values):
         return False
     answers = {flag_value(c) for c in values}
-    wordy = all(c.strip().casefold() in _WORDY_FLAGS for c in values)
+    wordy = all(c.strip().casefold() in WORDY_FLAGS for c in values)
     return len(answers) == 2 or wordy or hinted
 
 
@@ -267,3 +195,29 @@ def split_code_and_text(cell: str) -> tuple[str, str] | None:
 def mean_length(cells: Sequence[str]) -> float:
     values = [len(c) for c in cells if c]
     return statistics.fmean(values) if values else 0.0
+
+
+def is_mark_column(cells: Sequence[str]) -> bool:
+    """A flag written as a mark or nothing (``X``/empty, ``✓``/empty, ``●``/empty): every
+    filled cell the same mark of :data:`MARKS`, and at least one cell empty. The mark means
+    true and an empty cell false (in an ``O``/``X`` column, where both appear, ``X`` is no:
+    that is :func:`is_flag_like`'s)."""
+    filled = {cell.strip().casefold() for cell in cells if cell.strip()}
+    return (
+        len(filled) == 1
+        and filled <= MARKS
+        and len(filled) < len(set(cells)) + 1
+        and any(not cell.strip() for cell in cells)
+    )
+
+
+def is_label_like(cells: Sequence[str]) -> bool:
+    """Distinct short labels on nearly every row (``Not Found``, ``Bad Request``): a name
+    column under a header that says name, when its cells are not identifiers."""
+    values = [c for c in cells if c]
+    return (
+        len(values) * 10 >= len(cells) * 9
+        and all(len(c) <= 40 and len(c.split()) <= 5 and "\n" not in c for c in values)
+        and not any(c.rstrip().endswith((".", "。", "!", "?")) for c in values)
+        and len(set(values)) == len(values)
+    )

@@ -27,6 +27,7 @@ from codegen.catalog.naming import attribute_key_problem
 from codegen.errors import InputError
 from codegen.importer.columns.words import INTERNATIONAL, STEMS, WORDS, Role, RoleKind
 
+SINGLE = ("code", "message", "name")  # roles one column of a table has at most
 RESERVED_KEYS = frozenset({"code", "message", "curated", "name"})
 _KEY = re.compile(r"[a-z][a-z0-9_]*")
 _PARENS = re.compile(r"^(?P<outer>[^(（]*)[(（](?P<inner>[^)）]*)[)）]\s*$")
@@ -104,6 +105,21 @@ class HeaderDictionary:
         """The role a person gave this header (option or catalog), or None."""
         key = normalize(header)
         return self.overrides.get(key) or self.stored.get(key)
+
+    def given_roles(self, headers: Sequence[str]) -> list[Role | None]:
+        """The role a person gave each header of a table (None where none), each role of
+        :data:`SINGLE` to one column at most: where the catalog's record and a
+        ``--column`` option give it to two columns, the option's column has it, and the
+        other is read from its cells like any other (an attribute, never dropped)."""
+        given = [self.given(header) for header in headers]
+        kept = list(given)
+        for kind in SINGLE:
+            at = [i for i, role in enumerate(given) if role is not None and role.kind == kind]
+            chosen = [i for i in at if normalize(headers[i]) in self.overrides] or at[:1]
+            for i in at:
+                if i not in chosen[:1]:
+                    kept[i] = None
+        return kept
 
     def role(self, header: str) -> Role | None:
         """The given role, else the words' hint."""

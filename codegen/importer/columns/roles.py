@@ -42,6 +42,8 @@ from codegen.importer.columns.cells import (
     index_like,
     is_flag_like,
     is_group_like,
+    is_label_like,
+    is_mark_column,
     is_name_like,
     mean_length,
     split_code_and_text,
@@ -61,6 +63,7 @@ class Column:
     kind: str
     key: str = ""
     reason: str = ""
+    marks: bool = False  # a flag written as a mark (X, ✓, ●) or nothing: empty is false
 
 
 @dataclass(frozen=True)
@@ -72,6 +75,7 @@ class Roles:
     message: int
     name: int | None = None
     split: bool = False  # the code column's cells hold the code and then the message
+    labels: bool = False  # with split: the text after the code is a label, not the message
 
     @property
     def attributes(self) -> tuple[Column, ...]:
@@ -90,7 +94,7 @@ def decide(
 ) -> Roles | str:
     """The roles of every column, or the reason the table is not a code table."""
     width = len(headers)
-    given = [words.given(h) for h in headers]
+    given = words.given_roles(headers)
     table = _Table(
         headers,
         [[row[i] for row in rows if len(row) == width] for i in range(width)],
@@ -99,7 +103,8 @@ def decide(
     kinds = table.kinds
     for i, role in enumerate(given):
         if role is not None:
-            kinds[i] = Column(i, headers[i], role.kind, role.key, "given")
+            marks = role.kind == "flag" and is_mark_column(table.columns[i])
+            kinds[i] = Column(i, headers[i], role.kind, role.key, "given", marks=marks)
     for i in range(width):
         if i not in kinds and index_like(headers[i], table.columns[i]):
             kinds[i] = Column(i, headers[i], "index", reason="running numbers")
@@ -107,11 +112,14 @@ def decide(
     code, split = _code(table)
     if code is None:
         return f"no column holds codes (headers {shown})"
+    if (sparse := _sparse(table.columns[code.index])) is not None:
+        return f'its code column "{code.header}" has codes in only {sparse}'
     kinds[code.index] = code
-    message = code if split else _message(table)
+    labels = split and (message_column := _labelled_message(table)) is not None
+    message = message_column if labels else code if split else _message(table)
     if message is None:
         return f"no column holds messages (headers {shown})"
-    kinds[message.index] = code if split else message
+    kinds[message.index] = message if labels or not split else code
     name = _name(table)
     if name is not None:
         kinds[name.index] = name
@@ -119,7 +127,25 @@ def decide(
         if i not in kinds:
             kinds[i] = _attribute(i, headers[i], table.columns[i], table.hints[i])
     ordered = tuple(kinds[i] for i in range(width))
-    return Roles(ordered, code.index, message.index, name.index if name else None, split)
+    name_at = name.index if name else None
+    return Roles(ordered, code.index, message.index, name_at, split, labels)
+
+
+def _sparse(cells: Sequence[str]) -> str | None:
+    """``"2 of 5 rows"`` when fewer than half of a code column's cells hold anything: too
+    little evidence of a code table; None when enough do."""
+    filled = sum(1 for cell in cells if cell)
+    return None if filled * 2 >= len(cells) else f"{filled} of {len(cells)} rows"
+
+
+def _labelled_message(table: _Table) -> Column | None:
+    """With codes and text in one column (``200 (OK)``, ``E100 Bad request``): another
+    column whose header says message holds the messages, and the text beside each code
+    is a label (the member's name); None when there is no such column."""
+    for i in table.free():
+        if _is(table.hints[i], "message") and any(table.columns[i]):
+            return Column(i, table.headers[i], "message", reason="header; codes carry labels")
+    return None
 
 
 @dataclass
@@ -145,7 +171,11 @@ def _code(table: _Table) -> tuple[Column | None, bool]:
         return given, False
     headers, columns, hints, free = table.headers, table.columns, table.hints, table.free()
     evidence = {i: code_evidence(columns[i]) for i in free}
-    flags = {i for i in free if is_flag_like(columns[i], _is(hints[i], "flag"))}
+    flags = {
+        i
+        for i in free
+        if is_mark_column(columns[i]) or is_flag_like(columns[i], _is(hints[i], "flag"))
+    }
     hinted = [i for i in free if _is(hints[i], "code") and evidence[i].code_like]
     hinted = [i for i in hinted if i not in flags]
     unhinted = [
@@ -201,6 +231,7 @@ def _message(table: _Table) -> Column | None:
         for i in table.free()
         if sum(1 for c in columns[i] if c) * 2 >= len(columns[i])
         and not is_flag_like(columns[i], _is(hints[i], "flag"))
+        and not is_mark_column(columns[i])
         and not (_is(hints[i], "name") and is_name_like(columns[i]))
     ]
     hinted = [i for i in free if _is(hints[i], "message")]
@@ -223,6 +254,8 @@ def _name(table: _Table) -> Column | None:
     headers, columns, hints = table.headers, table.columns, table.hints
     for i in table.free():
         if not is_name_like(columns[i]):
+            if _is(hints[i], "name") and is_label_like(columns[i]):
+                return Column(i, headers[i], "name", reason="header; distinct short labels")
             continue
         values = [c for c in columns[i] if c]
         snake = sum(1 for c in values if _UPPER_SNAKE.fullmatch(c)) * 2 >= len(values)
@@ -233,6 +266,9 @@ def _name(table: _Table) -> Column | None:
 
 def _attribute(index: int, header: str, cells: list[str], known: Role | None) -> Column:
     key = known.key if known is not None and known.key else attribute_key(header)
+    if is_mark_column(cells):
+        flag_key = key if known is None or known.kind == "flag" else attribute_key(header)
+        return Column(index, header, "flag", flag_key, "a mark or nothing", marks=True)
     if is_flag_like(cells, _is(known, "flag")):
         flag_key = key if known is None or known.kind == "flag" else attribute_key(header)
         return Column(index, header, "flag", flag_key, "yes/no cells")

@@ -13,12 +13,13 @@ line break or tab (source indentation) reads as one space; each cell is stripped
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
 from codegen.errors import InputError
-from codegen.importer.readers.blocks import Block, RawRow, RawTable, code_span
-from codegen.limits import MAX_COLSPAN, MAX_ROWSPAN, MAX_TABLE_CELLS
+from codegen.importer.readers.blocks import Block, code_span
+from codegen.importer.readers.grid import Cell, Row, Table, clean, grid, span
+from codegen.importer.readers.lines import code_lines
+from codegen.limits import MAX_COLSPAN, MAX_ROWSPAN
 
 _HEADINGS = {f"h{n}": n for n in range(1, 7)}
 _BLOCK_TAGS = frozenset(
@@ -49,41 +50,20 @@ _BLOCK_TAGS = frozenset(
     ]
 )
 _SKIPPED = frozenset({"script", "style", "template"})
+_CELL_BREAKS = frozenset({"p", "div", "ul", "ol", "dl", "dt", "dd", "pre", "blockquote"})
 _LAYOUT_SPACE = re.compile(r"\s*[\n\r\t]\s*")
 
 
-@dataclass
-class _Cell:
-    text: list[str]
-    rowspan: int
-    colspan: int
-
-
-@dataclass
-class _Row:
-    line: int
-    column: int
-    head: bool
-    cells: list[_Cell] = field(default_factory=list)
-
-
-@dataclass
-class _Table:
-    line: int
-    column: int
-    rows: list[_Row] = field(default_factory=list)
-    in_head: bool = False
-    depth: int = 1  # nested tables read as text of the outer cell
-
-
 class _Reader(HTMLParser):
-    def __init__(self, path: str, first_line: int) -> None:
+    def __init__(self, path: str, first_line: int, warnings: list[InputError]) -> None:
         super().__init__(convert_charrefs=True)
         self.path = path
         self.first_line = first_line
+        self.warnings = warnings
+        self._href: str | None = None  # the target of an open <a> of a cell
         self.blocks: list[Block] = []
-        self.table: _Table | None = None
-        self._cell: _Cell | None = None
+        self.table: Table | None = None
+        self._cell: Cell | None = None
         self._code_at: int | None = None  # where an open <code> of a cell starts
         self._text: list[str] = []
         self._text_line = 0
@@ -102,7 +82,7 @@ class _Reader(HTMLParser):
             self._table_start(self.table, tag, dict(attrs))
         elif tag == "table":
             self._flush()
-            self.table = _Table(*self.where())
+            self.table = Table(*self.where())
         elif tag in _HEADINGS or tag == "title":
             self._flush()
             self._heading, self._in_title = _HEADINGS.get(tag, 0), tag == "title"
@@ -121,6 +101,8 @@ class _Reader(HTMLParser):
             self._skipping = max(0, self._skipping - 1)
         elif self.table is not None:
             self._table_end(self.table, tag)
+        elif tag == "br":  # </br>, which browsers read as <br>
+            self._data("\n")
         elif tag in _HEADINGS or tag == "title" or tag in _BLOCK_TAGS:
             self._flush()
 
@@ -139,7 +121,7 @@ class _Reader(HTMLParser):
         self._text.append(text)
 
     def _flush(self) -> None:
-        text = _clean(self._text)
+        text = clean(self._text)
         if text:
             if self._in_title:
                 self.blocks.append(Block("title", self._text_line, text))
@@ -149,7 +131,7 @@ class _Reader(HTMLParser):
                 self.blocks.append(Block("paragraph", self._text_line, text))
         self._text, self._heading, self._in_title = [], 0, False
 
-    def _table_start(self, table: _Table, tag: str, attrs: dict[str, str | None]) -> None:
+    def _table_start(self, table: Table, tag: str, attrs: dict[str, str | None]) -> None:
         if tag == "table":
             table.depth += 1
         elif table.depth > 1:
@@ -161,24 +143,50 @@ class _Reader(HTMLParser):
             table.in_head = False
         elif tag == "tr":
             self._cell = None
-            table.rows.append(_Row(*self.where(), table.in_head))
+            table.rows.append(Row(*self.where(), table.in_head))
         elif tag in ("td", "th"):
             if not table.rows:
-                table.rows.append(_Row(*self.where(), table.in_head))
-            rowspan = _span(attrs.get("rowspan"), MAX_ROWSPAN, zero=MAX_ROWSPAN)
-            self._cell = _Cell([], rowspan, _span(attrs.get("colspan"), MAX_COLSPAN, zero=1))
+                table.rows.append(Row(*self.where(), table.in_head))
+            rowspan = span(attrs.get("rowspan"), MAX_ROWSPAN, zero=MAX_ROWSPAN)
+            self._cell = Cell([], rowspan, span(attrs.get("colspan"), MAX_COLSPAN, zero=1))
             table.rows[-1].cells.append(self._cell)
-        elif tag == "br" and self._cell is not None:
-            self._cell.text.append("\n")
-        elif tag == "code" and self._cell is not None:
-            self._code_at = len(self._cell.text)
+        elif self._cell is not None:
+            self._cell_start(self._cell, tag, attrs)
 
-    def _table_end(self, table: _Table, tag: str) -> None:
-        if tag == "code" and self._cell is not None and self._code_at is not None:
-            content = "".join(self._cell.text[self._code_at :])
-            del self._cell.text[self._code_at :]
-            self._cell.text.append(code_span(content))
+    def _cell_start(self, cell: Cell, tag: str, attrs: dict[str, str | None]) -> None:
+        """A tag inside a cell: a line break, a list item's bullet, the start of a code span
+        or a link."""
+        if tag == "br":
+            cell.text.append("\n")
+        elif tag in _CELL_BREAKS:
+            _break(cell.text)
+        elif tag == "li":
+            _break(cell.text)
+            cell.text.append("• ")
+        elif tag == "code":
+            self._code_at = len(cell.text)
+        elif tag == "a":
+            self._href = attrs.get("href") or ""
+            cell.text.append("[")
+
+    def _cell_end(self, cell: Cell, tag: str) -> None:
+        """A closing tag inside a cell: what it ends, as :meth:`_cell_start` began it."""
+        if tag == "br":  # </br>, which browsers read as <br>
+            cell.text.append("\n")
+        elif tag in _CELL_BREAKS:
+            _break(cell.text)
+        elif tag == "code" and self._code_at is not None:
+            content = "".join(cell.text[self._code_at :])
+            del cell.text[self._code_at :]
+            cell.text.append(code_span(content))
             self._code_at = None
+        elif tag == "a" and self._href is not None:
+            cell.text.append(f"]({self._href})" if self._href else "]")
+            self._href = None
+
+    def _table_end(self, table: Table, tag: str) -> None:
+        if self._cell is not None and table.depth == 1:
+            self._cell_end(self._cell, tag)
         if tag == "table":
             table.depth -= 1
             if table.depth == 0:
@@ -186,9 +194,9 @@ class _Reader(HTMLParser):
         elif table.depth == 1 and tag in ("td", "th", "tr"):
             self._cell = None
 
-    def _close_table(self, table: _Table) -> None:
+    def _close_table(self, table: Table) -> None:
         self._cell, self.table = None, None
-        self.blocks.append(Block("table", table.line, table=_grid(table, self.path)))
+        self.blocks.append(Block("table", table.line, table=grid(table, self.path, self.warnings)))
 
     def finish(self) -> list[Block]:
         """Close what the document left open and return its blocks."""
@@ -199,62 +207,11 @@ class _Reader(HTMLParser):
         return self.blocks
 
 
-def _span(value: str | None, limit: int, zero: int) -> int:
-    digits = (value or "").strip().strip("\"'")
-    if not digits.isascii() or not digits.isdigit():
-        return 1
-    number = int(digits)
-    return zero if number == 0 else min(number, limit)
-
-
-def _clean(parts: list[str]) -> str:
-    lines = "".join(parts).split("\n")
-    return "\n".join(line.strip() for line in lines).strip()
-
-
-def _grid(table: _Table, path: str) -> RawTable:
-    """Spread merged cells over every slot they cover; split the header row from the body."""
-    pending: dict[int, tuple[int, str]] = {}
-    grid: list[tuple[_Row, tuple[str, ...]]] = []
-    total = 0
-    for row in table.rows:
-        slots = {column: text for column, (_, text) in pending.items()}
-        spans: dict[int, tuple[int, str]] = {}
-        column = 0
-        for cell in row.cells:
-            while column in slots:
-                column += 1
-            text = _clean(cell.text)
-            for covered in range(column, column + cell.colspan):
-                slots[covered] = text
-                if cell.rowspan > 1:
-                    spans[covered] = (cell.rowspan - 1, text)
-            column += cell.colspan
-        pending = {c: (left - 1, text) for c, (left, text) in pending.items() if left > 1}
-        pending.update(spans)
-        total += len(slots)
-        if total > MAX_TABLE_CELLS:
-            raise InputError(
-                f"table has more than {MAX_TABLE_CELLS} cells once merged cells are spread; "
-                "check its rowspan and colspan values",
-                path,
-                table.line,
-                table.column,
-            )
-        grid.append((row, tuple(slots[c] for c in sorted(slots))))
-    heads = [i for i, (row, _) in enumerate(grid) if row.head]
-    header_at = heads[-1] if heads else 0
-    body = grid[header_at + 1 :] if grid else []
-    headers = grid[header_at][1] if grid else ()
-    rows = tuple(RawRow(cells, row.line, row.column) for row, cells in body if not row.head)
-    return RawTable(headers, rows, table.line, table.column)
-
-
-def read_html(source: str, path: str) -> list[Block]:
+def read_html(source: str, path: str, warnings: list[InputError] | None = None) -> list[Block]:
     """The blocks of an HTML page. A first heading ``<h1>`` is the page title (a
     ``<title>`` often adds the site's name: ``Error Codes | Example Docs``); else the
     ``<title>``; else any first heading."""
-    reader = _Reader(path, 1)
+    reader = _Reader(path, 1, warnings if warnings is not None else [])
     reader.feed(source)
     blocks = reader.finish()
     titles = [block for block in blocks if block.kind == "title"]
@@ -265,14 +222,14 @@ def read_html(source: str, path: str) -> list[Block]:
             blocks = [b for b in blocks if b.kind != "title"]
             blocks.insert(0, Block("title", first.line, first.text))
             blocks.remove(first)
-    return blocks
+    return code_lines(blocks, str.strip, path, reader.warnings)
 
 
 class HtmlFragment:
     """An HTML block that may leave a table open, to be fed line by line until it closes."""
 
-    def __init__(self, path: str, first_line: int) -> None:
-        self._reader = _Reader(path, first_line)
+    def __init__(self, path: str, first_line: int, warnings: list[InputError]) -> None:
+        self._reader = _Reader(path, first_line, warnings)
 
     def feed(self, text: str) -> None:
         self._reader.feed(text)
@@ -283,3 +240,10 @@ class HtmlFragment:
 
     def blocks(self) -> list[Block]:
         return self._reader.finish()
+
+
+def _break(text: list[str]) -> None:
+    """A line break in a cell's text, unless it is empty so far or at a line's start."""
+    written = "".join(text[-2:])
+    if text and written.strip(" ") and not written.endswith("\n"):
+        text.append("\n")

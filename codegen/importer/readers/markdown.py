@@ -23,7 +23,6 @@ cell parsed once is not parsed again (``-1000`` in every product's table).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from typing import Any
 
@@ -32,28 +31,35 @@ from markdown_it.rules_block import StateBlock
 from markdown_it.token import Token
 
 from codegen.errors import InputError
-from codegen.importer.readers.blocks import Block, BlockKind, RawRow, RawTable, skipped
+from codegen.importer.readers.blocks import Block, BlockKind, RawRow, RawTable, note, skipped
 from codegen.importer.readers.html import HtmlFragment
 from codegen.importer.readers.inline import inline_text
+from codegen.importer.readers.lines import code_lines
+from codegen.importer.readers.metadata import heading_text, strip_metadata
+from codegen.importer.readers.pipes import (
+    DELIMITER_CELL,
+    PREFIX,
+    broken_table,
+    pipe_rows,
+    source_cells,
+)
 
 _IGNORED = frozenset({"hr"})
 _TABLE = "codegen_table"  # the one token that stands for a whole pipe table
 Row = tuple[int, tuple[str, ...]]  # a row's 0-based source line and its cells' inline sources
 _CONTAINERS = frozenset({"bullet_list_open", "ordered_list_open", "blockquote_open"})
-_PREFIX = re.compile(r"^\s*(?:>\s?)*")
-_DELIMITER_CELL = re.compile(r"\s*:?-+:?\s*")
 
 
 def read_markdown(source: str, path: str, warnings: list[InputError] | None = None) -> list[Block]:
-    """The blocks of a Markdown page; a pipe table that is not read as one is reported in
-    ``warnings``."""
-    found = warnings if warnings is not None else []
-    md = _parser()
-    env: dict[str, Any] = {}
-    tokens = md.parse(source, env)
-    parsed: dict[str, str] = {}  # cell source -> text, for cells with possible markup
-    lines = source.split("\n")
+    """The blocks of a Markdown page; a pipe table that is not read as one, or a row with
+    more cells than its header, is reported in ``warnings``. Front matter, MDX lines and
+    shortcodes are metadata, never text (:mod:`.metadata`)."""
+    stripped = strip_metadata(source)
+    reader = _Reader(stripped.source.split("\n"), path, warnings if warnings is not None else [])
+    tokens = reader.md.parse(stripped.source, reader.env)
     blocks: list[Block] = []
+    if stripped.title:
+        blocks.append(Block("title", 1, stripped.title))
     consumed = 0  # source lines already read by an HTML table fed beyond its block
     index = 0
     while index < len(tokens):
@@ -64,25 +70,20 @@ def read_markdown(source: str, path: str, warnings: list[InputError] | None = No
             index = end
             continue
         if token.type == "heading_open":
-            text = inline_text(tokens[index + 1])
-            kind: BlockKind = "title" if start_line == 0 else "heading"
+            text = heading_text(inline_text(tokens[index + 1]))
+            kind: BlockKind = "heading" if blocks else "title"  # nothing above it: the title
             blocks.append(Block(kind, start_line + 1, text, int(token.tag[1:])))
         elif token.type == _TABLE:
-            table = _table(token, lines, md, env, parsed)
-            blocks.append(Block("table", start_line + 1, table=table))
+            blocks += reader.tables(token)
         elif token.type == "html_block":
-            consumed, html_blocks = _html(token, lines, path)
+            consumed, html_blocks = _html(token, reader.lines, path, reader.warnings)
             blocks.extend(html_blocks)
         elif token.type in _CONTAINERS and any(t.type == _TABLE for t in tokens[index:end]):
-            reader = _Reader(lines, path, found, md, env, parsed)
             blocks.extend(reader.container(tokens[index:end]))
         elif token.type not in _IGNORED and token.map:
-            _broken_table(token, lines, path, found)
-            text = "\n".join(line.rstrip() for line in lines[token.map[0] : token.map[1]]).strip()
-            if text:
-                blocks.append(Block("paragraph", start_line + 1, text))
+            blocks += reader.paragraph(token)
         index = end
-    return blocks
+    return code_lines(blocks, reader.cell, path, reader.warnings)
 
 
 def _parser() -> MarkdownIt:
@@ -127,19 +128,13 @@ def _compact(rule: Callable[[StateBlock, int, int, bool], bool]) -> Any:
 
 
 class _Reader:
-    """What reading a container needs: the page's lines and parser, and the warnings."""
+    """One page being read: its lines, the parser, the cells parsed so far, the warnings."""
 
-    def __init__(
-        self,
-        lines: list[str],
-        path: str,
-        warnings: list[InputError],
-        md: MarkdownIt,
-        env: dict[str, Any],
-        parsed: dict[str, str],
-    ) -> None:
+    def __init__(self, lines: list[str], path: str, warnings: list[InputError]) -> None:
         self.lines, self.path, self.warnings = lines, path, warnings
-        self.md, self.env, self.parsed = md, env, parsed
+        self.md = _parser()
+        self.env: dict[str, Any] = {}
+        self.parsed: dict[str, str] = {}  # cell source -> text, for cells with possible markup
 
     def container(self, tokens: list[Token]) -> list[Block]:
         """The paragraphs and tables of a list or block quote that holds a table."""
@@ -148,14 +143,13 @@ class _Reader:
         while index < len(tokens):
             token = tokens[index]
             if token.type == _TABLE and token.map:
-                table = _table(token, self.lines, self.md, self.env, self.parsed)
-                blocks.append(Block("table", token.map[0] + 1, table=table))
+                blocks += self.tables(token)
                 index += 1
             elif token.type == "paragraph_open" and token.map:
-                _broken_table(token, self.lines, self.path, self.warnings)
+                broken_table(token, self.lines, self.path, self.warnings)
                 first, last = token.map
                 lines = self.lines[first:last]
-                text = "\n".join(_PREFIX.sub("", line).rstrip() for line in lines)
+                text = "\n".join(PREFIX.sub("", line).rstrip() for line in lines)
                 if text.strip():
                     blocks.append(Block("paragraph", first + 1, text.strip()))
                 index = _block_end(tokens, index)
@@ -163,27 +157,82 @@ class _Reader:
                 index += 1
         return blocks
 
-
-def _broken_table(token: Token, lines: list[str], path: str, warnings: list[InputError]) -> None:
-    """Report a paragraph that is a pipe table but for its delimiter row's cell count."""
-    if token.type != "paragraph_open" or not token.map or token.map[1] - token.map[0] < 2:
-        return
-    first = _PREFIX.sub("", lines[token.map[0]])
-    second = _PREFIX.sub("", lines[token.map[0] + 1]).strip().strip("|")
-    cells = second.split("|")
-    if "|" not in first or not all(_DELIMITER_CELL.fullmatch(cell) for cell in cells):
-        return
-    header = _source_cells(first)
-    if header != len(cells):
-        warnings.append(
-            skipped(
-                f"table has {header} header cells but {len(cells)} in its delimiter row, "
-                "so it is not a table in Markdown",
-                "Give the delimiter row one |---| per column",
-                path,
-                token.map[0] + 1,
+    def paragraph(self, token: Token) -> list[Block]:
+        """A top-level block that is not a table to markdown-it: a note, or a pipe table
+        without a delimiter row (read as a table, with a note)."""
+        assert token.map is not None
+        first, last = token.map
+        rows = pipe_rows(self.lines[first:last])
+        if rows is not None and token.type == "paragraph_open":
+            self.warnings.append(
+                note(
+                    "this table has no delimiter row (|---|) under its header; read as a "
+                    "table all the same",
+                    self.path,
+                    first + 1,
+                )
             )
-        )
+            cells = [tuple(self.cell(source) for source in row) for row in rows]
+            body = tuple(RawRow(row, first + 2 + i) for i, row in enumerate(cells[1:]))
+            return [Block("table", first + 1, table=RawTable(cells[0], body, first + 1))]
+        broken_table(token, self.lines, self.path, self.warnings)
+        text = "\n".join(line.rstrip() for line in self.lines[first:last]).strip()
+        return [Block("paragraph", first + 1, text)] if text else []
+
+    def cell(self, source: str) -> str:
+        """A cell's text (its inline markup parsed only when it may hold some)."""
+        if not self.md.inline.terminator_re.search(source):
+            return source.strip()
+        found = self.parsed.get(source)
+        if found is None:
+            found = self.parsed[source] = _cell_text(source, self.md, self.env)
+        return found
+
+    def tables(self, token: Token) -> list[Block]:
+        """The table of a pipe-table token, and the tables that follow it with no blank line
+        between them (a delimiter row among its rows starts a new table: its row above is
+        the new header). A short row's missing cells are empty, as GitHub shows them; a row
+        with more cells than the header keeps the header's, with a warning."""
+        found: list[Block] = []
+        header: tuple[str, ...] = ()
+        rows: list[RawRow] = []
+        start = (token.map[0] if token.map else 0) + 1
+        for row_line, sources in token.meta["rows"]:
+            cells = tuple(self.cell(source) for source in sources)
+            if header and rows and all(DELIMITER_CELL.fullmatch(c) for c in sources):
+                new_header = rows.pop()
+                found.append(Block("table", start, table=RawTable(header, tuple(rows), start)))
+                return found + self._reparsed(new_header.line - 1, token)
+            if not header:
+                header = cells
+                continue
+            width = source_cells(self.lines[row_line])
+            if width > len(header):
+                self.warnings.append(
+                    skipped(
+                        f"row has {width} cells but the header {len(header)}; the cells past "
+                        f"the last column are left out",
+                        "Give the row one cell per column",
+                        self.path,
+                        row_line + 1,
+                    )
+                )
+            rows.append(RawRow(cells, row_line + 1))
+        found.append(Block("table", start, table=RawTable(header, tuple(rows), start)))
+        return found
+
+    def _reparsed(self, first: int, token: Token) -> list[Block]:
+        """The tables from line ``first`` (0-based) to the end of ``token``, read on their
+        own: a table that started without a blank line above it."""
+        assert token.map is not None
+        text = "\n".join(self.lines[first : token.map[1]])
+        blocks: list[Block] = []
+        for inner in self.md.parse(text, self.env):
+            if inner.type == _TABLE and inner.map:
+                shifted = Token(_TABLE, "table", 0, map=[m + first for m in inner.map], block=True)
+                shifted.meta["rows"] = [(line + first, cells) for line, cells in inner.meta["rows"]]
+                blocks += self.tables(shifted)
+        return blocks
 
 
 def _block_end(tokens: list[Token], index: int) -> int:
@@ -199,38 +248,17 @@ def _block_end(tokens: list[Token], index: int) -> int:
     return len(tokens)
 
 
-def _html(token: Token, lines: list[str], path: str) -> tuple[int, list[Block]]:
+def _html(
+    token: Token, lines: list[str], path: str, warnings: list[InputError]
+) -> tuple[int, list[Block]]:
     assert token.map is not None
     first, last = token.map
-    fragment = HtmlFragment(path, first + 1)
+    fragment = HtmlFragment(path, first + 1, warnings)
     fragment.feed("\n".join(lines[first:last]) + "\n")
     while fragment.open_table and last < len(lines):
         fragment.feed(lines[last] + "\n")
         last += 1
     return last, fragment.blocks()
-
-
-def _table(
-    token: Token, lines: list[str], md: MarkdownIt, env: dict[str, Any], parsed: dict[str, str]
-) -> RawTable:
-    header: tuple[str, ...] = ()
-    rows: list[RawRow] = []
-    line = (token.map[0] if token.map else 0) + 1
-    terminator = md.inline.terminator_re.search
-    for row_line, sources in token.meta["rows"]:
-        cells = tuple(
-            source.strip()
-            if not terminator(source)
-            else parsed.get(source) or parsed.setdefault(source, _cell_text(source, md, env))
-            for source in sources
-        )
-        if not header:
-            header = cells
-        else:
-            width = _source_cells(lines[row_line])
-            cells = cells[:width] + ("",) * max(0, width - len(cells))
-            rows.append(RawRow(cells, row_line + 1))
-    return RawTable(header, tuple(rows), line)
 
 
 def _cell_text(source: str, md: MarkdownIt, env: dict[str, Any]) -> str:
@@ -239,22 +267,3 @@ def _cell_text(source: str, md: MarkdownIt, env: dict[str, Any]) -> str:
     cell = Token("inline", "", 0, content=source, children=[])
     md.inline.parse(source, md, env, cell.children)  # type: ignore[arg-type]
     return inline_text(cell)
-
-
-def _source_cells(line: str) -> int:
-    """How many cells a pipe-table row has in the source (markdown-it pads and truncates)."""
-    text = _PREFIX.sub("", line).strip()
-    text = text.removeprefix("|")
-    if text.endswith("|") and not text.endswith("\\|"):
-        text = text[:-1]
-    if "\\" not in text:
-        return text.count("|") + 1
-    count, escaped = 1, False
-    for char in text:
-        if escaped:
-            escaped = False
-        elif char == "\\":
-            escaped = True
-        elif char == "|":
-            count += 1
-    return count

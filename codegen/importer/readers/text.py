@@ -1,17 +1,25 @@
-"""Plain text copied off a rendered page: tables without borders, merged cells written once.
+"""Plain text: tables copied off a rendered page, tables aligned with spaces, lists of codes.
 
-The page is read in paragraphs (runs of non-blank lines). The first line is the page title.
-Two lines in a row with tabs start a table copied off a rendered page: cells are separated
-by single tabs (an empty cell is two tabs in a row), the first of those lines is the header,
-and every following line of the paragraph is a row. Otherwise, a line made only of known
-column headers (:mod:`codegen.importer.columns.headers`, multi-word headers such as
-``Code Value`` matched greedily, longest first), one of them a code column, starts a table
-whose rows are the following lines of its paragraph. Any other one-line paragraph that is
-short, has no colon, does not end like a sentence and does not start with a list marker
-(``1)``, ``-``, ``※``...) is heading-like; everything else is a note. A last line ``TOP``
-(the back-to-top link) is not content.
+The page is read in paragraphs (runs of non-blank lines). The first line is the page title
+(with its underline, ``===`` or ``---``, when it has one). A table is found in a paragraph
+in this order:
 
-The columns of a table copied without borders are told apart by :mod:`.borderless`.
+1. Two lines in a row with tabs: a table copied off a rendered page. Cells are separated by
+   single tabs (an empty cell is two tabs in a row), the first of those lines is the
+   header, every following line of the paragraph a row.
+2. A line of two cells or more apart by two spaces or more (or ``|``), with a rule line
+   under it or a known code header among its cells: an aligned table (:mod:`.aligned`),
+   columns told by where the whole table has no text.
+3. A line made only of known column headers (:mod:`codegen.importer.columns.headers`,
+   multi-word headers such as ``Code Value`` matched greedily, longest first), one of them
+   a code column: a table copied without borders, its columns told apart by
+   :mod:`.borderless`.
+
+Any other one-line paragraph (or a line with its underline) that is short, has no colon,
+does not end like a sentence and does not start with a list marker (``1)``, ``-``, ``※``
+...) is heading-like, without the mark that may decorate it (``■ Errors`` is ``Errors``);
+everything else is a note. A page without a table may list its codes one per line
+(:mod:`.lines`). A last line ``TOP`` (the back-to-top link) is not content.
 """
 
 from __future__ import annotations
@@ -20,13 +28,18 @@ import re
 
 from codegen.errors import InputError
 from codegen.importer.columns.headers import HeaderDictionary, normalize
+from codegen.importer.readers.aligned import aligned_table, header_cells, is_rule
 from codegen.importer.readers.blocks import Block, RawRow, RawTable
 from codegen.importer.readers.borderless import borderless_table, role_of
+from codegen.importer.readers.lines import code_lines
 
-_LIST_MARKER = re.compile(r"(?:\d+[.)]|[(（]\d+[)）]|[-*+•・※◆■●▶]|[①-⑳])")
+_LIST_MARKER = re.compile(r"(?:\d+[.)]|[(（]\d+[)）]|[-*+•・※]|[①-⑳])")
+_HEADING_MARK = re.compile(r"[■□◆◇▶▷►●◎★☆▪]+[ \u3000]*")  # ■ Errors: a heading, its mark left out
+_UNDERLINE = re.compile(r"[ \t]*(?:=+|-+|─+|━+|═+)[ \t]*")
 _SENTENCE_END = tuple("。．.!?！？")
 _BACK_TO_TOP = frozenset({"top", "backtotop", "pagetop", "↑top", "▲top", "ページトップ", "맨위로"})
 _MAX_HEADING = 60
+_ALIGNED_GAP = re.compile(r"\S(?: {2,}|[ \u3000]*\u3000[ \u3000]*)\S")
 
 
 def read_text(
@@ -41,7 +54,7 @@ def read_text(
     blocks: list[Block] = []
     for start, paragraph in _paragraphs(lines):
         blocks.extend(_paragraph(start, paragraph, not blocks, path, words, warnings))
-    return blocks
+    return code_lines(blocks, str.strip, path, warnings)
 
 
 def _paragraphs(lines: list[str]) -> list[tuple[int, list[str]]]:
@@ -67,29 +80,64 @@ def _paragraph(
     tabs_at = next(
         (i for i in range(len(lines) - 1) if "\t" in lines[i] and "\t" in lines[i + 1]), None
     )
+    aligned_at = None if tabs_at is not None else _aligned_header(lines, words)
     header_at = (
         tabs_at
         if tabs_at is not None
-        else next((i for i in range(len(lines) - 1) if _table_header(lines[i], words)), len(lines))
+        else (
+            aligned_at
+            if aligned_at is not None
+            else next(
+                (i for i in range(len(lines) - 1) if _table_header(lines[i], words)), len(lines)
+            )
+        )
     )
+    top = header_at
+    while (
+        top > 0
+        and is_rule(lines[top - 1])
+        and (top < 2 or not _UNDERLINE.fullmatch(lines[top - 1]))
+    ):
+        top -= 1  # the border above an aligned table's header
     blocks: list[Block] = []
-    offset = 1 if first and header_at > 0 else 0
-    if offset:
-        blocks.append(Block("title", start, lines[0].strip()))
-    before = lines[offset:header_at]
+    offset = 0
+    if first and top > 0:
+        offset = 2 if top > 1 and _UNDERLINE.fullmatch(lines[1]) else 1
+        blocks.append(Block("title", start, _heading(lines[0])))
+    before = lines[offset:top]
+    if len(before) == 2 and _UNDERLINE.fullmatch(before[1]):
+        before = before[:1]  # a heading underlined with === or ---
     if len(before) == 1 and _heading_like(before[0]):
-        blocks.append(Block("heading", start + offset, before[0].strip()))
+        blocks.append(Block("heading", start + offset, _heading(before[0])))
     elif before:
         blocks.append(Block("paragraph", start + offset, "\n".join(before)))
     if tabs_at is not None:
         table = _tab_table(lines[tabs_at:], start + tabs_at)
         blocks.append(Block("table", start + tabs_at, table=table))
+    elif aligned_at is not None:
+        numbered = [(start + i, line) for i, line in enumerate(lines)]
+        table = aligned_table(aligned_at, numbered, path)
+        blocks.append(Block("table", start + aligned_at, table=table))
     elif header_at < len(lines):
         headers = _table_header(lines[header_at], words) or []
         body = [(start + i, lines[i]) for i in range(header_at + 1, len(lines))]
         table = borderless_table(headers, body, start + header_at, path, words, warnings)
         blocks.append(Block("table", start + header_at, table=table))
     return blocks
+
+
+def _aligned_header(lines: list[str], words: HeaderDictionary) -> int | None:
+    """The index of the header of an aligned table (:mod:`.aligned`): a line of two cells
+    or more, not the last, with a rule line under it or a code column among its cells."""
+    for i, line in enumerate(lines[:-1]):
+        if is_rule(line) or not (_ALIGNED_GAP.search(line.strip()) or "|" in line):
+            continue
+        cells = header_cells(line)
+        if len(cells) >= 2 and (
+            is_rule(lines[i + 1]) or any(role_of(words, cell).kind == "code" for cell in cells)
+        ):
+            return i
+    return None
 
 
 def _tab_table(lines: list[str], line: int) -> RawTable:
@@ -110,6 +158,13 @@ def _table_header(line: str, words: HeaderDictionary) -> list[str] | None:
     if headers and len(headers) >= 2 and any(role_of(words, h).kind == "code" for h in headers):
         return headers
     return None
+
+
+def _heading(line: str) -> str:
+    """A heading line's text, without the mark that decorates it (``■ Errors``)."""
+    text = line.strip()
+    marked = _HEADING_MARK.match(text)
+    return text[marked.end() :] if marked and marked.end() < len(text) else text
 
 
 def _heading_like(line: str) -> bool:

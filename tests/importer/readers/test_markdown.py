@@ -118,6 +118,6 @@ def test_the_synthetic_and_sms_pages_read_the_same() -> None:
 @settings(max_examples=1000, deadline=None)
 @given(st.text(alphabet=st.sampled_from(list("|\\ a日`")), max_size=20))
 def test_cells_are_counted_on_the_source_line_as_before(line: str) -> None:
-    from codegen.importer.readers.markdown import _source_cells
+    from codegen.importer.readers.pipes import source_cells
 
-    assert _source_cells(line) == markdown_reference._source_cells(line)
+    assert source_cells(line) == markdown_reference._source_cells(line)

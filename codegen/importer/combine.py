@@ -1,0 +1,321 @@
+"""What a page's code tables say together: a table that only adds columns to another's codes,
+and a table that lists another vocabulary than codes.
+
+Pages often follow their code table with a second one about the same codes (a retry policy:
+``Error Code | Retryable | Strategy``), or precede it with one explaining the scheme of the
+codes (what each digit means). Neither is a code set of its own:
+
+- a table whose codes all appear in an earlier code table of the page, and whose message
+  column no header named (its "message" is just its longest text, a strategy or a note),
+  adds its columns to those codes, as attributes of the earlier table (its longest text as
+  a text attribute); a note says so;
+- a table whose codes are single digits that begin the codes of another table, with no
+  column a header names as the message (the digits of a code scheme), or whose codes are
+  HTTP methods or language tags, is not a code table: skipped with a note.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from codegen.errors import InputError
+from codegen.importer.codetable import AttributeColumn, CodeTable, SourceCode
+from codegen.importer.columns.headers import attribute_key
+from codegen.importer.readers.blocks import note
+
+HTTP_METHODS = frozenset(
+    ["GET", "HEAD", "POST", "PUT", "DELETE", "CONNECT", "OPTIONS", "TRACE", "PATCH"]
+)
+# ISO 639-1: a table whose every "code" is one of these (three or more) lists languages.
+LANGUAGE_CODES = frozenset(
+    [
+        "aa",
+        "ab",
+        "ae",
+        "af",
+        "ak",
+        "am",
+        "an",
+        "ar",
+        "as",
+        "av",
+        "ay",
+        "az",
+        "ba",
+        "be",
+        "bg",
+        "bh",
+        "bi",
+        "bm",
+        "bn",
+        "bo",
+        "br",
+        "bs",
+        "ca",
+        "ce",
+        "ch",
+        "co",
+        "cr",
+        "cs",
+        "cu",
+        "cv",
+        "cy",
+        "da",
+        "de",
+        "dv",
+        "dz",
+        "ee",
+        "el",
+        "en",
+        "eo",
+        "es",
+        "et",
+        "eu",
+        "fa",
+        "ff",
+        "fi",
+        "fj",
+        "fo",
+        "fr",
+        "fy",
+        "ga",
+        "gd",
+        "gl",
+        "gn",
+        "gu",
+        "gv",
+        "ha",
+        "he",
+        "hi",
+        "ho",
+        "hr",
+        "ht",
+        "hu",
+        "hy",
+        "hz",
+        "ia",
+        "id",
+        "ie",
+        "ig",
+        "ii",
+        "ik",
+        "io",
+        "is",
+        "it",
+        "iu",
+        "ja",
+        "jv",
+        "ka",
+        "kg",
+        "ki",
+        "kj",
+        "kk",
+        "kl",
+        "km",
+        "kn",
+        "ko",
+        "kr",
+        "ks",
+        "ku",
+        "kv",
+        "kw",
+        "ky",
+        "la",
+        "lb",
+        "lg",
+        "li",
+        "ln",
+        "lo",
+        "lt",
+        "lu",
+        "lv",
+        "mg",
+        "mh",
+        "mi",
+        "mk",
+        "ml",
+        "mn",
+        "mr",
+        "ms",
+        "mt",
+        "my",
+        "na",
+        "nb",
+        "nd",
+        "ne",
+        "ng",
+        "nl",
+        "nn",
+        "no",
+        "nr",
+        "nv",
+        "ny",
+        "oc",
+        "oj",
+        "om",
+        "or",
+        "os",
+        "pa",
+        "pi",
+        "pl",
+        "ps",
+        "pt",
+        "qu",
+        "rm",
+        "rn",
+        "ro",
+        "ru",
+        "rw",
+        "sa",
+        "sc",
+        "sd",
+        "se",
+        "sg",
+        "si",
+        "sk",
+        "sl",
+        "sm",
+        "sn",
+        "so",
+        "sq",
+        "sr",
+        "ss",
+        "st",
+        "su",
+        "sv",
+        "sw",
+        "ta",
+        "te",
+        "tg",
+        "th",
+        "ti",
+        "tk",
+        "tl",
+        "tn",
+        "to",
+        "tr",
+        "ts",
+        "tt",
+        "tw",
+        "ty",
+        "ug",
+        "uk",
+        "ur",
+        "uz",
+        "ve",
+        "vi",
+        "vo",
+        "wa",
+        "wo",
+        "xh",
+        "yi",
+        "yo",
+        "za",
+        "zh",
+        "zu",
+    ]
+)
+
+
+def combined(
+    tables: tuple[CodeTable, ...], path: str, warnings: list[InputError]
+) -> tuple[CodeTable, ...]:
+    """``tables`` with the tables of another vocabulary left out and the tables that only
+    add columns folded into the table whose codes they describe; each change noted in
+    ``warnings``."""
+    kept = [t for t in tables if not _other_vocabulary(t, tables, path, warnings)]
+    result: list[CodeTable] = []
+    for table in kept:
+        keys = {str(code.code) for code in table.codes}
+        main = next(
+            (
+                earlier
+                for earlier in result
+                if not table.message_named and keys <= {str(c.code) for c in earlier.codes}
+            ),
+            None,
+        )
+        if main is None:
+            result.append(table)
+            continue
+        result[result.index(main)] = _with_columns_of(main, table)
+        added = ", ".join(f'"{h}"' for h in table.headers if h != table.code_header)
+        what = (
+            f"{_name(table)} lists only codes of {_name(main)} (line {main.line}): its columns "
+            f"{added} are added to those codes"
+        )
+        warnings.append(note(what, path, table.line))
+    return tuple(result)
+
+
+def _name(table: CodeTable) -> str:
+    return f'table "{table.title}"' if table.title else "the table"
+
+
+def _with_columns_of(main: CodeTable, extra: CodeTable) -> CodeTable:
+    """``main`` with the attribute columns of ``extra`` and its message column (as a text
+    attribute), each under a key ``main`` does not have yet; codes of ``main`` that
+    ``extra`` does not list have no value there."""
+    used = {column.key for column in main.attributes}
+    message_key = _free(attribute_key(extra.message_header), used)
+    moved: list[tuple[AttributeColumn, str]] = []  # (the new column, the key in extra)
+    for column in extra.attributes:
+        moved.append((replace(column, key=_free(column.key, used)), column.key))
+    text = AttributeColumn(message_key, "text", extra.message_header)
+    rows = {str(code.code): code for code in extra.codes}
+
+    def code_with(code: SourceCode) -> SourceCode:
+        other = rows.get(str(code.code))
+        attrs = dict(code.attrs)
+        for column, key in moved:
+            value = other.attrs.get(key) if other is not None else None
+            attrs[column.key] = False if value is None and column.marks else value
+        attrs[message_key] = other.message if other is not None else None
+        return replace(code, attrs=attrs)
+
+    return replace(
+        main,
+        attributes=(*main.attributes, *(column for column, _ in moved), text),
+        codes=tuple(code_with(code) for code in main.codes),
+        roles=main.roles + tuple(f"{role} (added from line {extra.line})" for role in extra.roles),
+        headers=main.headers + extra.headers,
+    )
+
+
+def _free(key: str, used: set[str]) -> str:
+    """``key``, else ``key_2``, ``key_3``…: the first not in ``used`` (which it joins)."""
+    candidate, count = key, 2
+    while candidate in used:
+        candidate, count = f"{key}_{count}", count + 1
+    used.add(candidate)
+    return candidate
+
+
+def _other_vocabulary(
+    table: CodeTable, tables: tuple[CodeTable, ...], path: str, warnings: list[InputError]
+) -> bool:
+    """Whether ``table`` lists another vocabulary than codes; if so, noted in ``warnings``."""
+    codes = [str(code.code) for code in table.codes]
+    reason = None
+    if all(code.upper() in HTTP_METHODS for code in codes):
+        reason = "HTTP methods"
+    elif len(codes) >= 3 and all(code in LANGUAGE_CODES for code in codes):
+        reason = "language tags"
+    elif (
+        not table.message_named
+        and all(len(code) == 1 and code.isdigit() for code in codes)
+        and any(other is not table and _begun_by(codes, other) for other in tables)
+    ):
+        reason = "the digits of a code scheme, which begin the codes of another table"
+    if reason is None:
+        return False
+    what = f"{_name(table)} lists {reason}, not codes"
+    fix = 'If it is a code table, name its code column with --column "HEADER=code"'
+    warnings.append(note(what, path, table.line, fix=fix, left_out=True))
+    return True
+
+
+def _begun_by(digits: list[str], other: CodeTable) -> bool:
+    """Whether ``other`` has longer codes, each beginning with one of ``digits``."""
+    codes = [str(code.code).lstrip("-") for code in other.codes]
+    return bool(codes) and all(len(c) > 1 and c[0] in digits for c in codes)
