@@ -104,6 +104,11 @@ def _add_import(verbs: Verbs) -> None:
         action="store_true",
         help="print each code table's column roles and why they were chosen",
     )
+    imp.add_argument(
+        "--dry-run",
+        action="store_true",
+        help="read the page and print what the import would change, writing nothing",
+    )
     _common(imp, CATALOG)
 
 

@@ -52,17 +52,20 @@ def run(
     explain: bool,
     config: str | None,
     catalog: str | None,
+    dry_run: bool = False,
 ) -> ExitCode:
     """Merge the page ``document`` (``format``: auto, text, markdown or html) written in
     ``lang`` (None: the catalog's source language) into the catalog, holding its lock;
     ``column`` are the ``--column HEADER=ROLE`` options, ``retire``/``since`` mark the codes
-    the page no longer has removed, ``explain`` prints each table's column roles. Changes go
-    to stdout, warnings and reports to stderr; exit 0, or InputError (exit 2) with the
-    catalog as it was."""
+    the page no longer has removed, ``explain`` prints each table's column roles; with
+    ``dry_run`` the same lines are printed and nothing is written. Changes go to stdout,
+    warnings and reports to stderr; exit 0, or InputError (exit 2) with the catalog as it
+    was."""
     configured = load_config(config, catalog=catalog)
-    with session(configured, "codegen import", output=False, writes=True), _no_cycle_collection():
+    writes = not dry_run
+    with session(configured, "codegen import", output=False, writes=writes), _no_cycle_collection():
         check_options(retire, since)
-        return _import(configured.catalog, document, lang, format, column, since, explain)
+        return _import(configured.catalog, document, lang, format, column, since, explain, writes)
 
 
 @contextlib.contextmanager
@@ -89,6 +92,7 @@ def _import(
     columns: Sequence[str],
     since: str | None,
     explain: bool,
+    writes: bool,
 ) -> ExitCode:
     catalog_path = Path(shown)
     catalog = str(catalog_path)
@@ -97,8 +101,9 @@ def _import(
     text = before.replace(b"\r\n", b"\n") if before is not None else None
     root = roundtrip.load(text, catalog) if text is not None else None
     lang = document_language(given_lang, root, catalog)
+    adopted = None  # said only when the import succeeds
     if root is not None and not root.get("code_sets") and lang != root["source_language"]:
-        print(adopt_source_language(root, lang, catalog), file=sys.stderr)
+        adopted = adopt_source_language(root, lang, catalog)
     renamed = renamed_attributes(columns, root, lang, shown) if root is not None else []
     words = header_dictionary(columns, stored_roles(root, lang) if root is not None else None)
     source = read_document(path)
@@ -120,14 +125,21 @@ def _import(
     written = after.replace(b"\r\n", b"\n") if crlf else after
     for line in result.reports + removed_reports(result, root, written, catalog, path):
         print(line, file=sys.stderr)
-    if after != before:
+    if after != before and writes:
         roundtrip.write_atomically(catalog_path, after)
+    if adopted:
+        print(adopted, file=sys.stderr)
     if explain:
         for line in _explanation(document):
             print(line)
     for line in result.changes:
         print(line)
-    print(_summary(document, lang, result, catalog, after != before, bool(since)))
+    state = (
+        ("written" if writes else "would be written (--dry-run)")
+        if after != before
+        else "unchanged"
+    )
+    print(_summary(document, lang, result, catalog, state, bool(since)))
     return ExitCode.OK
 
 
@@ -155,15 +167,15 @@ def _summary(
     document_lang: str,
     result: MergeResult,
     catalog: str,
-    written: bool,
+    state: str,
     retired: bool,
 ) -> str:
-    """One line: what the page holds and what the merge did to the catalog, e.g. "page.md:
+    """One line: what the page holds and what the merge did to the catalog (``state``:
+    written, unchanged, would be written), e.g. "page.md:
     2 code tables (20, 8), 28 codes; spec/codes.yaml written: 0 code sets and 1 code
     added, 0 de texts filled, 1 change, 2 codes retired, 0 reports"."""
     codes = sum(len(table.codes) for table in document.tables)
     counts = ", ".join(f"{len(t.codes)}" for t in document.tables)
-    state = "written" if written else "unchanged"
     missing = len(result.removed)
     reports = len(result.reports) + (0 if retired else missing)
     return (
