@@ -18,7 +18,6 @@ from __future__ import annotations
 import keyword
 import re
 import sys
-import unicodedata
 from pathlib import Path
 
 from codegen.catalog.model import DEFAULT_CATALOG
@@ -178,9 +177,13 @@ def _rule(line: str) -> str:
 
 
 def module_name(folder: str) -> str:
-    """A catalog module name made from a folder name: lowercase ASCII snake_case, not a
-    Python keyword nor a standard-library module the generated code could shadow."""
-    ascii_name = unicodedata.normalize("NFKD", folder).encode("ascii", "ignore").decode()
+    """A catalog module name made from a folder name: lowercase ASCII snake_case, its Latin
+    letters transliterated as import's names are (``Łódź`` -> ``lodz``, other scripts
+    dropped), not a Python keyword nor a standard-library module the generated code could
+    shadow."""
+    from codegen.importer.merge.names import ascii_text  # names are folded in one place
+
+    ascii_name = ascii_text(folder, other_scripts=False)
     name = re.sub(r"[^a-z0-9]+", "_", ascii_name.lower()).strip("_") or "codes"
     if name[0].isdigit():
         name = f"codes_{name}"
