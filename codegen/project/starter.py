@@ -34,6 +34,10 @@ templates = "templates"  # your template overrides: see templates/README.md
 # outputs (default: codegen generate), e.g. once your Makefile has `include codegen.mk`:
 # regenerate = "make generate"
 
+# Names import derives are warnings until accepted (`codegen names --accept`); "error"
+# stops validate and generate on them:
+# derived_names = "error"
+
 # The languages to render, some of the catalog's, in this order (default: all of them).
 # languages = ["{lang}"]
 
@@ -59,8 +63,8 @@ CATALOG = """\
 # "code_sets must not be empty" until one is imported. Import your documentation first:
 #     codegen import YOUR-PAGE.md --lang {lang}
 # The first page's language becomes the source language below. The import names every
-# code it adds; `codegen validate` lists the names it derived (marked `derived: true`)
-# for you to check. Then run `codegen generate`.
+# code it adds; `codegen names` lists the names it derived (marked `derived: true`) for
+# you to check, and `codegen names --accept` accepts them. Then run `codegen generate`.
 format: 1
 source_language: {lang}
 languages: [{lang}]
