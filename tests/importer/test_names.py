@@ -82,14 +82,30 @@ def test_a_name_from_a_message_never_ends_in_a_filler_word_but_keeps_not(
     assert _message_name(message) == name
 
 
-def test_labels_and_titles_never_end_in_a_filler_word_either() -> None:
-    assert value_name("Sent to", "status", 1, set()).text == "SENT"
-    assert set_name("Errors returned by the", 1, set()).text == "ErrorsReturned"
+def test_a_cut_label_or_title_never_ends_in_a_filler_word_either() -> None:
+    label = "Queued for delivery to the carrier by the gateway"
+    assert value_name(label, "status", 1, set()).text == "QUEUED_FOR_DELIVERY_TO_CARRIER"
+    title = "Codes the refund service returns for failed payouts"
+    assert set_name(title, 1, set()).text == "CodesTheRefundServiceReturns"
 
 
-def test_a_label_of_only_filler_words_keeps_its_first_word() -> None:
-    assert value_name("On", "switch", 1, set()).text == "ON"
-    assert value_name("In or", "direction", 1, set()).text == "IN"
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Not logged in", "NOT_LOGGED_IN"),
+        ("Opt in", "OPT_IN"),
+        ("On", "ON"),
+        ("Sent to", "SENT_TO"),
+    ],
+)
+def test_a_phrase_kept_whole_keeps_its_last_word(text: str, name: str) -> None:
+    """Only a cut leaves a filler word dangling: a whole phrase ends as it was written."""
+    assert _message_name(text) == name
+    assert value_name(text, "status", 1, set()).text == name
+
+
+def test_a_cut_phrase_of_only_filler_words_keeps_its_first_word() -> None:
+    assert _message_name("To the of in on at by for with") == "TO"
 
 
 def test_a_long_message_is_cut_between_words_within_48_characters() -> None:

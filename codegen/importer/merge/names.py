@@ -17,7 +17,8 @@ catalog already has is never changed. In order of preference (issue #9):
 Letters are transliterated to ASCII by anyascii (``ł`` -> ``l``, ``ß`` -> ``ss``, ``Æ`` ->
 ``AE``); an apostrophe inside a word is no break (``key's`` -> ``KEYS``). A name made from
 text (a message, a title, a label) keeps its first six words and 48 characters, cut
-between words, and never ends in a filler word (:data:`FILLER_WORDS`). Every name fits the
+between words, and a cut never leaves a filler word at its end (:data:`FILLER_WORDS`); a
+text kept whole ends as written (``Not logged in`` -> ``NOT_LOGGED_IN``). Every name fits the
 catalog's rules (:mod:`codegen.catalog.naming`): it starts with a letter and never with the
 placeholder ``TODO_``.
 
@@ -46,8 +47,8 @@ def _words(text: str) -> frozenset[str]:
 _MAX_WORDS = 6
 _MAX_LENGTH = 48
 _SMALL_WORDS = frozenset({"a", "an", "the"})
-# Words a name made from text never ends in: English articles, prepositions, conjunctions,
-# auxiliaries and possessives, which only lead on to the words a cut left out
+# Words a cut name made from text never ends in: English articles, prepositions,
+# conjunctions, auxiliaries and possessives, which only lead on to the words the cut left out
 # ("API_KEY_IS_INVALID_OR_WAS", "AMOUNT_MUST_BE_POSITIVE_INTEGER_IN"). "not" and "no" are
 # not among them: they carry the meaning ("CARD_IS_NOT" must not become "CARD").
 FILLER_WORDS = _words(
@@ -116,36 +117,46 @@ def upper_snake(text: str, max_words: int = _MAX_WORDS) -> str:
 
 
 def phrase_name(text: str) -> str:
-    """A name made from a phrase (a message, a label): :func:`upper_snake`, then without
-    the filler words a cut left at its end (:data:`FILLER_WORDS`; a phrase of nothing but
-    fillers keeps its first word). ``API key is invalid or was revoked by the owner`` ->
-    ``API_KEY_IS_INVALID``."""
-    return "_".join(_without_trailing_fillers(_first_words(ascii_words(text), _MAX_WORDS)))
+    """A name made from a phrase (a message, a label): :func:`upper_snake`, and where that
+    cut words off, without the filler words the cut left at its end (:data:`FILLER_WORDS`;
+    a phrase of nothing but fillers keeps its first word). ``API key is invalid or was
+    revoked by its owner`` -> ``API_KEY_IS_INVALID``; a phrase kept whole keeps its last
+    word (``Not logged in`` -> ``NOT_LOGGED_IN``)."""
+    words = [w.upper() for w in ascii_words(text) if w.lower() not in _SMALL_WORDS]
+    return "_".join(_cut(words, _MAX_WORDS, _MAX_LENGTH))
 
 
 def _first_words(words: list[str], max_words: int) -> list[str]:
-    """The upper-cased words that fit: at most ``max_words`` and 48 characters joined."""
-    kept: list[str] = []
-    length = -1
-    for word in (w.upper() for w in words if w.lower() not in _SMALL_WORDS):
-        if len(kept) == max_words or (kept and length + 1 + len(word) > _MAX_LENGTH):
+    """The upper-cased words that fit, without a, an, the (:func:`upper_snake`)."""
+    kept = [w.upper() for w in words if w.lower() not in _SMALL_WORDS]
+    return kept[: _fitting(kept, max_words, _MAX_LENGTH)]
+
+
+def _fitting(words: list[str], max_words: int, max_length: int | None) -> int:
+    """How many of the first ``words`` fit in ``max_words`` words and, joined by ``_``,
+    ``max_length`` characters; at least one, so a word is never cut."""
+    count, length = 0, -1
+    for word in words[:max_words]:
+        if count and max_length is not None and length + 1 + len(word) > max_length:
             break
-        kept.append(word)
-        length += 1 + len(word)
-    return kept
+        count, length = count + 1, length + 1 + len(word)
+    return count
 
 
-def _without_trailing_fillers(words: list[str]) -> list[str]:
-    end = len(words)
-    while end > 1 and words[end - 1].lower() in FILLER_WORDS:
-        end -= 1
+def _cut(words: list[str], max_words: int, max_length: int | None) -> list[str]:
+    """The first ``words`` that fit (:func:`_fitting`); when some were left out, without the
+    filler words at the end, but never fewer than one word."""
+    end = _fitting(words, max_words, max_length)
+    if end < len(words):
+        while end > 1 and words[end - 1].lower() in FILLER_WORDS:
+            end -= 1
     return words[:end]
 
 
 def pascal_case(text: str) -> str:
-    """``text`` as PascalCase of at most six words, not ending in a filler word (as
-    :func:`phrase_name`); empty unless it starts with a letter."""
-    words = _without_trailing_fillers(ascii_words(text)[:_MAX_WORDS])
+    """``text`` as PascalCase of at most six words, cut as :func:`phrase_name` cuts (no
+    filler word left at the end of a cut title); empty unless it starts with a letter."""
+    words = _cut(ascii_words(text), _MAX_WORDS, None)
     name = "".join(w[:1].upper() + (w[1:].lower() if w.isupper() else w[1:]) for w in words)
     return name if name[:1].isalpha() else ""
 
