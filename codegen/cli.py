@@ -51,8 +51,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"codegen {__version__}")
     verbs = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for add in (_add_init, _add_import, _add_validate, _add_explain, _add_generate_and_check):
+    for add in (_add_init, _add_import, _add_validate, _add_names, _add_explain):
         add(verbs)
+    _add_generate_and_check(verbs)
     _add_diff(verbs)
     return parser
 
@@ -114,6 +115,23 @@ def _add_import(verbs: Verbs) -> None:
 
 def _add_validate(verbs: Verbs) -> None:
     _common(verbs.add_parser("validate", help="check the catalog against its format"), CATALOG)
+
+
+def _add_names(verbs: Verbs) -> None:
+    names = verbs.add_parser(
+        "names", help="list the names import derived; accept them after review (--accept)"
+    )
+    names.add_argument(
+        "--accept",
+        nargs="*",
+        metavar="NAME",
+        help="remove derived: true from every derived name, or from the NAMEs given only; "
+        "comments and quoting are kept",
+    )
+    names.add_argument(
+        "--set", dest="set_name", metavar="NAME", help="only the code set with this name"
+    )
+    _common(names, CATALOG)
 
 
 def _add_explain(verbs: Verbs) -> None:

@@ -2,8 +2,8 @@
 
 ``codegen VERB`` runs ``codegen.commands.VERB.run(**options)`` (``import_`` for
 ``import``), with the options :mod:`codegen.cli` parsed as keywords; each module imports
-what only its verb needs. :mod:`.init`, :mod:`.import_`, :mod:`.validate`, :mod:`.explain`,
-:mod:`.generate`, :mod:`.check`, :mod:`.diff`; :mod:`._session` is what they share around
+what only its verb needs. :mod:`.init`, :mod:`.import_`, :mod:`.validate`, :mod:`.names`,
+:mod:`.explain`, :mod:`.generate`, :mod:`.check`, :mod:`.diff`; :mod:`._session` is what they share around
 their work (locks, leftovers of killed runs). A command does not import another.
 """
 

@@ -2,8 +2,9 @@
 saying on stderr whom it waits for, and, for a command that writes, first remove what
 killed runs left.
 
-``import``, ``generate`` and ``check`` run inside :func:`session` (``validate``,
-``explain`` and ``diff`` only read the catalog, always written whole, and take no lock).
+``import``, ``names --accept``, ``generate`` and ``check`` run inside :func:`session`
+(``validate``, ``names`` without ``--accept``, ``explain`` and ``diff`` only read the
+catalog, always written whole, and take no lock).
 The locks are always taken in one order, catalog then output folder
 (:mod:`codegen.project.locks`), so two runs never wait for each other. ``check`` only
 reads: it takes the locks, so it never sees a ``generate`` half done, and deletes nothing.

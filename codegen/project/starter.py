@@ -18,7 +18,6 @@ from __future__ import annotations
 import keyword
 import re
 import sys
-import unicodedata
 from pathlib import Path
 
 from codegen.catalog.model import DEFAULT_CATALOG
@@ -34,6 +33,10 @@ templates = "templates"  # your template overrides: see templates/README.md
 # The command generated headers and `codegen check` tell people to run to regenerate the
 # outputs (default: codegen generate), e.g. once your Makefile has `include codegen.mk`:
 # regenerate = "make generate"
+
+# Names import derives are warnings until accepted (`codegen names --accept`); "error"
+# stops validate and generate on them:
+# derived_names = "error"
 
 # The languages to render, some of the catalog's, in this order (default: all of them).
 # languages = ["{lang}"]
@@ -60,8 +63,8 @@ CATALOG = """\
 # "code_sets must not be empty" until one is imported. Import your documentation first:
 #     codegen import YOUR-PAGE.md --lang {lang}
 # The first page's language becomes the source language below. The import names every
-# code it adds; `codegen validate` lists the names it derived (marked `derived: true`)
-# for you to check. Then run `codegen generate`.
+# code it adds; `codegen names` lists the names it derived (marked `derived: true`) for
+# you to check, and `codegen names --accept` accepts them. Then run `codegen generate`.
 format: 1
 source_language: {lang}
 languages: [{lang}]
@@ -178,9 +181,13 @@ def _rule(line: str) -> str:
 
 
 def module_name(folder: str) -> str:
-    """A catalog module name made from a folder name: lowercase ASCII snake_case, not a
-    Python keyword nor a standard-library module the generated code could shadow."""
-    ascii_name = unicodedata.normalize("NFKD", folder).encode("ascii", "ignore").decode()
+    """A catalog module name made from a folder name: lowercase ASCII snake_case, its Latin
+    letters transliterated as import's names are (``Łódź`` -> ``lodz``, other scripts
+    dropped), not a Python keyword nor a standard-library module the generated code could
+    shadow."""
+    from codegen.importer.merge.names import ascii_text  # names are folded in one place
+
+    ascii_name = ascii_text(folder, other_scripts=False)
     name = re.sub(r"[^a-z0-9]+", "_", ascii_name.lower()).strip("_") or "codes"
     if name[0].isdigit():
         name = f"codes_{name}"

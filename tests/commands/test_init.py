@@ -179,6 +179,9 @@ def test_derived_names_are_errors_when_the_configuration_says_so(
     [
         ("my-api", "my_api"),
         ("Café Errors", "cafe_errors"),
+        ("Łódź Straße", "lodz_strasse"),  # transliterated as import's names are
+        ("bob's api", "bobs_api"),
+        ("api-日本", "api"),  # other scripts dropped
         ("2fa service", "codes_2fa_service"),
         ("class", "class_codes"),
         ("enum", "enum_codes"),

@@ -1,8 +1,9 @@
-"""The editable tree ``import`` writes: spec/codes.yaml as a ruamel.yaml round-trip tree,
-comments and quoting kept.
+"""The editable tree ``import`` and ``names`` write: spec/codes.yaml as a ruamel.yaml
+round-trip tree, comments and quoting kept.
 
-:mod:`.tree` reads it safely and edits it; :mod:`.emit` and :mod:`.scalars` write it byte
-for byte as ruamel would, fast; :mod:`.dialect` is the one configured ruamel both follow.
+:mod:`.tree` reads it safely and edits it; :mod:`.derived` finds the names import derived
+and accepts them; :mod:`.emit` and :mod:`.scalars` write it byte for byte as ruamel would,
+fast; :mod:`.dialect` is the one configured ruamel both follow.
 Every name here imports ruamel.yaml, so this face loads each on first use.
 """
 
@@ -13,6 +14,7 @@ from typing import TYPE_CHECKING
 from codegen._lazy import lazy
 
 if TYPE_CHECKING:
+    from codegen.catalog.roundtrip.derived import DerivedName, accept_derived, find_derived
     from codegen.catalog.roundtrip.tree import (
         SCHEMA_COMMENT,
         dump,
@@ -26,7 +28,10 @@ if TYPE_CHECKING:
 
 __all__ = [
     "SCHEMA_COMMENT",
+    "DerivedName",
+    "accept_derived",
     "dump",
+    "find_derived",
     "flow_map",
     "flow_seq",
     "load",
@@ -34,4 +39,7 @@ __all__ = [
     "put",
     "write_atomically",
 ]
-__getattr__ = lazy(__name__, dict.fromkeys(__all__, ".tree"))
+_DERIVED = ("DerivedName", "accept_derived", "find_derived")
+__getattr__ = lazy(
+    __name__, {name: ".derived" if name in _DERIVED else ".tree" for name in __all__}
+)
