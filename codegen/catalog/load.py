@@ -4,14 +4,16 @@
 Schema, rules) -> build the frozen :mod:`codegen.catalog.model`. Positions are looked up only when
 a check found problems (:func:`codegen.catalog.parse.locate`), so a valid catalog is parsed once.
 A catalog with problems, placeholder names included, never becomes a model. Names that
-``import`` derived (``derived: true``) are warnings that ``validate`` lists, or problems
-like any other under the configuration's ``derived_names = "error"``;
-:func:`derived_warnings` locates them for ``validate`` (:mod:`codegen.commands.validate`).
+``import`` derived (``derived: true``) and stale translations (``curated.stale``) are
+warnings that ``validate`` lists, or problems like any other under the configuration's
+``derived_names = "error"`` and ``stale_translations = "error"``; :func:`derived_warnings`
+and :func:`stale_warnings` locate them for ``validate`` (:mod:`codegen.commands.validate`).
 """
 
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import replace
 from types import MappingProxyType
 from typing import Any
@@ -32,22 +34,32 @@ from codegen.catalog.model import (
 from codegen.catalog.parse import locate, parse, read_text
 from codegen.catalog.plain import Problem
 from codegen.catalog.rules.catalog import derived_names, rule_problems
+from codegen.catalog.rules.codes import stale_translations
 from codegen.catalog.rules.schema import schema_problems
 from codegen.catalog.rules.size import long_strings, too_many_codes
 from codegen.errors import CodegenError, MultipleErrors
 
+_Mark = tuple[str, Callable[[object], list[Problem]]]  # a configuration key, what it lists
+_DERIVED: _Mark = ("derived_names", derived_names)
+_STALE: _Mark = ("stale_translations", stale_translations)
+
 
 def load_catalog(
-    path: str | os.PathLike[str], *, display_path: str | None = None, derived: str = "warn"
+    path: str | os.PathLike[str],
+    *,
+    display_path: str | None = None,
+    derived: str = "warn",
+    stale: str = "warn",
 ) -> Catalog:
     """The catalog at ``path``, checked completely; with ``derived="error"`` a derived name
-    is a problem too.
+    is a problem too, with ``stale="error"`` a stale translation.
 
     Raises one :class:`~codegen.errors.CodegenError`, or :class:`MultipleErrors` listing
     every problem, each as ``display_path:line:col: message``.
     """
     shown = display_path or str(path)
-    return build_catalog(_checked_data(path, shown, derived == "error"), shown)
+    marks = [rule for rule, setting in ((_DERIVED, derived), (_STALE, stale)) if setting == "error"]
+    return build_catalog(_checked_data(path, shown, marks), shown)
 
 
 def validate_catalog(
@@ -65,8 +77,18 @@ def validate_catalog(
 
 def derived_warnings(path: str) -> list[CodegenError]:
     """A located ``warning:`` line per derived name of the (valid) catalog at ``path``."""
+    return _warnings(path, derived_names)
+
+
+def stale_warnings(path: str) -> list[CodegenError]:
+    """A located ``warning:`` line per stale translation of the (valid) catalog at ``path``,
+    at the message it marks."""
+    return _warnings(path, stale_translations)
+
+
+def _warnings(path: str, rule: Callable[[object], list[Problem]]) -> list[CodegenError]:
     text = read_text(path, path)
-    problems = derived_names(parse(text, path))
+    problems = rule(parse(text, path))
     if not problems:
         return []
     errors = locate(text, problems, path)
@@ -87,15 +109,17 @@ def check(data: object) -> list[Problem]:
 
 
 def _checked_data(
-    path: str | os.PathLike[str], shown: str, derived_errors: bool = False
+    path: str | os.PathLike[str], shown: str, marks: list[_Mark] | None = None
 ) -> dict[str, Any]:
+    """The parsed catalog, after every check; ``marks`` are the warnings the configuration
+    makes problems (``derived_names = "error"``, ``stale_translations = "error"``)."""
     text = read_text(path, shown)
     data = parse(text, shown)
     problems = check(data)
-    if derived_errors:
+    for key, rule in marks or ():
         problems += [
-            replace(p, message=p.message + ' (derived_names = "error" in the configuration)')
-            for p in derived_names(data)
+            replace(p, message=p.message + f' ({key} = "error" in the configuration)')
+            for p in rule(data)
         ]
     if problems:
         errors = locate(text, problems, shown)
@@ -168,6 +192,7 @@ def _code(raw: dict[str, Any], attributes: tuple[Attribute, ...], source: str) -
         deprecated=_deprecation(curated.get("deprecated")),
         removed=_removal(curated.get("removed")),
         aliases=tuple(curated.get("aliases", ())),
+        stale=tuple(curated.get("stale", ())),
     )
 
 

@@ -88,9 +88,15 @@ class Code:
     deprecated: Deprecation | None = None  # curated
     removed: Removal | None = None  # curated
     aliases: tuple[str, ...] = ()  # curated: former names (UPPER_SNAKE), deprecated
+    stale: tuple[str, ...] = ()  # curated: languages whose message predates the source's
 
     def attr(self, key: str) -> AttrValue:
         return self.attrs.get(key)
+
+    def is_stale(self, lang: str) -> bool:
+        """Whether the message in ``lang`` is a stale translation: the code has one, and it
+        was written for an earlier source-language message (``curated.stale``)."""
+        return lang in self.stale and lang in self.message
 
 
 @dataclass(frozen=True)

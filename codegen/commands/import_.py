@@ -4,7 +4,8 @@ Holds the catalog's lock (:mod:`codegen.commands._session`); reads the page (at 
 10 MiB of UTF-8), finds its code tables (:mod:`codegen.importer`), merges them into the
 catalog's round-trip tree (:mod:`codegen.importer.merge`) and writes the catalog only when
 its text changed, through a temporary file and ``os.replace``. Any error leaves the catalog
-as it was. Changes go to stdout; warnings and what needs a person go to stderr.
+as it was. Changes go to stdout; warnings and what needs a person (codes no longer on the
+page, translations a changed source message left stale) go to stderr.
 
 A catalog with CRLF line endings (a Windows checkout) is read as LF and written back with
 CRLF, so an unchanged page leaves it byte-identical. The roles of columns that the catalog
@@ -125,6 +126,8 @@ def _import(
     written = after.replace(b"\r\n", b"\n") if crlf else after
     for line in result.reports + removed_reports(result, root, written, catalog, path):
         print(line, file=sys.stderr)
+    for line in result.stale:
+        print(line, file=sys.stderr)
     if after != before and writes:
         roundtrip.write_atomically(catalog_path, after)
     if adopted:
@@ -173,7 +176,8 @@ def _summary(
     """One line: what the page holds and what the merge did to the catalog (``state``:
     written, unchanged, would be written), e.g. "page.md:
     2 code tables (20, 8), 28 codes; spec/codes.yaml written: 0 code sets and 1 code
-    added, 0 de texts filled, 1 change, 2 codes retired, 0 reports"."""
+    added, 0 de texts filled, 1 change, 2 codes retired, 1 code with stale translations,
+    0 reports" (the retired codes with ``--retire``, the stale ones when there are some)."""
     codes = sum(len(table.codes) for table in document.tables)
     counts = ", ".join(f"{len(t.codes)}" for t in document.tables)
     missing = len(result.removed)
@@ -184,5 +188,10 @@ def _summary(
         f"{counted(result.added_codes, 'code')} added, {result.filled} {document_lang} "
         f"{'text' if result.filled == 1 else 'texts'} filled, {counted(len(result.changes), 'change')}, "
         + (f"{counted(missing, 'code')} retired, " if retired else "")
+        + (
+            f"{counted(len(result.stale), 'code')} with stale translations, "
+            if result.stale
+            else ""
+        )
         + counted(reports, "report")
     )

@@ -1,26 +1,29 @@
 """``codegen validate``: check the catalog against its format, every problem at once.
 
 Each problem is one ``path:line:col: message`` line on stderr (exit 2); a valid catalog
-gets a summary on stdout (exit 0), after a ``warning:`` line per name the import derived,
-unless the configuration's ``derived_names = "error"`` makes those problems too.
+gets a summary on stdout (exit 0), after a ``warning:`` line per name the import derived
+and per stale translation, unless the configuration's ``derived_names = "error"`` or
+``stale_translations = "error"`` makes those problems too.
 """
 
 from __future__ import annotations
 
 import sys
 
-from codegen.catalog.load import derived_warnings, load_catalog
+from codegen.catalog.load import derived_warnings, load_catalog, stale_warnings
 from codegen.errors import CodegenError, ExitCode, MultipleErrors, counted
 from codegen.project.config import load_config
 
 
 def run(*, config: str | None, catalog: str | None) -> ExitCode:
     """Validate the configured catalog (``catalog`` over the configuration's); print each
-    problem, or the summary."""
+    problem, or the warnings and the summary."""
     configured = load_config(config, catalog=catalog)
     path = configured.catalog
     try:
-        loaded = load_catalog(path, derived=configured.derived_names)
+        loaded = load_catalog(
+            path, derived=configured.derived_names, stale=configured.stale_translations
+        )
     except MultipleErrors as errors:
         problems = list(errors.errors)
     except CodegenError as error:
@@ -28,10 +31,12 @@ def run(*, config: str | None, catalog: str | None) -> ExitCode:
     else:
         codes = sum(len(code_set.codes) for code_set in loaded.code_sets)
         sets = counted(len(loaded.code_sets), "code set")
-        warnings = derived_warnings(path)
-        for warning in warnings:
+        derived, stale = derived_warnings(path), stale_warnings(path)
+        for warning in sorted([*derived, *stale], key=lambda w: (w.line, w.column)):
             print(warning, file=sys.stderr)
-        names = f", {counted(len(warnings), 'derived name')} to check" if warnings else ""
+        names = f", {counted(len(derived), 'derived name')} to check" if derived else ""
+        if stale:
+            names += f", {counted(len(stale), 'stale translation')}"
         print(f"{loaded.path}: {sets}, {counted(codes, 'code')}, valid{names}")
         return ExitCode.OK
     for problem in problems:

@@ -97,7 +97,10 @@ class Plan:
         config = self.config
         catalog_path = Path(config.catalog)
         loaded = load_catalog(
-            catalog_path, display_path=self.catalog_shown, derived=config.derived_names
+            catalog_path,
+            display_path=self.catalog_shown,
+            derived=config.derived_names,
+            stale=config.stale_translations,
         )
         catalog = config.check_catalog(loaded)
         check_templates(config, self.template_dirs)

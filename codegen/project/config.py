@@ -49,6 +49,7 @@ class Config:
     templates_required: bool = False  # named by the configuration or the command line
     languages: tuple[str, ...] | None = None
     derived_names: str = "warn"  # "error": a name import derived stops validate and generate
+    stale_translations: str = "warn"  # "error": a stale translation stops them too
     regenerate: str = DEFAULT_REGENERATE  # the command headers and check name
     breaking_against: str = ""  # a git ref check compares the catalog with; "" for none
     targets: tuple[Target, ...] = DEFAULT_TARGETS
@@ -188,7 +189,13 @@ def read_config(path: Path, cwd: Path) -> Config:
     changes["templates_required"] = "templates" in section
     if "languages" in section:
         changes["languages"] = tuple(section["languages"])
-    for name in ("derived_names", "regenerate", "lock_timeout", "breaking_against"):
+    for name in (
+        "derived_names",
+        "stale_translations",
+        "regenerate",
+        "lock_timeout",
+        "breaking_against",
+    ):
         if name in section:
             changes[name] = section[name]
     changes["targets"] = targets_of(section, located)

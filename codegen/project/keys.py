@@ -41,6 +41,7 @@ SECTION_KEYS: Mapping[str, type] = {
     "options": dict,
     "targets": list,
     "derived_names": str,
+    "stale_translations": str,
     "regenerate": str,
     "lock_timeout": int,
     "breaking_against": str,
@@ -51,7 +52,7 @@ LIMIT_KEYS: Mapping[str, int] = {  # the largest value of each limit key; the sm
     "render_timeout": MAX_RENDER_SECONDS,
     "max_output_mib": MAX_OUTPUT_MIB,
 }
-DERIVED_NAMES = ("warn", "error")
+DERIVED_NAMES = ("warn", "error")  # also the values of stale_translations
 TARGET_KEYS: Mapping[str, type] = {
     "template": str,
     "output": str,
@@ -84,11 +85,9 @@ def check_section(data: object, located: Located) -> dict[str, Any]:
             raise located.error(f"{name} is empty; give a path or remove the key", (name,))
     if "languages" in data:
         _check_languages(data["languages"], located)
-    if data.get("derived_names", "warn") not in DERIVED_NAMES:
-        raise located.error(
-            f'derived_names must be "warn" or "error", not {data["derived_names"]!r}',
-            ("derived_names",),
-        )
+    for key in ("derived_names", "stale_translations"):
+        if data.get(key, "warn") not in DERIVED_NAMES:
+            raise located.error(f'{key} must be "warn" or "error", not {data[key]!r}', (key,))
     if "regenerate" in data:
         _check_regenerate(data["regenerate"], located)
     if data.get("lock_timeout", 0) < 0:

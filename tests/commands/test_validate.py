@@ -99,3 +99,40 @@ def test_validate_run_returns_exit_codes(project: Path, capsys: pytest.CaptureFi
     (project / "spec" / "codes.yaml").write_text("format: 1\n", "utf-8")
     assert validate.run(config=None, catalog="spec/codes.yaml") is ExitCode.INVALID
     assert len(capsys.readouterr().err.splitlines()) == 4  # the four missing keys
+
+
+STALE = (
+    "code -1000 has a stale en message (the ja message changed since): re-import the en page "
+    "with its new translation, or remove en from curated.stale once the text is checked"
+)
+
+
+def _mark_stale(project: Path) -> None:
+    catalog = project / "spec" / "codes.yaml"
+    text = catalog.read_text("utf-8").replace(
+        "{name: INVALID_APPKEY, retryable: false,", "{name: INVALID_APPKEY, stale: [en],"
+    )
+    catalog.write_text(text, "utf-8")
+
+
+def test_a_stale_translation_is_a_warning_at_its_message(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _mark_stale(project)
+    assert main(["validate"]) == 0
+    out, err = capsys.readouterr()
+    assert err == f"spec/codes.yaml:45:42: warning: {STALE}\n"
+    assert out == "spec/codes.yaml: 2 code sets, 5 codes, valid, 1 stale translation\n"
+
+
+def test_stale_translations_error_in_the_configuration_makes_it_a_problem(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _mark_stale(project)
+    (project / "codegen.toml").write_text('stale_translations = "error"\n', "utf-8")
+    assert main(["validate"]) == 2
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err == (
+        f'spec/codes.yaml:45:42: {STALE} (stale_translations = "error" in the configuration)\n'
+    )

@@ -163,6 +163,24 @@ def test_messages_are_compared_per_language(repo: Repo, capsys: pytest.CaptureFi
     )
 
 
+def test_a_stale_mark_is_no_change_and_the_source_change_that_set_it_is_one(
+    repo: Repo, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A stale translation is bookkeeping for translators: the generated code does not
+    change with it, so diff lists the ja message that changed and not the en mark."""
+    repo.edit(
+        ("message: {ja: 無効なアプリケーションキー,", "message: {ja: 無効なアプリキー,"),
+        (INVALID_APPKEY, INVALID_APPKEY[:-1] + ", stale: [en]}"),
+    )
+    changes = repo.changes(capsys, "main")
+    assert [(c["kind"], c["key"], c["breaking"]) for c in changes] == [
+        ("message_changed", "ja", False)
+    ]
+    repo.edit(("message: {ja: 無効なアプリキー,", "message: {ja: 無効なアプリケーションキー,"))
+    code, out, _ = repo.run(capsys, "diff", "main")
+    assert code == 0 and out.endswith(": no changes\n")  # the mark alone
+
+
 def test_a_code_in_another_group_shows_the_group_value_names(
     repo: Repo, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -36,9 +36,19 @@ CASES = [
     pytest.param(
         'catalog = "spec/codes.yaml"\nzzz = 1\n',
         "codegen.toml:2:1: unknown key 'zzz' in codegen.toml; use one of catalog, output, "
-        "templates, languages, options, targets, derived_names, regenerate, lock_timeout, "
-        "breaking_against, render_timeout, max_output_mib",
+        "templates, languages, options, targets, derived_names, stale_translations, "
+        "regenerate, lock_timeout, breaking_against, render_timeout, max_output_mib",
         id="unknown-key-codegen-toml",
+    ),
+    pytest.param(
+        HEAD + 'derived_names = "errors"\n',
+        'pyproject.toml:5:1: derived_names must be "warn" or "error", not \'errors\'',
+        id="derived-names-value",
+    ),
+    pytest.param(
+        HEAD + 'stale_translations = "fail"\n',
+        'pyproject.toml:5:1: stale_translations must be "warn" or "error", not \'fail\'',
+        id="stale-translations-value",
     ),
     pytest.param(
         HEAD + "output = 3\n",

@@ -4,8 +4,9 @@ ruamel.yaml writes a catalog of 100,000 codes in about 50 s (a representer, a se
 an emitter, all pure Python, a dozen calls per scalar); :func:`emit` writes the same text in
 a few seconds. It covers what a catalog holds: block mappings (the root, mapping values,
 items of block sequences), block sequences as mapping values, flow or empty mappings and
-sequences of scalars, scalars of the types the round-trip loader and the merge produce, and
-the comment lines above the root (the schema comment).
+sequences of scalars (a flow mapping's value may be such a sequence: ``{name: X, stale:
+[en]}``), scalars of the types the round-trip loader and the merge produce, and the comment
+lines above the root (the schema comment).
 
 The layout around the scalars, for the shapes above, is written here; each scalar is
 written as ruamel writes it, by ruamel's own representer, resolver and emitter
@@ -13,7 +14,8 @@ written as ruamel writes it, by ruamel's own representer, resolver and emitter
 
 Anything else (a comment below the root's first line, an anchor, a tag, a merge key, one
 mapping or list at two places, another scalar type, a text of more than 100,000
-characters, a sequence directly inside a sequence, a collection inside a flow collection)
+characters, a sequence directly inside a sequence, a collection inside a flow collection
+but that one)
 makes :func:`emit` return ``None``, and :func:`codegen.catalog.roundtrip.tree.dump` lets ruamel
 write the whole file. tests/catalog/roundtrip/test_emit.py compares the output with ruamel's on the SMS
 catalog, synthetic catalogs, catalogs after a merge, and random trees and texts.
@@ -144,7 +146,8 @@ class _Emitter(Scalars):
                     self.open_at, self.plus = len(out), False
 
     def flow(self, node: Any) -> str:
-        """A flow (or empty) mapping or list of scalars, on one line."""
+        """A flow (or empty) mapping or list of scalars, on one line; a mapping's value may
+        also be such a list."""
         self.check(node)
         safe = SAFE_PLAIN.fullmatch
         first_chars = self.first_chars
@@ -161,6 +164,8 @@ class _Emitter(Scalars):
                     and not yaml11_not_text(value)
                 ):
                     items.append(head + ": " + value)
+                elif type(value) is CommentedSeq and (not value or _flow(value)):
+                    items.append(head + ": " + self.flow(value))  # {name: X, stale: [en]}
                 else:
                     items.append(head + ":" + self.scalar(value, True, False, 0))
             text = "{" + ", ".join(items) + "}"

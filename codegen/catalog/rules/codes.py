@@ -1,4 +1,5 @@
-"""The rules for the codes of one code set: values, names, messages and attribute values."""
+"""The rules for the codes of one code set: values, names, messages, attribute values and
+stale translations (``curated.stale``); :func:`stale_translations` lists the stale ones."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from codegen.catalog.naming import UPPER_SNAKE, name_problem
-from codegen.catalog.plain import NodePath
+from codegen.catalog.plain import NodePath, Problem
 from codegen.catalog.rules.context import (
     Context,
     describe_code,
@@ -43,6 +44,7 @@ def check_codes(
             context.add(
                 code_path + ("message", context.source), f"{what} has an empty message: {fix}"
             )
+        check_stale(context, code_path, code, what)
         name = mapping(code.get("curated")).get("name")
         name_path = code_path + ("curated", "name")
         context.add(name_path, name_problem(name, UPPER_SNAKE, what))
@@ -63,6 +65,63 @@ def check_codes(
                     f"unknown key {quoted(key)} on {what}: declare it under attributes or remove it"
                 )
                 context.add(code_path + (key,), message, at_key=True)
+
+
+def check_stale(context: Context, path: NodePath, code: dict[Any, Any], what: str) -> None:
+    """Each language of the code's ``curated.stale``: a language of the catalog, not the
+    source language (its message is what the others are compared with), with a message on
+    the code, listed once."""
+    stale = mapping(code.get("curated")).get("stale")
+    messages = mapping(code.get("message"))
+    seen: set[str] = set()
+    for index, lang in enumerate(stale if isinstance(stale, list) else []):
+        if not isinstance(lang, str):
+            continue  # the schema reports it
+        at = path + ("curated", "stale", index)
+        if lang in seen:
+            context.add(at, f"{what} lists {quoted(lang)} twice in curated.stale: list it once")
+        elif context.has_languages and lang not in context.languages:
+            context.add(
+                at,
+                f"{what} marks {quoted(lang)} stale, which is not a language of the catalog: "
+                "remove it from curated.stale",
+            )
+        elif lang == context.source:
+            context.add(
+                at,
+                f"{what} marks its source language {quoted(lang)} stale: the source message is "
+                "what translations are compared with, never stale; remove it from curated.stale",
+            )
+        elif lang not in messages:
+            context.add(
+                at,
+                f"{what} marks {quoted(lang)} stale but has no {lang} message: remove it from "
+                "curated.stale",
+            )
+        seen.add(lang)
+
+
+def stale_translations(data: object) -> list[Problem]:
+    """Every stale translation (a language in a code's ``curated.stale``), as a problem at
+    the message it marks: warnings for ``validate``, errors under
+    ``stale_translations = "error"``. Run on a catalog the rules passed."""
+    found: list[Problem] = []
+    root = mapping(data)
+    source = root.get("source_language")
+    for s, code_set in dicts(root.get("code_sets")):
+        for c, code in dicts(code_set.get("codes")):
+            stale = mapping(code.get("curated")).get("stale")
+            what = describe_code(code, c)
+            for lang in stale if isinstance(stale, list) else []:
+                found.append(
+                    Problem(
+                        ("code_sets", s, "codes", c, "message", lang),
+                        f"{what} has a stale {lang} message (the {source} message changed "
+                        f"since): re-import the {lang} page with its new translation, or remove "
+                        f"{lang} from curated.stale once the text is checked",
+                    )
+                )
+    return found
 
 
 def _labels(context: Context, attribute: dict[Any, Any]) -> list[str]:

@@ -3,8 +3,9 @@ never an overwrite.
 
 :mod:`.sets` matches tables to code sets and merges each; :mod:`.attributes` its columns,
 :mod:`.codes` its codes and group values, naming what is new with :mod:`.names`;
-:mod:`.state` is one merge's state, result and the one place a text is set; :mod:`.retire`
-turns the codes a page no longer has into tombstones (``--retire --since``). All of it edits
+:mod:`.state` is one merge's state, result and the one place a text is set; :mod:`.stale`
+marks the translations a changed source message leaves stale; :mod:`.retire` turns the codes
+a page no longer has into tombstones (``--retire --since``). All of it edits
 ruamel.yaml nodes, so this face imports each name on first use.
 """
 

@@ -1,9 +1,10 @@
 """Codes and group values merged into a code set: the per-code half of :mod:`.sets`.
 
 A source-language table adds new codes (each named by :mod:`.names`) after the code that
-precedes them in the document, updates changed messages and cells, and lists the codes the
-document no longer has; another language's table fills only that language's messages,
-texts and group labels.
+precedes them in the document, updates changed messages and cells (a changed message marks
+the code's translations stale, :mod:`.stale`), and lists the codes the document no longer
+has; another language's table fills only that language's messages (a new one clears its
+stale mark), texts and group labels.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 from codegen.catalog.roundtrip.tree import flow_map, put
 from codegen.importer.codetable import AttributeColumn, CodeTable, SourceCode
 from codegen.importer.merge.names import code_name, value_name
+from codegen.importer.merge.stale import clear_stale, mark_stale, message_in
 from codegen.importer.merge.state import CODE_ORDER, Removed, Run, curated, set_text, show
 
 # --- codes --------------------------------------------------------------------------------
@@ -85,9 +87,11 @@ def _update_code(run: Run, node: CommentedMap, code: SourceCode, table: CodeTabl
             put(node, column.key, value, order)
             if old != value:
                 run.change(code.line, f"code {code.code}: {column.key} {show(old)} → {show(value)}")
+    before = message_in(node, run.lang)
     set_text(
         run, node, "message", code.message, code.line, order, what=f"code {code.code}: message"
     )
+    mark_stale(run, node, code.line, before)
 
 
 def merge_translated_codes(
@@ -104,7 +108,9 @@ def merge_translated_codes(
             )
             continue
         what = f"code {code.code}: message"
+        before = message_in(node, run.lang)
         set_text(run, node, "message", code.message, code.line, CODE_ORDER, what=what)
+        clear_stale(run, node, code.line, before)
         for column in table.attributes:
             attribute = attributes.get(column.key)
             if attribute is not None:

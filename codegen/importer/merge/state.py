@@ -44,11 +44,13 @@ class Removed:
 
 @dataclass
 class MergeResult:
-    """What the merge did (``changes``) and what it left for a person (``reports``, ``removed``)."""
+    """What the merge did (``changes``) and what it left for a person (``reports``,
+    ``removed``, and ``stale``: the codes whose translations its source changes made stale)."""
 
     changes: list[str] = field(default_factory=list)
     reports: list[str] = field(default_factory=list)
     removed: list[Removed] = field(default_factory=list)
+    stale: list[str] = field(default_factory=list)  # a line per code whose translations went stale
     added_codes: int = 0
     added_sets: int = 0
     filled: int = 0  # texts that had no value in the document's language before

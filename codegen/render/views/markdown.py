@@ -4,7 +4,8 @@ written, and nothing in them becomes markup.
 ``md_inline`` writes a table cell or a heading, ``md_block`` paragraphs, ``html_comment`` the inside
 of ``<!-- -->``. They are Jinja filters (registered in :mod:`codegen.render.environment`), like the
 escapers of the other output languages in :mod:`codegen.render.views.escape`. ``untranslated`` says
-whether a page needs its legend of untranslated texts.
+whether a page needs its legend of untranslated texts, ``stale_marked`` its legend of stale
+translations.
 """
 
 from __future__ import annotations
@@ -194,3 +195,11 @@ def _page_texts(catalog: Catalog) -> Iterator[Texts | None]:
                     yield value.label
                 elif not isinstance(value, bool):
                     yield value
+
+
+def stale_marked(catalog: Catalog, lang: str) -> bool:
+    """Whether the built-in docs page in ``lang`` shows a stale translation: the message of
+    some code (current or removed) in ``lang`` that the catalog marks stale
+    (``code_message(...).stale``, marked ``†``); the page then needs the legend of that
+    mark. Never on the source language's page, whose messages are never stale."""
+    return any(code.is_stale(lang) for code_set in catalog.code_sets for code in code_set.codes)

@@ -1,6 +1,7 @@
 """The catalog's texts as a page or a module shows them: in the language asked for, else the
-source language's (marked); a code's cell in a column; code sets grouped under their
-section; integer codes a JavaScript number can hold.
+source language's (marked); a code's message, marked when it is a stale translation; a
+code's cell in a column; code sets grouped under their section; integer codes a JavaScript
+number can hold.
 
 Jinja filters of the built-in templates (:mod:`codegen.render.environment`), used by
 ``explain`` too.
@@ -9,7 +10,7 @@ Jinja filters of the built-in templates (:mod:`codegen.render.environment`), use
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from codegen.catalog.model import Attribute, Catalog, Code, CodeSet, GroupValue, Texts
 from codegen.errors import SpecError
@@ -57,6 +58,7 @@ class Localized:
     text: str
     lang: str  # the language ``text`` is in
     fallback: bool  # True when ``lang`` is not the language asked for
+    stale: bool = False  # True for a translation of an earlier source text (curated.stale)
 
 
 def localized(texts: Texts | None, lang: str, source: str) -> Localized:
@@ -67,6 +69,16 @@ def localized(texts: Texts | None, lang: str, source: str) -> Localized:
     if texts.get(source):
         return Localized(texts[source], source, True)
     return Localized("", lang, False)
+
+
+def code_message(code: Code, lang: str, source: str) -> Localized:
+    """The code's message as :func:`localized` gives it, ``stale`` when it is the code's
+    message in ``lang`` and the catalog marks it stale (``curated.stale``): a translation
+    written for an earlier source-language message."""
+    shown = localized(code.message, lang, source)
+    if shown.fallback or not code.is_stale(lang):
+        return shown
+    return replace(shown, stale=True)
 
 
 def cell(code: Code, attribute: Attribute, lang: str, source: str) -> Localized:

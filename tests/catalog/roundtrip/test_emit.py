@@ -101,6 +101,11 @@ def _block_map(items: dict[Any, Any]) -> CommentedMap:
 
 _flows = st.one_of(
     st.dictionaries(keys, scalars, max_size=3).map(_flow_map),
+    st.dictionaries(  # a flow list as a flow mapping's value: {name: X, stale: [en]}
+        keys,
+        st.one_of(scalars, st.lists(scalars, max_size=3).map(_flow_seq), st.builds(CommentedSeq)),
+        max_size=3,
+    ).map(_flow_map),
     st.lists(scalars, max_size=3).map(_flow_seq),
     st.builds(CommentedMap),
     st.builds(CommentedSeq),
@@ -231,6 +236,8 @@ def test_a_keep_literal_at_the_very_end_is_left_to_ruamel() -> None:
         lambda root: root.__setitem__("again", root["m"]),
         lambda root: root.__setitem__("nested", CommentedSeq([CommentedSeq([1, 2])])),
         lambda root: root.__setitem__("flow", _flow_map({"x": CommentedMap(y=1)})),
+        lambda root: root.__setitem__("flow", _flow_map({"x": _flow_seq([_flow_seq([1])])})),
+        lambda root: root.__setitem__("flow", _flow_map({"x": CommentedSeq([1])})),
         lambda root: root.__setitem__("folded", FoldedScalarString("a b")),
         lambda root: root.__setitem__("long", "x" * 200_000),
         lambda root: root.__setitem__("k" * 200, 1),
@@ -261,6 +268,13 @@ def test_the_sms_catalog_is_written_as_ruamel_writes_it() -> None:
     data = (REPO / "spec" / "codes.yaml").read_bytes()
     root = roundtrip.load(data, "spec/codes.yaml")
     assert _same(root).encode("utf-8") == data  # and ruamel keeps the file as it is
+
+
+def test_a_stale_mark_in_a_flow_curated_is_written_without_ruamel() -> None:
+    data = (REPO / "spec" / "codes.yaml").read_bytes()
+    root = roundtrip.load(data, "spec/codes.yaml")
+    root["code_sets"][0]["codes"][1]["curated"]["stale"] = _flow_seq(["en"])
+    assert "        curated: {name: INVALID_APPKEY, stale: [en]}\n" in _same(root)
 
 
 def test_the_example_catalog_is_written_as_ruamel_writes_it() -> None:

@@ -54,7 +54,8 @@ CASES = {
         [
             (
                 "15:29: unknown key 'retryble' in curated: remove it or fix its spelling"
-                " (expected one of name, retryable, note, derived, aliases, deprecated, removed)"
+                " (expected one of name, retryable, note, derived, aliases, deprecated, removed,"
+                " stale)"
             )
         ],
     ),
