@@ -30,6 +30,7 @@ def snapshot(module: ModuleType, languages: Sequence[str]) -> dict[str, Any]:
             continue
         if name != value.__name__:  # an alias (``AnyCode = Union[OnlySet]`` is the set)
             continue
+        code_set: Any = value  # its members have message_in, which Enum does not know
         classes[name] = [
             {
                 "name": member.name,
@@ -37,7 +38,7 @@ def snapshot(module: ModuleType, languages: Sequence[str]) -> dict[str, Any]:
                 "type": "integer" if isinstance(member.value, int) else "string",
                 "messages": {lang: member.message_in(lang) for lang in languages},
             }
-            for member in value
+            for member in code_set
         ]
     return {"classes": classes}
 
