@@ -45,6 +45,7 @@ def run_case(case: Case, project: Path, run: Run, probe: Probe) -> list[str]:
         code, out, err = run([command])
         if code != 0:
             return [*problems, f"{command} exited {code}: {first_line(err or out)}"]
+    data = parse(catalog.read_text(encoding="utf-8"), str(catalog))  # what generate read
     module = project / "generated" / "python" / f"{data['curated']['module']}.py"
     return problems + check_generated(case, data, probe(module, case.languages))
 
