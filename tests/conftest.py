@@ -72,12 +72,16 @@ def lock_folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
-    """What the fault suite's codegen processes cost (tests/support/faults.py), and how many
+    """What the fault suite's codegen processes cost (tests/support/faults.py), what the import
+    cases cost through the wheel (tests/system/test_import_cases_wheel.py), and how many
     random catalogs and exact comparisons the property suite made (tests/support/text_checks.py),
     when they ran: the counts a CI log should show."""
     faults = sys.modules.get("tests.support.faults")
     if faults is not None and faults.RUNS:
         terminalreporter.write_line(faults.summary())
+    cases = sys.modules.get("tests.system.test_import_cases_wheel")
+    if cases is not None and cases.TIMES:
+        terminalreporter.write_line(cases.summary())
     texts = sys.modules.get("tests.support.text_checks")
     if texts is not None and texts.TALLY.catalogs:
         tally = texts.TALLY
