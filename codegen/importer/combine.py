@@ -8,7 +8,7 @@ codes (what each digit means). Neither is a code set of its own:
 - a table whose codes all appear in an earlier code table of the page, and whose message
   column no header named (its "message" is just its longest text, a strategy or a note),
   adds its columns to those codes, as attributes of the earlier table (its longest text as
-  a text attribute); a note says so;
+  a group or text attribute); a note says so;
 - a table whose codes are single digits that begin the codes of another table, with no
   column a header names as the message (the digits of a code scheme), or whose codes are
   HTTP methods or language tags, is not a code table: skipped with a note.
@@ -16,205 +16,32 @@ codes (what each digit means). Neither is a code set of its own:
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
+from typing import Literal
 
 from codegen.errors import InputError
 from codegen.importer.codetable import AttributeColumn, CodeTable, SourceCode
+from codegen.importer.columns.cells import is_group_like
 from codegen.importer.columns.headers import attribute_key
 from codegen.importer.readers.blocks import note
 
+_LANGUAGE_TAG = re.compile(r"([A-Za-z]{2})(?:[-_][A-Za-z0-9]{2,8})*")
 HTTP_METHODS = frozenset(
     ["GET", "HEAD", "POST", "PUT", "DELETE", "CONNECT", "OPTIONS", "TRACE", "PATCH"]
 )
-# ISO 639-1: a table whose every "code" is one of these (three or more) lists languages.
-LANGUAGE_CODES = frozenset(
-    [
-        "aa",
-        "ab",
-        "ae",
-        "af",
-        "ak",
-        "am",
-        "an",
-        "ar",
-        "as",
-        "av",
-        "ay",
-        "az",
-        "ba",
-        "be",
-        "bg",
-        "bh",
-        "bi",
-        "bm",
-        "bn",
-        "bo",
-        "br",
-        "bs",
-        "ca",
-        "ce",
-        "ch",
-        "co",
-        "cr",
-        "cs",
-        "cu",
-        "cv",
-        "cy",
-        "da",
-        "de",
-        "dv",
-        "dz",
-        "ee",
-        "el",
-        "en",
-        "eo",
-        "es",
-        "et",
-        "eu",
-        "fa",
-        "ff",
-        "fi",
-        "fj",
-        "fo",
-        "fr",
-        "fy",
-        "ga",
-        "gd",
-        "gl",
-        "gn",
-        "gu",
-        "gv",
-        "ha",
-        "he",
-        "hi",
-        "ho",
-        "hr",
-        "ht",
-        "hu",
-        "hy",
-        "hz",
-        "ia",
-        "id",
-        "ie",
-        "ig",
-        "ii",
-        "ik",
-        "io",
-        "is",
-        "it",
-        "iu",
-        "ja",
-        "jv",
-        "ka",
-        "kg",
-        "ki",
-        "kj",
-        "kk",
-        "kl",
-        "km",
-        "kn",
-        "ko",
-        "kr",
-        "ks",
-        "ku",
-        "kv",
-        "kw",
-        "ky",
-        "la",
-        "lb",
-        "lg",
-        "li",
-        "ln",
-        "lo",
-        "lt",
-        "lu",
-        "lv",
-        "mg",
-        "mh",
-        "mi",
-        "mk",
-        "ml",
-        "mn",
-        "mr",
-        "ms",
-        "mt",
-        "my",
-        "na",
-        "nb",
-        "nd",
-        "ne",
-        "ng",
-        "nl",
-        "nn",
-        "no",
-        "nr",
-        "nv",
-        "ny",
-        "oc",
-        "oj",
-        "om",
-        "or",
-        "os",
-        "pa",
-        "pi",
-        "pl",
-        "ps",
-        "pt",
-        "qu",
-        "rm",
-        "rn",
-        "ro",
-        "ru",
-        "rw",
-        "sa",
-        "sc",
-        "sd",
-        "se",
-        "sg",
-        "si",
-        "sk",
-        "sl",
-        "sm",
-        "sn",
-        "so",
-        "sq",
-        "sr",
-        "ss",
-        "st",
-        "su",
-        "sv",
-        "sw",
-        "ta",
-        "te",
-        "tg",
-        "th",
-        "ti",
-        "tk",
-        "tl",
-        "tn",
-        "to",
-        "tr",
-        "ts",
-        "tt",
-        "tw",
-        "ty",
-        "ug",
-        "uk",
-        "ur",
-        "uz",
-        "ve",
-        "vi",
-        "vo",
-        "wa",
-        "wo",
-        "xh",
-        "yi",
-        "yo",
-        "za",
-        "zh",
-        "zu",
-    ]
+# ISO 639-1: a table whose every "code" is a language tag (``en``, ``es-MX``, ``pt_BR``)
+# whose primary subtag is one of these, three or more, lists languages.
+_ISO_639_1 = (
+    "aa ab ae af ak am an ar as av ay az ba be bg bh bi bm bn bo br bs ca ce ch co cr cs "
+    "cu cv cy da de dv dz ee el en eo es et eu fa ff fi fj fo fr fy ga gd gl gn gu gv ha "
+    "he hi ho hr ht hu hy hz ia id ie ig ii ik io is it iu ja jv ka kg ki kj kk kl km kn "
+    "ko kr ks ku kv kw ky la lb lg li ln lo lt lu lv mg mh mi mk ml mn mr ms mt my na nb "
+    "nd ne ng nl nn no nr nv ny oc oj om or os pa pi pl ps pt qu rm rn ro ru rw sa sc sd "
+    "se sg si sk sl sm sn so sq sr ss st su sv sw ta te tg th ti tk tl tn to tr ts tt tw "
+    "ty ug uk ur uz ve vi vo wa wo xh yi yo za zh zu"
 )
+LANGUAGE_CODES = frozenset(_ISO_639_1.split())
 
 
 def combined(
@@ -253,15 +80,17 @@ def _name(table: CodeTable) -> str:
 
 
 def _with_columns_of(main: CodeTable, extra: CodeTable) -> CodeTable:
-    """``main`` with the attribute columns of ``extra`` and its message column (as a text
-    attribute), each under a key ``main`` does not have yet; codes of ``main`` that
+    """``main`` with the attribute columns of ``extra`` and its message column (as a group
+    attribute when its cells are short repeated labels, else a text attribute), each under a key ``main`` does not have yet; codes of ``main`` that
     ``extra`` does not list have no value there."""
     used = {column.key for column in main.attributes}
     message_key = _free(attribute_key(extra.message_header), used)
     moved: list[tuple[AttributeColumn, str]] = []  # (the new column, the key in extra)
     for column in extra.attributes:
         moved.append((replace(column, key=_free(column.key, used)), column.key))
-    text = AttributeColumn(message_key, "text", extra.message_header)
+    values = [code.message for code in extra.codes]
+    kind: Literal["group", "text"] = "group" if is_group_like(values) else "text"
+    text = AttributeColumn(message_key, kind, extra.message_header)
     rows = {str(code.code): code for code in extra.codes}
 
     def code_with(code: SourceCode) -> SourceCode:
@@ -299,7 +128,7 @@ def _other_vocabulary(
     reason = None
     if all(code.upper() in HTTP_METHODS for code in codes):
         reason = "HTTP methods"
-    elif len(codes) >= 3 and all(code in LANGUAGE_CODES for code in codes):
+    elif len(codes) >= 3 and all(_language_tag(code) for code in codes):
         reason = "language tags"
     elif (
         not table.message_named
@@ -313,6 +142,11 @@ def _other_vocabulary(
     fix = 'If it is a code table, name its code column with --column "HEADER=code"'
     warnings.append(note(what, path, table.line, fix=fix, left_out=True))
     return True
+
+
+def _language_tag(code: str) -> bool:
+    found = _LANGUAGE_TAG.fullmatch(code)
+    return found is not None and found[1].lower() in LANGUAGE_CODES
 
 
 def _begun_by(digits: list[str], other: CodeTable) -> bool:

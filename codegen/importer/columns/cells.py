@@ -19,7 +19,7 @@ from codegen.importer.columns.headers import normalize
 
 _CODE_PUNCTUATION = frozenset("_.:/#+-")
 _MAX_CODE = 40
-_IDENTIFIER = re.compile(r"(?=[A-Za-z0-9_-]*[A-Za-z])[A-Za-z0-9_][A-Za-z0-9_-]*")
+_IDENTIFIER = re.compile(r"(?=[\w-]*[^\W\d_])\w[\w-]*")  # letters of any script: SØKNAD
 _RANGE = re.compile(r"(?P<low>\S+?)\s*(?:~|～|–|—|\.\.|\s-\s|\sto\s)\s*(?P<high>\S+)")
 _WILDCARD = re.compile(r"[A-Za-z0-9_.:-]*[0-9][xX*]+|[A-Za-z0-9_.:-]*[0-9]\?+")
 _CODE_AND_TEXT = re.compile(

@@ -51,7 +51,7 @@ from codegen.importer.columns.cells import (
 from codegen.importer.columns.headers import HeaderDictionary, attribute_key, hint
 from codegen.importer.columns.words import CAUSE, Role
 
-_UPPER_SNAKE = re.compile(r"[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+")
+_SNAKE = re.compile(r"[^\W\d_][^\W_]*(?:_[^\W_]+)+")  # letters of any script
 
 
 @dataclass(frozen=True)
@@ -142,6 +142,9 @@ def _labelled_message(table: _Table) -> Column | None:
     """With codes and text in one column (``200 (OK)``, ``E100 Bad request``): another
     column whose header says message holds the messages, and the text beside each code
     is a label (the member's name); None when there is no such column."""
+    given = table.given("message")
+    if given is not None:
+        return given
     for i in table.free():
         if _is(table.hints[i], "message") and any(table.columns[i]):
             return Column(i, table.headers[i], "message", reason="header; codes carry labels")
@@ -167,8 +170,9 @@ class _Table:
 
 def _code(table: _Table) -> tuple[Column | None, bool]:
     given = table.given("code")
-    if given is not None:
-        return given, False
+    if given is not None:  # a code column given, its cells codes with labels or not
+        cells = [c for c in table.columns[given.index] if c]
+        return given, not code_evidence(cells).code_like and _split(cells)
     headers, columns, hints, free = table.headers, table.columns, table.hints, table.free()
     evidence = {i: code_evidence(columns[i]) for i in free}
     flags = {
@@ -202,11 +206,16 @@ def _code(table: _Table) -> tuple[Column | None, bool]:
         return Column(i, headers[i], "code", reason=f"header; {evidence[i].describe()}"), False
     for i in free:
         cells = [c for c in columns[i] if c]
-        pairs = [split_code_and_text(c) for c in cells]
-        if cells and all(pairs) and len({p[0] for p in pairs if p}) == len(pairs):
+        if _split(cells):
             reason = f"each of {len(cells)} cells starts with a code and goes on with text"
             return Column(i, headers[i], "code", reason=reason), True
     return None, False
+
+
+def _split(cells: list[str]) -> bool:
+    """Whether each cell starts with a code and goes on with text, no code twice."""
+    pairs = [split_code_and_text(c) for c in cells]
+    return bool(cells) and all(pairs) and len({p[0] for p in pairs if p}) == len(pairs)
 
 
 def _distinct_within(columns: list[list[str]], code: int) -> bool:
@@ -258,7 +267,7 @@ def _name(table: _Table) -> Column | None:
                 return Column(i, headers[i], "name", reason="header; distinct short labels")
             continue
         values = [c for c in columns[i] if c]
-        snake = sum(1 for c in values if _UPPER_SNAKE.fullmatch(c)) * 2 >= len(values)
+        snake = sum(1 for c in values if _SNAKE.fullmatch(c) and c.upper() == c) * 2 >= len(values)
         if _is(hints[i], "name") or (hints[i] is None and snake):
             return Column(i, headers[i], "name", reason="distinct identifiers")
     return None

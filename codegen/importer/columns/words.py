@@ -122,6 +122,7 @@ WORDS: Mapping[str, Sequence[tuple[Role, tuple[str, ...]]]] = {
     "fr": (
         (CODE, ("Code d'erreur", "Code de statut", "Code retour")),
         (MESSAGE, ("Libellé", "Signification", "Message d'erreur")),
+        (NAME, ("Nom", "Statut", "Identifiant", "Constante", "Symbole")),
         (Role("group", "category"), ("Catégorie",)),
         (RETRYABLE, ("Réessayable", "Réessayer", "Nouvelle tentative")),
         (Role("text", "note"), ("Remarque", "Remarques")),
@@ -154,6 +155,34 @@ WORDS: Mapping[str, Sequence[tuple[Role, tuple[str, ...]]]] = {
         (NAME, ("Naam", "Identificatie")),
         (CAUSE, ("Oorzaak", "Reden")),
         (Role("text", "solution"), ("Oplossing",)),
+    ),
+    "no": (
+        (CODE, ("Kode", "Feilkode", "Statuskode")),
+        (MESSAGE, ("Melding", "Beskrivelse", "Feilmelding", "Betydning")),
+        (NAME, ("Navn", "Identifikator", "Konstant")),
+        (CAUSE, ("Årsak",)),
+        (Role("text", "solution"), ("Løsning",)),
+    ),
+    "da": (
+        (CODE, ("Kode", "Fejlkode", "Statuskode")),
+        (MESSAGE, ("Besked", "Beskrivelse", "Fejlmeddelelse", "Betydning")),
+        (NAME, ("Navn", "Identifikator", "Konstant")),
+        (CAUSE, ("Årsag",)),
+        (Role("text", "solution"), ("Løsning",)),
+    ),
+    "sv": (
+        (CODE, ("Kod", "Felkod", "Statuskod")),
+        (MESSAGE, ("Meddelande", "Beskrivning", "Felmeddelande", "Betydelse")),
+        (NAME, ("Namn", "Identifierare", "Konstant")),
+        (CAUSE, ("Orsak",)),
+        (Role("text", "solution"), ("Lösning",)),
+    ),
+    "fi": (
+        (CODE, ("Koodi", "Virhekoodi", "Tilakoodi")),
+        (MESSAGE, ("Viesti", "Kuvaus", "Virheilmoitus", "Merkitys")),
+        (NAME, ("Nimi", "Tunniste", "Vakio")),
+        (CAUSE, ("Syy",)),
+        (Role("text", "solution"), ("Ratkaisu",)),
     ),
     "pl": (
         (CODE, ("Kod", "Kod błędu", "Kod statusu", "Kod odpowiedzi")),
@@ -218,7 +247,7 @@ WORDS: Mapping[str, Sequence[tuple[Role, tuple[str, ...]]]] = {
 # Stems a longer header may contain (``Status code``, ``Fehlercode``, ``결과 코드값``).
 STEMS: Mapping[RoleKind, tuple[str, ...]] = {
     "code": (
-        "code", "código", "codigo", "codice", "kode", "kod", "код", "רמז", "رمز", "קוד", "mã",
+        "code", "código", "codigo", "codice", "kode", "kod", "koodi", "код", "רמז", "رمز", "קוד", "mã",
         "コード", "코드", "码", "碼",
     ),
     "message": (
@@ -227,7 +256,8 @@ STEMS: Mapping[RoleKind, tuple[str, ...]] = {
         "significado", "libellé", "descrizione", "omschrijving", "beschrijving", "bericht",
         "opis", "komunikat", "açıklama", "mesaj", "описание", "сообщение", "опис",
         "повідомлення", "الوصف", "الرسالة", "תיאור", "הודעה", "môtả", "thôngbáo",
-        "deskripsi", "pesan", "メッセージ", "説明", "意味", "内容", "메시지", "설명", "의미",
+        "deskripsi", "pesan", "melding", "beskrivelse", "besked", "meddelande", "beskrivning",
+        "viesti", "kuvaus", "メッセージ", "説明", "意味", "内容", "메시지", "설명", "의미",
         "내용", "信息", "訊息", "消息", "描述", "说明", "說明",
     ),
 }  # fmt: skip
