@@ -88,6 +88,7 @@ def group(char: str) -> str:
 
 
 def is_kana(char: str) -> bool:
+    """Whether ``char`` is hiragana or katakana (halfwidth too): Japanese, never Chinese."""
     return (
         0x3040 <= ord(char) < 0x3100 or 0x31F0 <= ord(char) < 0x3200 or 0xFF66 <= ord(char) < 0xFFA0
     )
