@@ -139,7 +139,7 @@ def check_page_language(document: Document, lang: str) -> None:
     raise InputError(
         f"the page's headers ({', '.join(words[other][:3])}) are {other} words but the "
         f"catalog's source language is {lang}: give the page's language with --lang "
-        f"(--lang {lang} imports it as the source language all the same)",
+        "(--lang-mismatch-ok imports it as the source language all the same)",
         document.path,
     )
 

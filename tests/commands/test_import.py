@@ -177,3 +177,19 @@ def test_a_page_in_another_script_is_refused_even_when_short(
     assert f"the page's texts are in {lang} (" in capsys.readouterr().err
     assert main(["import", str(page), "--lang", lang, "--catalog", str(catalog)]) == 0
     capsys.readouterr()
+
+
+def test_lang_mismatch_ok_also_passes_the_header_word_check(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """German header words over English texts, without --lang: the headers say de, and
+    the refusal names the option that imports the page as the source language."""
+    catalog, _, _ = _project(tmp_path, capsys)
+    page = tmp_path / "seite.md"
+    page.write_text(ENGLISH.replace("| Code | Message |", "| Fehlercode | Meldung |"))
+    assert main(["import", str(page), "--catalog", str(catalog)]) == 2
+    err = capsys.readouterr().err
+    assert "are de words but the catalog's source language is en" in err
+    assert "(--lang-mismatch-ok imports it as the source language all the same)" in err
+    assert main(["import", str(page), "--lang-mismatch-ok", "--catalog", str(catalog)]) == 0
+    capsys.readouterr()
