@@ -75,6 +75,12 @@ def _add_import(verbs: Verbs) -> None:
         "--lang", help="language of the document (default: the catalog's source language)"
     )
     imp.add_argument(
+        "--lang-mismatch-ok",
+        action="store_true",
+        help="import the document as --lang (or the source language) even when its texts "
+        "are clearly in another language",
+    )
+    imp.add_argument(
         "--format",
         choices=("auto", "text", "markdown", "html"),
         default="auto",

@@ -279,7 +279,17 @@ def test_only_commands_take_locks(graph: tuple[dict[str, Path], list[Arrow]]) ->
     assert lockers(known) == []
 
 
-HEAVY = ("jinja2", "ruamel", "markdown_it", "black", "yaml", "jsonschema", "fastjsonschema")
+HEAVY = (
+    "jinja2",
+    "ruamel",
+    "markdown_it",
+    "black",
+    "yaml",
+    "jsonschema",
+    "fastjsonschema",
+    "numpy",
+    "py3langid",
+)
 
 
 def heavy_imports(modules: list[str]) -> list[str]:

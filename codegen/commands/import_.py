@@ -31,6 +31,7 @@ from codegen.importer.document import Document, Form, detect_form, parse_documen
 from codegen.importer.language import (
     adopt_source_language,
     check_page_language,
+    check_text_language,
     document_language,
 )
 from codegen.importer.merge.removed import removed_reports
@@ -46,6 +47,7 @@ def run(
     *,
     document: str,
     lang: str | None,
+    lang_mismatch_ok: bool,
     format: str,
     column: Sequence[str],
     retire: bool,
@@ -57,16 +59,20 @@ def run(
 ) -> ExitCode:
     """Merge the page ``document`` (``format``: auto, text, markdown or html) written in
     ``lang`` (None: the catalog's source language) into the catalog, holding its lock;
-    ``column`` are the ``--column HEADER=ROLE`` options, ``retire``/``since`` mark the codes
-    the page no longer has removed, ``explain`` prints each table's column roles; with
-    ``dry_run`` the same lines are printed and nothing is written. Changes go to stdout,
-    warnings and reports to stderr; exit 0, or InputError (exit 2) with the catalog as it
-    was."""
+    ``lang_mismatch_ok`` imports a page whose texts are clearly in another language, which
+    is refused otherwise; ``column`` are the ``--column HEADER=ROLE`` options,
+    ``retire``/``since`` mark the codes the page no longer has removed, ``explain`` prints
+    each table's column roles; with ``dry_run`` the same lines are printed and nothing is
+    written. Changes go to stdout, warnings and reports to stderr; exit 0, or InputError
+    (exit 2) with the catalog as it was."""
     configured = load_config(config, catalog=catalog)
     writes = not dry_run
     with session(configured, "codegen import", output=False, writes=writes), _no_cycle_collection():
         check_options(retire, since)
-        return _import(configured.catalog, document, lang, format, column, since, explain, writes)
+        checked = not lang_mismatch_ok
+        return _import(
+            configured.catalog, document, lang, checked, format, column, since, explain, writes
+        )
 
 
 @contextlib.contextmanager
@@ -89,6 +95,7 @@ def _import(
     shown: str,
     path: str,
     given_lang: str | None,
+    checked: bool,
     form: str,
     columns: Sequence[str],
     since: str | None,
@@ -110,8 +117,10 @@ def _import(
     source = read_document(path)
     chosen: Form = detect_form(path, source) if form == "auto" else form  # type: ignore[assignment]
     document = parse_document(source, path, chosen, words)
-    if given_lang is None:
+    if checked and given_lang is None:
         check_page_language(document, lang)
+    if checked:
+        check_text_language(document, lang, given=given_lang is not None)
     if root is None:
         module = module_name(project_folder(catalog_path))
         root = roundtrip.new_catalog(lang, module, schema_comment=in_codegen_checkout(catalog_path))

@@ -1,4 +1,6 @@
-"""The import turns the cycle collector off while it runs, and back on after, even on error."""
+"""The import command: the cycle collector off while it runs (and back on after, even on
+error), the language tags it takes, and a page's texts held against the language it is
+imported as."""
 
 from __future__ import annotations
 
@@ -89,3 +91,142 @@ def test_a_failed_first_import_does_not_say_it_adopted_the_pages_language(
     page.write_text(PAGE, encoding="utf-8")
     assert main(["import", str(page), "--lang", "de"]) == 0
     assert "source language" in capsys.readouterr().err
+
+
+ENGLISH = (
+    "# Send API\n\n| Code | Message |\n|---|---|\n"
+    "| 1 | The recipient number is not valid |\n| 2 | Message body is empty |\n"
+    "| 3 | The API key has expired |\n| 4 | Too many requests, try again later |\n"
+)
+GERMAN = (
+    "# Versand-API\n\n| Code | Message |\n|---|---|\n"
+    "| 1 | Die Empfängernummer ist ungültig |\n| 2 | Die Nachricht ist leer |\n"
+    "| 3 | Der API-Schlüssel ist abgelaufen |\n| 4 | Zu viele Anfragen, bitte später erneut |\n"
+)
+
+
+def _project(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> tuple[Path, Path, Path]:
+    """A catalog imported from ENGLISH (source language en); the English and German pages."""
+    english, german = tmp_path / "send.md", tmp_path / "senden.md"
+    english.write_text(ENGLISH, encoding="utf-8")
+    german.write_text(GERMAN, encoding="utf-8")
+    catalog = tmp_path / "c.yaml"
+    assert main(["import", str(english), "--lang", "en", "--catalog", str(catalog)]) == 0
+    capsys.readouterr()
+    return catalog, english, german
+
+
+def test_a_page_imported_as_the_wrong_language_is_refused_and_changes_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--lang de on an English page used to overwrite the German texts with English ones."""
+    catalog, english, _ = _project(tmp_path, capsys)
+    before = catalog.read_bytes()
+    assert main(["import", str(english), "--lang", "de", "--catalog", str(catalog)]) == 2
+    out, err = capsys.readouterr()
+    assert out == "" and err.count("\n") == 1 and "Traceback" not in err
+    assert err.startswith(f"{english}:3:1: the page's texts are in en (\"The recipient number")
+    assert "not de, as --lang says: import it with --lang en, or add --lang-mismatch-ok" in err
+    assert catalog.read_bytes() == before
+
+
+def test_lang_mismatch_ok_imports_the_page_as_the_language_given(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    catalog, english, _ = _project(tmp_path, capsys)
+    argv = ["import", str(english), "--lang", "de", "--lang-mismatch-ok", "--catalog", str(catalog)]
+    assert main(argv) == 0, capsys.readouterr().err
+    text = catalog.read_text(encoding="utf-8")
+    assert "{en: The recipient number is not valid, de: The recipient number is not valid}" in text
+
+
+def test_a_translation_in_the_language_given_fills_its_texts(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    catalog, _, german = _project(tmp_path, capsys)
+    assert main(["import", str(german), "--lang", "de", "--catalog", str(catalog)]) == 0
+    assert "de: Die Empfängernummer ist ungültig}" in catalog.read_text(encoding="utf-8")
+    assert main(["import", str(german), "--lang", "de-AT", "--catalog", str(catalog)]) == 0
+
+
+def test_without_lang_a_page_in_another_language_than_the_source_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The headers are English words, so only the texts tell: they would overwrite the
+    English source texts."""
+    catalog, _, german = _project(tmp_path, capsys)
+    before = catalog.read_bytes()
+    assert main(["import", str(german), "--catalog", str(catalog)]) == 2
+    err = capsys.readouterr().err
+    assert "the page's texts are in de (" in err
+    assert "not en, the catalog's source language: import it with --lang de" in err
+    assert catalog.read_bytes() == before
+    assert main(["import", str(german), "--lang-mismatch-ok", "--catalog", str(catalog)]) == 0
+    assert "message: {en: Die Empfängernummer ist ungültig}" in catalog.read_text(encoding="utf-8")
+
+
+def test_a_first_page_in_the_wrong_language_starts_no_catalog(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    page = tmp_path / "send.md"
+    page.write_text(ENGLISH, encoding="utf-8")
+    catalog = tmp_path / "c.yaml"
+    assert main(["import", str(page), "--lang", "ja", "--catalog", str(catalog)]) == 2
+    assert "the page's texts are in en" in capsys.readouterr().err
+    assert not catalog.exists()
+
+
+def test_a_short_page_in_any_latin_language_is_imported(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Three one-word messages are clearly no language: --lang is taken at its word."""
+    page = tmp_path / "p.md"
+    page.write_text("| Code | Text |\n|---|---|\n| 1 | OK |\n| 2 | Failed |\n| 3 | Timeout |\n")
+    for lang in ("en", "de", "tr"):
+        catalog = tmp_path / f"{lang}.yaml"
+        assert main(["import", str(page), "--lang", lang, "--catalog", str(catalog)]) == 0
+    capsys.readouterr()
+
+
+@pytest.mark.parametrize(
+    ("messages", "lang", "wrong"),
+    [
+        (("수신자 번호가 올바르지 않습니다", "잔액이 부족합니다"), "ko", "ja"),
+        (("宛先の電話番号が不正です", "本文が空です"), "ja", "ko"),
+        (("手机号码格式错误", "短信内容为空", "账户余额不足"), "zh", "en"),
+        (("Номер получателя недействителен", "Сервис временно недоступен"), "ru", "en"),
+        (("رقم المستلم غير صالح", "الخدمة غير متاحة مؤقتا"), "ar", "he"),
+        (("מספר הנמען אינו תקין", "השירות אינו זמין זמנית"), "he", "ar"),
+    ],
+)
+def test_a_page_in_another_script_is_refused_even_when_short(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    messages: tuple[str, ...],
+    lang: str,
+    wrong: str,
+) -> None:
+    rows = "".join(f"| {n} | {message} |\n" for n, message in enumerate(messages, 1))
+    page = tmp_path / "p.md"
+    page.write_text("| Code | Message |\n|---|---|\n" + rows, encoding="utf-8")
+    catalog = tmp_path / "c.yaml"
+    assert main(["import", str(page), "--lang", wrong, "--catalog", str(catalog)]) == 2
+    assert f"the page's texts are in {lang} (" in capsys.readouterr().err
+    assert main(["import", str(page), "--lang", lang, "--catalog", str(catalog)]) == 0
+    capsys.readouterr()
+
+
+def test_lang_mismatch_ok_also_passes_the_header_word_check(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """German header words over English texts, without --lang: the headers say de, and
+    the refusal names the option that imports the page as the source language."""
+    catalog, _, _ = _project(tmp_path, capsys)
+    page = tmp_path / "seite.md"
+    page.write_text(ENGLISH.replace("| Code | Message |", "| Fehlercode | Meldung |"))
+    assert main(["import", str(page), "--catalog", str(catalog)]) == 2
+    err = capsys.readouterr().err
+    assert "are de words but the catalog's source language is en" in err
+    assert "(--lang-mismatch-ok imports it as the source language all the same)" in err
+    assert main(["import", str(page), "--lang-mismatch-ok", "--catalog", str(catalog)]) == 0
+    capsys.readouterr()

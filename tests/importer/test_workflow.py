@@ -214,16 +214,33 @@ def test_a_payments_page_with_prefixed_ranges_and_a_stray_row_keeps_its_tables(
     assert main(["generate"]) == 0, capsys.readouterr().err
 
 
+GERMAN = {
+    "| Error No. | Reason | Solution |": "| Fehler-Nr. | Ursache | Lösung |",
+    "Message": "Meldung",
+    "The amount is missing.": "Der Betrag fehlt.",
+    "Card declined by issuer.": "Karte vom Aussteller abgelehnt.",
+    "Too many requests": "Zu viele Anfragen",
+    "Card network unavailable": "Kartennetz nicht erreichbar",
+    "Something else": "Etwas anderes",
+    "Internal error": "Interner Fehler",
+    "Endpoint returned a non-2xx status": "Der Endpunkt gab keinen 2xx-Status zurück",
+    "TLS handshake failed": "TLS-Handshake fehlgeschlagen",
+    "Make sure your endpoint returns 200 OK within 10 s": "Ihr Endpunkt muss binnen 10 s 200 OK "
+    "zurückgeben",
+    "Use a certificate signed by a public CA": "Verwenden Sie ein von einer öffentlichen CA "
+    "signiertes Zertifikat",
+}
+
+
 def test_a_translation_follows_the_reason_column_and_forgetting_lang_is_refused(
     project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     (project / "page.md").write_text(PAYMENTS, encoding="utf-8")
     assert _import(capsys, "page.md", "--lang", "en")[0] == 0
-    german = PAYMENTS.replace(
-        "| Error No. | Reason | Solution |", "| Fehler-Nr. | Ursache | Lösung |"
-    )
-    german = german.replace("TLS handshake failed", "TLS-Handshake fehlgeschlagen")
-    (project / "seite.md").write_text(german.replace("Message", "Meldung"), encoding="utf-8")
+    german = PAYMENTS
+    for english, deutsch in GERMAN.items():
+        german = german.replace(english, deutsch)
+    (project / "seite.md").write_text(german, encoding="utf-8")
     catalog = project / "spec" / "codes.yaml"
     before = catalog.read_bytes()
     code, _, err = _import(capsys, "seite.md")
