@@ -25,6 +25,7 @@ from pathlib import Path
 from codegen.catalog import roundtrip
 from codegen.commands._session import session
 from codegen.errors import ExitCode, InputError, counted
+from codegen.importer.bilingual import split_languages
 from codegen.importer.columns.headers import header_dictionary
 from codegen.importer.columns.options import renamed_attributes, stored_roles, unused_columns
 from codegen.importer.document import Document, Form, detect_form, parse_document, read_document
@@ -117,6 +118,8 @@ def _import(
     source = read_document(path)
     chosen: Form = detect_form(path, source) if form == "auto" else form  # type: ignore[assignment]
     document = parse_document(source, path, chosen, words)
+    split = split_languages(document, lang, str(root["source_language"]) if root else lang)
+    document = split.document  # the page's own language: its translation columns apart
     if checked and given_lang is None:
         check_page_language(document, lang)
     if checked:
@@ -125,6 +128,11 @@ def _import(
         module = module_name(project_folder(catalog_path))
         root = roundtrip.new_catalog(lang, module, schema_comment=in_codegen_checkout(catalog_path))
     result = merge_document(root, document, lang, catalog)
+    filled = [(lang, result.filled)]  # texts filled, by language
+    for other, translation in split.by_language:
+        merged = merge_document(root, translation, other, catalog)
+        filled.append((other, merged.filled))
+        result = result.then(merged)
     if since:
         retire_codes(root, result.removed, since, path)
     after = roundtrip.dump(root).encode("utf-8")
@@ -151,7 +159,7 @@ def _import(
         if after != before
         else "unchanged"
     )
-    print(_summary(document, lang, result, catalog, state, bool(since)))
+    print(_summary(document, filled, result, catalog, state, bool(since)))
     return ExitCode.OK
 
 
@@ -176,7 +184,7 @@ def _read_catalog_bytes(path: Path) -> bytes | None:
 
 def _summary(
     document: Document,
-    document_lang: str,
+    filled: list[tuple[str, int]],
     result: MergeResult,
     catalog: str,
     state: str,
@@ -186,7 +194,8 @@ def _summary(
     written, unchanged, would be written), e.g. "page.md:
     2 code tables (20, 8), 28 codes; spec/codes.yaml written: 0 code sets and 1 code
     added, 0 de texts filled, 1 change, 2 codes retired, 1 code with stale translations,
-    0 reports" (the retired codes with ``--retire``, the stale ones when there are some)."""
+    0 reports" (the retired codes with ``--retire``, the stale ones when there are some;
+    ``filled`` the texts filled by language, the page's first, then its translations')."""
     codes = sum(len(table.codes) for table in document.tables)
     counts = ", ".join(f"{len(t.codes)}" for t in document.tables)
     missing = len(result.removed)
@@ -194,8 +203,9 @@ def _summary(
     return (
         f"{document.path}: {counted(len(document.tables), 'code table')} ({counts}), "
         f"{counted(codes, 'code')}; {catalog} {state}: {counted(result.added_sets, 'code set')} and "
-        f"{counted(result.added_codes, 'code')} added, {result.filled} {document_lang} "
-        f"{'text' if result.filled == 1 else 'texts'} filled, {counted(len(result.changes), 'change')}, "
+        f"{counted(result.added_codes, 'code')} added, "
+        + ", ".join(f"{n} {lang} {'text' if n == 1 else 'texts'}" for lang, n in filled)
+        + f" filled, {counted(len(result.changes), 'change')}, "
         + (f"{counted(missing, 'code')} retired, " if retired else "")
         + (
             f"{counted(len(result.stale), 'code')} with stale translations, "

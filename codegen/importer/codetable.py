@@ -44,7 +44,7 @@ class CodeTable:
     title: str | None
     section: str | None
     description: str | None
-    code_header: str
+    code_header: str | None  # None: a translation column's table, which leaves it as it is
     message_header: str
     attributes: tuple[AttributeColumn, ...]
     code_type: Literal["integer", "string"]

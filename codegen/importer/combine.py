@@ -24,24 +24,13 @@ from codegen.errors import InputError
 from codegen.importer.codetable import AttributeColumn, CodeTable, SourceCode
 from codegen.importer.columns.cells import is_group_like
 from codegen.importer.columns.headers import attribute_key
+from codegen.importer.columns.languages import LANGUAGE_CODES
 from codegen.importer.readers.blocks import note
 
 _LANGUAGE_TAG = re.compile(r"([A-Za-z]{2})(?:[-_][A-Za-z0-9]{2,8})*")
 HTTP_METHODS = frozenset(
     ["GET", "HEAD", "POST", "PUT", "DELETE", "CONNECT", "OPTIONS", "TRACE", "PATCH"]
 )
-# ISO 639-1: a table whose every "code" is a language tag (``en``, ``es-MX``, ``pt_BR``)
-# whose primary subtag is one of these, three or more, lists languages.
-_ISO_639_1 = (
-    "aa ab ae af ak am an ar as av ay az ba be bg bh bi bm bn bo br bs ca ce ch co cr cs "
-    "cu cv cy da de dv dz ee el en eo es et eu fa ff fi fj fo fr fy ga gd gl gn gu gv ha "
-    "he hi ho hr ht hu hy hz ia id ie ig ii ik io is it iu ja jv ka kg ki kj kk kl km kn "
-    "ko kr ks ku kv kw ky la lb lg li ln lo lt lu lv mg mh mi mk ml mn mr ms mt my na nb "
-    "nd ne ng nl nn no nr nv ny oc oj om or os pa pi pl ps pt qu rm rn ro ru rw sa sc sd "
-    "se sg si sk sl sm sn so sq sr ss st su sv sw ta te tg th ti tk tl tn to tr ts tt tw "
-    "ty ug uk ur uz ve vi vo wa wo xh yi yo za zh zu"
-)
-LANGUAGE_CODES = frozenset(_ISO_639_1.split())
 
 
 def combined(
@@ -145,6 +134,8 @@ def _other_vocabulary(
 
 
 def _language_tag(code: str) -> bool:
+    """Whether ``code`` is a language tag (``en``, ``es-MX``, ``pt_BR``) of an ISO 639-1
+    language: three or more such codes make a table of languages."""
     found = _LANGUAGE_TAG.fullmatch(code)
     return found is not None and found[1].lower() in LANGUAGE_CODES
 

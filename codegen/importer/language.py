@@ -31,6 +31,7 @@ from codegen.importer.identify import Identified, identify_texts, primary
 # messages were refused when given as any of the 15 other languages.
 CLEAR_CONFIDENCE = 0.9
 MAX_GIVEN_PROBABILITY = 0.05
+MESSAGES_IN_LANG = 0.9  # a page whose messages alone are this probably in lang is not refused
 # Languages close enough that the model may read a page in one as the other, so a page in
 # one is never "clearly" not the other: a Norwegian page may come out Danish.
 CLOSE = frozenset(
@@ -102,12 +103,17 @@ def clearly_other(identified: Identified, lang: str) -> bool:
 def check_text_language(document: Document, lang: str, given: bool) -> None:
     """Refuse a page whose texts are clearly in another language than ``lang``, the
     language it would be imported as (``given``: by ``--lang``, else the catalog's source
-    language): its texts would become ``lang`` texts, overwriting them."""
+    language): its texts would become ``lang`` texts, overwriting them. A page whose
+    messages alone read as ``lang`` is not refused (notes or a table in another language
+    around them are common)."""
     found = identify_document(document)
     if not clearly_other(found, lang):
         return
+    messages = [code.message for table in document.tables for code in table.codes]
+    if identify_texts(messages).probability(lang) >= MESSAGES_IN_LANG:
+        return  # the messages are in lang: English notes on a Korean page are no mismatch
     first = document.tables[0]
-    sample = " ".join(next((code.message for code in first.codes if code.message), "").split())
+    sample = " ".join(_in_language(page_texts(document), str(found.lang)).split())
     shown = f' ("{sample[:40]}…")' if len(sample) > 40 else f' ("{sample}")' if sample else ""
     said = "as --lang says" if given else "the catalog's source language"
     raise InputError(
@@ -117,6 +123,11 @@ def check_text_language(document: Document, lang: str, given: bool) -> None:
         first.line,
         1,
     )
+
+
+def _in_language(texts: list[str], lang: str) -> str:
+    """The first of (the first 20 of) ``texts`` that reads as ``lang``, to show; else ""."""
+    return next((text for text in texts[:20] if identify_texts([text]).lang == lang), "")
 
 
 def check_page_language(document: Document, lang: str) -> None:

@@ -8,6 +8,7 @@ import gc
 from pathlib import Path
 
 import pytest
+from ruamel.yaml import YAML
 
 from codegen.cli import main
 from codegen.commands import import_
@@ -230,3 +231,29 @@ def test_lang_mismatch_ok_also_passes_the_header_word_check(
     assert "(--lang-mismatch-ok imports it as the source language all the same)" in err
     assert main(["import", str(page), "--lang-mismatch-ok", "--catalog", str(catalog)]) == 0
     capsys.readouterr()
+
+
+def test_a_column_option_that_replaces_the_message_keeps_the_old_message_column(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``--column "Meaning=message"`` on a page whose catalog recorded "Message" as the
+    message: "Message" is kept as an attribute, and --explain says where each column went."""
+    page = tmp_path / "codes.md"
+    page.write_text(
+        "# Codes\n\n## Results\n\n| Code | Message | Meaning |\n|---|---|---|\n"
+        "| 1 | ok | all went well |\n| 2 | bad | something broke |\n",
+        encoding="utf-8",
+    )
+    catalog = tmp_path / "c.yaml"
+    args = ["import", str(page), "--lang", "en", "--catalog", str(catalog)]
+    assert main(args) == 0
+    capsys.readouterr()
+    assert main([*args, "--column", "Meaning=message", "--explain"]) == 0
+    out = capsys.readouterr().out
+    assert '  column 2 "Message": group message_value' in out
+    assert '  column 3 "Meaning": message (given)' in out
+    codes = YAML(typ="safe").load(catalog.read_text(encoding="utf-8"))["code_sets"][0]["codes"]
+    assert [(c["message"]["en"], c["message_value"]) for c in codes] == [
+        ("all went well", "ok"),
+        ("something broke", "bad"),
+    ]

@@ -62,6 +62,20 @@ _TITLES = {
     "ko": ("오류 코드", "결과 코드"),
 }
 _GROUPS = ("Auth", "Billing", "Sending")
+# Notes, a guide line, a shortcode's text and a retry strategy, in the page's language: a
+# page's texts are in one language (import refuses a page clearly in another).
+_NOTES = {
+    "en": ("Note: codes below are returned in the `code` field.", "See the guide: "
+           "https://example.com/guide for details.", "Codes may be added at any time.",
+           "exponential backoff"),
+    "ja": ("注意: 以下のコードは `code` フィールドで返されます。", "詳しくはガイドを参照してください: "
+           "https://example.com/guide", "コードは予告なく追加されることがあります。", "指数バックオフ"),
+    "de": ("Hinweis: Die folgenden Codes stehen im Feld `code`.", "Siehe die Anleitung: "
+           "https://example.com/guide für Einzelheiten.", "Es können jederzeit Codes "
+           "hinzukommen.", "exponentielles Warten"),
+    "ko": ("참고: 아래 코드는 `code` 필드로 반환됩니다.", "자세한 내용은 안내서를 참고하세요: "
+           "https://example.com/guide", "코드는 언제든지 추가될 수 있습니다.", "지수 백오프"),
+}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -246,7 +260,7 @@ def pages(draw: st.DrawFn) -> Page:
                 heading += f" {{#s{number}}}"
             parts.append(_heading(2, heading, form))
         if draw(st.booleans()):
-            note = "Note: codes below are returned in the `code` field."
+            note = _NOTES[lang][0]
             parts.append(f"<p>{html.escape(note)}</p>" if form == "html" else note)
         if lists:
             source, rows = draw(code_list(lang, used))
@@ -262,13 +276,13 @@ def pages(draw: st.DrawFn) -> Page:
         elif kind == "other" and form == "markdown":
             parts.append(draw(st.sampled_from(_NOT_CODE_TABLES)))
         else:
-            parts.append("See the guide: https://example.com/guide for details.")
+            parts.append(_NOTES[lang][1])
         if form == "markdown" and draw(st.integers(0, 5)) == 0:
-            parts.append("{{< alert >}}Codes may be added at any time.{{< /alert >}}")
+            parts.append(f"{{{{< alert >}}}}{_NOTES[lang][2]}{{{{< /alert >}}}}")
     if form == "markdown" and all_codes and draw(st.integers(0, 3)) == 0:  # repeats codes
         subset = all_codes[: draw(st.integers(1, len(all_codes)))]
-        retry = "\n".join(f"| {c} | exponential backoff |" for c in subset)
-        parts.append(f"## Retry policy\n\n| Code | Strategy |\n|---|---|\n{retry}")
+        retry = "\n".join(f"| {c} | {_NOTES[lang][3]} |" for c in subset)
+        parts.append(f"## Retry\n\n| Code | Strategy |\n|---|---|\n{retry}")
     body = "\n\n".join(parts) + "\n"
     page.text = f"<html><body>\n{body}</body></html>\n" if form == "html" else body
     return page

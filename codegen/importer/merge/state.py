@@ -55,6 +55,19 @@ class MergeResult:
     added_sets: int = 0
     filled: int = 0  # texts that had no value in the document's language before
 
+    def then(self, other: MergeResult) -> MergeResult:
+        """This result followed by ``other``'s (a page's translation merged after it); the
+        texts ``filled`` stay this result's, which counts those of its language."""
+        return MergeResult(
+            self.changes + other.changes,
+            self.reports + other.reports,
+            self.removed + other.removed,
+            self.stale + other.stale,
+            self.added_codes + other.added_codes,
+            self.added_sets + other.added_sets,
+            self.filled,
+        )
+
 
 @dataclass
 class Run:
