@@ -4,8 +4,9 @@ Headings ``<h1>``-``<h6>`` keep their level; text outside tables and headings be
 paragraphs, split at block elements. A table becomes a real grid: a cell with
 ``rowspan``/``colspan`` (quoted or not) fills every slot it covers, so a merged category applies to
 each row it spans and an empty merged cell stays empty on each of them. ``rowspan=0`` spans to the
-end of the table. A ``<code>`` in a cell is kept as a Markdown code span (`` `to` ``), as the
-Markdown reader keeps inline code. The header row is the last row of ``<thead>``, else the first
+end of the table. A ``<code>`` is kept as a Markdown code span (`` `to` ``) and a link as a
+Markdown link (``[docs](/x)``), in cells and notes alike, as the Markdown reader keeps them
+(an anchor without a target, ``<a name=x>``, is its text). The header row is the last row of ``<thead>``, else the first
 row. Entities are decoded once, by the parser; ``<br>`` is a line break; whitespace that contains a
 line break or tab (source indentation) reads as one space; each cell is stripped.
 """
@@ -60,11 +61,12 @@ class _Reader(HTMLParser):
         self.path = path
         self.first_line = first_line
         self.warnings = warnings
-        self._href: str | None = None  # the target of an open <a> of a cell
+        self._href: str | None = None  # the target of an open <a>
+        self._link_at = 0  # where its text starts
         self.blocks: list[Block] = []
         self.table: Table | None = None
         self._cell: Cell | None = None
-        self._code_at: int | None = None  # where an open <code> of a cell starts
+        self._code_at: int | None = None  # where an open <code> starts
         self._text: list[str] = []
         self._text_line = 0
         self._heading = 0
@@ -90,6 +92,10 @@ class _Reader(HTMLParser):
             self._data("\n")
         elif tag in _BLOCK_TAGS:
             self._flush()
+        elif tag == "code":  # a code span, as in a cell
+            self._code_at = len(self._text)
+        elif tag == "a":
+            self._href, self._link_at = dict(attrs).get("href") or "", len(self._text)
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.handle_starttag(tag, attrs)
@@ -105,6 +111,14 @@ class _Reader(HTMLParser):
             self._data("\n")
         elif tag in _HEADINGS or tag == "title" or tag in _BLOCK_TAGS:
             self._flush()
+        elif tag == "code" and self._code_at is not None:
+            content = "".join(self._text[self._code_at :])
+            del self._text[self._code_at :]
+            self._data(code_span(content))
+            self._code_at = None
+        elif tag == "a" and self._href is not None:
+            _link(self._text, self._link_at, self._href)
+            self._href = None
 
     def handle_data(self, data: str) -> None:
         if self._skipping:
@@ -130,6 +144,7 @@ class _Reader(HTMLParser):
             else:
                 self.blocks.append(Block("paragraph", self._text_line, text))
         self._text, self._heading, self._in_title = [], 0, False
+        self._code_at = self._href = None
 
     def _table_start(self, table: Table, tag: str, attrs: dict[str, str | None]) -> None:
         if tag == "table":
@@ -166,8 +181,7 @@ class _Reader(HTMLParser):
         elif tag == "code":
             self._code_at = len(cell.text)
         elif tag == "a":
-            self._href = attrs.get("href") or ""
-            cell.text.append("[")
+            self._href, self._link_at = attrs.get("href") or "", len(cell.text)
 
     def _cell_end(self, cell: Cell, tag: str) -> None:
         """A closing tag inside a cell: what it ends, as :meth:`_cell_start` began it."""
@@ -181,7 +195,7 @@ class _Reader(HTMLParser):
             cell.text.append(code_span(content))
             self._code_at = None
         elif tag == "a" and self._href is not None:
-            cell.text.append(f"]({self._href})" if self._href else "]")
+            _link(cell.text, self._link_at, self._href)
             self._href = None
 
     def _table_end(self, table: Table, tag: str) -> None:
@@ -240,6 +254,15 @@ class HtmlFragment:
 
     def blocks(self) -> list[Block]:
         return self._reader.finish()
+
+
+def _link(parts: list[str], at: int, href: str) -> None:
+    """The text from ``parts[at]`` on made a Markdown link to ``href`` (``[docs](/x)``);
+    an anchor without a target or without text (``<a name=x></a>``) is its text alone."""
+    content = "".join(parts[at:])
+    if href and content.strip():
+        del parts[at:]
+        parts.append(f"[{content}]({href})")
 
 
 def _break(text: list[str]) -> None:
