@@ -33,6 +33,7 @@ from codegen.importer.language import (
     adopt_source_language,
     check_page_language,
     check_text_language,
+    clear_language,
     document_language,
 )
 from codegen.importer.merge.removed import removed_reports
@@ -118,6 +119,11 @@ def _import(
     source = read_document(path)
     chosen: Form = detect_form(path, source) if form == "auto" else form  # type: ignore[assignment]
     document = parse_document(source, path, chosen, words)
+    fresh = root is not None and not root.get("code_sets")
+    if fresh and given_lang is None and (found := clear_language(document)) not in (None, lang):
+        lang, given_lang = str(found), str(found)  # a fresh catalog takes the page's language
+        assert root is not None
+        adopted = adopt_source_language(root, lang, catalog)
     split = split_languages(document, lang, str(root["source_language"]) if root else lang)
     document = split.document  # the page's own language: its translation columns apart
     if checked and given_lang is None:
