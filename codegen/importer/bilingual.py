@@ -111,6 +111,8 @@ def _split(
             notes.append(note(what, path, table.line, left_out=True))
         else:
             found.append((other, _translation(table, column)))
+            if other == "en":  # names of new codes come from their English message
+                table = _with_english(table, column)
             what = f'column "{column.header}" is read as the {other} translation of the messages'
             notes.append(note(what, path, table.line))
         table = _without(table, column)
@@ -184,6 +186,13 @@ def _translation(table: CodeTable, column: AttributeColumn) -> CodeTable:
         codes=codes,
         line=table.line,
     )
+
+
+def _with_english(table: CodeTable, column: AttributeColumn) -> CodeTable:
+    codes = tuple(
+        replace(code, english=_text(code.attrs.get(column.key)) or None) for code in table.codes
+    )
+    return replace(table, codes=codes)
 
 
 def _reworded(roles: tuple[str, ...], header: str, role: str) -> tuple[str, ...]:

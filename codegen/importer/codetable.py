@@ -31,6 +31,7 @@ class SourceCode:
     attrs: Mapping[str, AttrValue]
     line: int
     name: str | None = None
+    english: str | None = None  # its message in English, from a translation column of the page
 
 
 @dataclass(frozen=True)

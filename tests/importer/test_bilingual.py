@@ -70,6 +70,8 @@ def test_a_column_in_another_language_is_its_translation(
         "en": "English message",
     }
     assert "attributes" not in catalog["code_sets"][0]
+    names = [c["curated"]["name"] for c in catalog["code_sets"][0]["codes"]]
+    assert names == ["INVALID_PHONE_NUMBER_FORMAT", "MESSAGE_BODY_IS_EMPTY"]  # from English
     captured = capsys.readouterr()
     assert 'note: column "English message" is read as the en translation of the messages' in (
         captured.err
