@@ -45,6 +45,7 @@ FILTERS: Mapping[str, Callable[..., Any]] = {
     "yaml_comment": escape.yaml_comment,
     "md_inline": markdown.md_inline,
     "md_block": markdown.md_block,
+    "md_code_spans": markdown.md_code_spans,
     "html_comment": markdown.html_comment,
     "untranslated": markdown.untranslated,
     "stale_marked": markdown.stale_marked,
