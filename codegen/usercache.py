@@ -8,6 +8,10 @@ system's temporary folder; Jinja creates it closed to other users and refuses it
 a link or someone else's). It is never inside a project, so no file a repository holds is
 ever loaded as compiled code. Nothing here is required: a folder that cannot be used, or an
 entry that cannot be read, only costs compiling again.
+
+:func:`unsafe_folder` says why a folder may not be trusted as this user's own (a symbolic
+link, someone else's, open to other users): codegen's own folder here is checked with it,
+and so is the lock folder (:mod:`codegen.project.locks`).
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ import functools
 import hashlib
 import marshal
 import os
+import stat
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -39,7 +44,37 @@ def folder() -> Path | None:
         found.mkdir(mode=0o700, exist_ok=True)
     except (OSError, RuntimeError):  # RuntimeError: Jinja found its folder unsafe
         return None
-    return found
+    return None if unsafe_folder(found) else found
+
+
+def unsafe_folder(path: Path) -> str | None:
+    """Why ``path`` cannot be trusted as a folder only this user writes in, or None when it
+    can: it is a symbolic link, not a folder, someone else's, or open to other users (any
+    group or other permission bit), or it sits in a folder every user may write in without
+    the sticky bit (where anyone could rename it and put their own in its place). Reads
+    the folder's own entry (``lstat``), never what a link points at. On Windows only the
+    link and the kind are checked (it has no POSIX owners and modes)."""
+    try:
+        found = os.lstat(path)
+    except OSError as error:
+        return f"cannot be read ({error.strerror})"
+    if stat.S_ISLNK(found.st_mode):
+        return "is a symbolic link"
+    if not stat.S_ISDIR(found.st_mode):
+        return "is not a folder"
+    if os.name != "posix":
+        return None
+    if found.st_uid != os.geteuid():
+        return f"belongs to uid {found.st_uid}, not to this user (uid {os.geteuid()})"
+    if found.st_mode & 0o077:
+        return f"is open to other users (mode {stat.S_IMODE(found.st_mode):o}, not 700)"
+    try:
+        parent = os.stat(path.parent).st_mode
+    except OSError as error:
+        return f"its folder cannot be read ({error.strerror})"
+    if parent & stat.S_IWOTH and not parent & stat.S_ISVTX:
+        return "is in a folder every user may write in (without the sticky bit)"
+    return None
 
 
 def compiled(key: str, produce: Callable[[], CodeType]) -> CodeType:
