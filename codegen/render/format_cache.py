@@ -9,6 +9,12 @@ Each entry starts with a line naming its key and the hash of the text below it
 (:func:`cache_entry`); an entry whose line does not match (edited, checked out with CRLF
 line endings, copied under another key, written by an older codegen) is not used, so a
 cached result never brings a carriage return, or anything else, into an output.
+
+The folder is the repository's, so it is not trusted (docs/security.md): a
+``.codegen-cache`` that is a symbolic link (to ``~/notes``, or a committed ``-> ..``) is not
+used at all (:func:`unusable`; the command says so in one line), and the pruning deletes
+only entries: files named ``SHA256.txt`` whose first line is an entry's
+(:func:`is_entry`), never a file by its age alone, never through a link.
 """
 
 from __future__ import annotations
@@ -17,6 +23,8 @@ import contextlib
 import hashlib
 import json
 import os
+import re
+import stat
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -31,7 +39,7 @@ _cache_folder: list[Path] = []  # the folder of the innermost formatting_cache()
 def formatting_cache(folder: Path | None) -> Iterator[None]:
     """Cache formatted text in ``folder`` (None: no cache) while the block runs; prune it
     to :data:`CACHE_ENTRIES` entries afterwards."""
-    if folder is None:
+    if folder is None or unusable(folder):
         yield
         return
     _cache_folder.append(folder)
@@ -40,6 +48,20 @@ def formatting_cache(folder: Path | None) -> Iterator[None]:
     finally:
         _cache_folder.pop()
         _prune(folder)
+
+
+def unusable(folder: Path) -> str | None:
+    """Why the cache ``folder`` is not used this run (it is a symbolic link, or exists and
+    is not a folder), or None when it may be (it is a folder, or does not exist yet)."""
+    try:
+        found = os.lstat(folder)
+    except FileNotFoundError:
+        return None
+    except OSError as error:
+        return f"cannot be read ({error.strerror})"
+    if stat.S_ISLNK(found.st_mode):
+        return "is a symbolic link"
+    return None if stat.S_ISDIR(found.st_mode) else "is not a folder"
 
 
 def cached(key: tuple[object, ...], text: str, produce: Callable[[], str]) -> str:
@@ -71,10 +93,11 @@ def cache_entry(name: str, text: str) -> bytes:
 
 
 def read_entry(path: Path) -> str | None:
-    """The text of the cache entry at ``path``; None when there is none, or when its first
-    line does not name the file's key and the hash of the text below it."""
+    """The text of the cache entry at ``path``; None when there is none, when it is a
+    symbolic link, or when its first line does not name the file's key and the hash of the
+    text below it."""
     try:
-        head, _, data = path.read_bytes().partition(b"\n")
+        head, _, data = _read(path).partition(b"\n")
         text = data.decode("utf-8")
     except (OSError, UnicodeDecodeError):
         return None
@@ -84,9 +107,40 @@ def read_entry(path: Path) -> str | None:
     return text
 
 
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+ENTRY_NAME = re.compile(r"[0-9a-f]{64}\.txt")  # an entry's file name: its key's sha256
+HEAD_BYTES = len(ENTRY_FORMAT) + 2 * 64 + 3  # an entry's first line, with its line break
+
+
+def _read(path: Path, size: int = -1) -> bytes:
+    """The first ``size`` bytes (-1: all) of the file ``path``; OSError when it is a
+    symbolic link."""
+    handle = os.open(path, os.O_RDONLY | os.O_NONBLOCK | _NOFOLLOW)  # a FIFO never blocks
+    with os.fdopen(handle, "rb") as file:
+        return file.read(size)
+
+
+def is_entry(path: Path) -> bool:
+    """Whether ``path`` is a cache entry, as this cache writes them: named ``SHA256.txt``,
+    a file (not a link), whose first line is ``codegen-cache-1 SHA256 SHA256-OF-TEXT``
+    with its own name. A user's file is never one (its text is not checked: an entry whose
+    text was edited is still the cache's, and not used)."""
+    if not ENTRY_NAME.fullmatch(path.name):
+        return False
+    try:
+        head = _read(path, HEAD_BYTES)
+    except OSError:
+        return False
+    return re.fullmatch(rf"{ENTRY_FORMAT} {path.stem} [0-9a-f]{{64}}\n".encode(), head) is not None
+
+
 def _prune(folder: Path) -> None:
-    """Delete all but the :data:`CACHE_ENTRIES` most recently used entries."""
+    """Delete all but the :data:`CACHE_ENTRIES` most recently used entries
+    (:func:`is_entry`); any other file is left alone, whatever its age."""
+    if unusable(folder):
+        return
     with contextlib.suppress(OSError):
-        entries = sorted(folder.glob("*.txt"), key=lambda p: p.stat().st_mtime_ns, reverse=True)
+        entries = [p for p in folder.iterdir() if is_entry(p)]
+        entries.sort(key=lambda p: p.lstat().st_mtime_ns, reverse=True)
         for path in entries[CACHE_ENTRIES:]:
             path.unlink(missing_ok=True)
