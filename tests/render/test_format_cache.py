@@ -7,6 +7,9 @@ import hashlib
 import os
 from pathlib import Path
 
+import pytest
+
+from codegen.render import format_cache
 from codegen.render.format_cache import (
     CACHE_ENTRIES,
     cache_entry,
@@ -87,3 +90,17 @@ def test_a_cache_folder_that_is_a_symbolic_link_is_not_used(tmp_path: Path) -> N
         assert cached(("black",), "x=1\n", lambda: calls.append(1) or "x = 1\n") == "x = 1\n"
     assert calls == [1, 1]  # formatted twice: no cache
     assert contents(notes) == before
+
+
+def test_an_entry_made_with_another_user_s_secret_is_not_used(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Entries are signed with this user's secret (kept outside every project): one made
+    elsewhere (another machine, another user, a pull request) is formatted again."""
+    cache = tmp_path / ".codegen-cache"
+    monkeypatch.setattr(format_cache, "secret", lambda: b"another user's secret, 32 bytes")
+    with formatting_cache(cache):
+        assert cached(("black",), "x=1\n", lambda: "import os  # theirs\n") != "x = 1\n"
+    monkeypatch.undo()
+    with formatting_cache(cache):
+        assert cached(("black",), "x=1\n", lambda: "x = 1\n") == "x = 1\n"
