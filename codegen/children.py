@@ -22,7 +22,6 @@ arrangement is stated in docs/security.md.
 from __future__ import annotations
 
 import contextlib
-import ctypes
 import os
 import signal
 import subprocess
@@ -38,6 +37,8 @@ def _prctl() -> Callable[..., int] | None:
     """libc's ``prctl``, on Linux; None elsewhere or when it cannot be found."""
     if not sys.platform.startswith("linux"):
         return None
+    import ctypes  # only for a run that starts a child
+
     try:
         prctl: Callable[..., int] = ctypes.CDLL(None, use_errno=True).prctl
         return prctl

@@ -76,8 +76,8 @@ class Resource:
 
 def lock_folder() -> Path:
     """Where lock files live: ``$CODEGEN_LOCK_DIR`` (an absolute path), else
-    ``$XDG_RUNTIME_DIR/codegen-locks`` (when that variable names an absolute folder of this
-    user's), else ``<temp>/codegen-locks-<uid>``; created (mode 0700) when missing.
+    ``$XDG_RUNTIME_DIR/codegen-locks`` (when that variable is absolute and names no folder of
+    another user's), else ``<temp>/codegen-locks-<uid>``; created (mode 0700) when missing.
     InputError when the variable is relative, when the folder cannot be created, or when it
     is not this user's own (:func:`codegen.usercache.unsafe_folder`)."""
     folder = _chosen_folder()
@@ -121,10 +121,13 @@ def _chosen_folder() -> Path:
 
 
 def _own_folder(path: Path) -> bool:
-    """Whether ``path`` is a folder of this user's (``$XDG_RUNTIME_DIR`` is, by its
-    specification; one inherited from another user, as ``su`` leaves it, is not)."""
+    """Whether ``path`` is a folder of this user's, or nothing yet (``$XDG_RUNTIME_DIR`` is
+    one, by its specification; one inherited from another user, as ``su`` leaves it, is
+    not)."""
     try:
         found = os.stat(path)
+    except FileNotFoundError:
+        return True  # made by this user below, and checked
     except OSError:
         return False
     owner = found.st_uid == os.geteuid() if hasattr(os, "geteuid") else True
@@ -241,7 +244,8 @@ def holder(lock: Path) -> str:
     """Who holds ``lock``, from its ``.holder`` file (never read through a symbolic link):
     "pid N (COMMAND) since HH:MM:SS UTC", or "another codegen run" when that is unknown."""
     try:
-        handle = os.open(lock.with_suffix(".holder"), os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+        flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0)
+        handle = os.open(lock.with_suffix(".holder"), flags)
         try:
             data = os.read(handle, HOLDER_BYTES)
         finally:

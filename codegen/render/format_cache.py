@@ -124,6 +124,7 @@ def read_entry(path: Path) -> str | None:
 
 
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)
 ENTRY_NAME = re.compile(r"[0-9a-f]{64}\.txt")  # an entry's file name: its key's sha256
 HEAD_BYTES = len(ENTRY_FORMAT) + 2 * 64 + 3  # an entry's first line, with its line break
 
@@ -131,7 +132,7 @@ HEAD_BYTES = len(ENTRY_FORMAT) + 2 * 64 + 3  # an entry's first line, with its l
 def _read(path: Path, size: int = -1) -> bytes:
     """The first ``size`` bytes (-1: all) of the file ``path``; OSError when it is a
     symbolic link."""
-    handle = os.open(path, os.O_RDONLY | os.O_NONBLOCK | _NOFOLLOW)  # a FIFO never blocks
+    handle = os.open(path, os.O_RDONLY | _NONBLOCK | _NOFOLLOW)  # a FIFO never blocks
     with os.fdopen(handle, "rb") as file:
         return file.read(size)
 
