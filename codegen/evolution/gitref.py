@@ -3,7 +3,8 @@
 
 Everything goes through the ``git`` command (``git rev-parse``, ``git merge-base``, ``git
 cat-file``), run in the catalog's folder, so a command works from any folder of the
-repository and sees what ``git show REF:path`` would. Every failure a user can cause (no
+repository and sees what ``git show REF:path`` would; git dies with codegen, even by
+``kill -9`` (:mod:`codegen.children`). Every failure a user can cause (no
 git, not a repository, an unknown ref) is one :class:`~codegen.errors.InputError` line.
 """
 
@@ -14,6 +15,7 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
+from codegen import children
 from codegen.errors import InputError
 
 # The branches whose merge base with HEAD is the default base, in order: the remote's
@@ -48,9 +50,11 @@ class Base:
 
 
 def _git(folder: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
+    """``git ARGS`` in ``folder``, in a child process that dies with codegen
+    (:mod:`codegen.children`), no standard input, its output captured."""
     env = {**os.environ, **_NO_PROMPT}
     try:
-        return subprocess.run(["git", *args], cwd=folder, capture_output=True, check=False, env=env)
+        return children.run(["git", *args], cwd=folder, env=env)
     except FileNotFoundError:
         raise InputError("git is not installed (or not on the PATH); install git") from None
 
