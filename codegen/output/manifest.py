@@ -50,14 +50,16 @@ def templates_hash(template_dirs: Sequence[Path], shown: Sequence[str] = ()) -> 
     """One hash of every file of the template search path (the override folders, named in
     errors as ``shown``, then the built-in templates), each by folder, relative path and
     contents, sorted by path. Each file is read as a template is: RefusedFile when it is
-    not a regular file inside its folder of at most :data:`~codegen.limits.MAX_TEMPLATE_BYTES`."""
+    not a regular file of at most :data:`~codegen.limits.MAX_TEMPLATE_BYTES`, or, in an
+    override folder, when it leads out of that folder."""
     digest = hashlib.sha256()
     for index, folder in enumerate((*template_dirs, BUILTIN_TEMPLATES)):
+        own = index < len(template_dirs)  # the project's, not codegen's built-in templates
         name = shown[index] if index < len(shown) else ""
         relatives = existing_files(folder)
         label = f"{index}\0"
         hash_files(
-            digest, folder, relatives, label, limit=MAX_TEMPLATE_BYTES, confined=True, shown=name
+            digest, folder, relatives, label, limit=MAX_TEMPLATE_BYTES, confined=own, shown=name
         )
     return digest.hexdigest()
 

@@ -166,7 +166,7 @@ def make_environment(
     """The one environment: sandboxed (user templates run in it), strict about undefined
     names, no autoescaping (each template escapes per output language with filters).
     With ``bytecode_cache``, compiled templates are kept between runs (:class:`_BytecodeCache`)."""
-    builtin = FolderLoader(str(BUILTIN_TEMPLATES))
+    builtin = FolderLoader(str(BUILTIN_TEMPLATES), confined=False)
     loader = ChoiceLoader(
         [
             FolderLoader([str(folder) for folder in template_dirs]),

@@ -24,8 +24,13 @@ from codegen.limits import MAX_TEMPLATE_BYTES, MIB
 
 
 class FolderLoader(FileSystemLoader):
-    """Templates from folders (searched in order), each read within its folder and at most
-    :data:`~codegen.limits.MAX_TEMPLATE_BYTES` long."""
+    """Templates from folders (searched in order), each at most
+    :data:`~codegen.limits.MAX_TEMPLATE_BYTES` long and, when ``confined`` (a project's
+    template folder; codegen's own templates are not the tree's), read within its folder."""
+
+    def __init__(self, searchpath: str | list[str], *, confined: bool = True) -> None:
+        super().__init__(searchpath)
+        self.confined = confined
 
     def get_source(
         self, environment: Environment, template: str
@@ -45,7 +50,7 @@ class FolderLoader(FileSystemLoader):
                 Path(filename),
                 MAX_TEMPLATE_BYTES,
                 filename,
-                within=Path(folder),
+                within=Path(folder) if self.confined else None,
                 too_large=f"the template is larger than {MAX_TEMPLATE_BYTES // MIB} MiB, the "
                 "limit for one template: split it into templates that include each other",
             )

@@ -21,14 +21,26 @@ from typing import TypeVar
 T = TypeVar("T")
 MIB = 2**20
 
-# The child sets its own address-space limit, then runs codegen's CLI as `codegen` does.
-_CHILD = (
-    "import resource, sys\n"
-    "limit = int(sys.argv[1])\n"
-    "resource.setrlimit(resource.RLIMIT_AS, (limit, limit))\n"
-    "from codegen.cli import main\n"
-    "sys.exit(main(sys.argv[2:]))\n"
-)
+# The child sets its own address-space limit, runs codegen's CLI as `codegen` does, and on
+# its way out writes its peak memory: its own high-water mark since exec (VmHWM), or that of
+# a process it waited for (git), whichever is larger. (wait4's ru_maxrss would not do: it
+# counts the memory of the process that spawned it, pytest's, from before the exec.)
+_CHILD = """
+import atexit, resource, sys
+
+def report_peak():
+    with open("/proc/self/status", encoding="ascii") as status:
+        own = next(int(line.split()[1]) for line in status if line.startswith("VmHWM:"))
+    waited = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    with open(sys.argv[2], "w", encoding="ascii") as report:
+        report.write(str(max(own, waited)))
+
+limit = int(sys.argv[1])
+resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+atexit.register(report_peak)
+from codegen.cli import main
+sys.exit(main(sys.argv[3:]))
+"""
 
 
 def returns_within(seconds: float, function: Callable[[], T], fifo: Path | None = None) -> T:
@@ -58,8 +70,8 @@ def returns_within(seconds: float, function: Callable[[], T], fifo: Path | None 
 
 @dataclass(frozen=True)
 class Ran:
-    """A finished codegen process: exit status, output, wall time and peak memory (the
-    largest resident set of it and of every process it waited for, such as git)."""
+    """A finished codegen process: exit status, output, wall time and peak memory in MiB
+    (the largest resident set of it and of every process it waited for, such as git)."""
 
     status: int
     out: str
@@ -81,10 +93,15 @@ def run_measured(
     ``timeout`` seconds."""
     limit = str(address_space_mib * MIB)
     environment = {**os.environ, **(env or {})}
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+    with (
+        tempfile.TemporaryFile() as out,
+        tempfile.TemporaryFile() as err,
+        tempfile.TemporaryDirectory() as folder,
+    ):
+        report = Path(folder) / "peak"
         started = time.monotonic()
         child = subprocess.Popen(
-            [sys.executable, "-c", _CHILD, limit, *args],
+            [sys.executable, "-c", _CHILD, limit, str(report), *args],
             cwd=cwd,
             stdin=subprocess.DEVNULL,
             stdout=out,
@@ -94,19 +111,19 @@ def run_measured(
         timer = threading.Timer(timeout, child.kill)
         timer.start()
         try:
-            _, status, usage = os.wait4(child.pid, 0)
+            child.wait()
         finally:
             timer.cancel()
-        child.returncode = os.waitstatus_to_exitcode(status)  # reaped here, not by Popen
         seconds = time.monotonic() - started
         out.seek(0)
         err.seek(0)
+        peak = int(report.read_text("ascii")) / 1024 if report.exists() else float("inf")
         return Ran(
             child.returncode,
             out.read().decode("utf-8", "replace"),
             err.read().decode("utf-8", "replace"),
             seconds,
-            usage.ru_maxrss / 1024,  # KiB on Linux
+            peak,  # KiB on Linux; infinite when it was killed before reporting
         )
 
 
