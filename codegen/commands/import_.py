@@ -25,6 +25,7 @@ from pathlib import Path
 from codegen.catalog import roundtrip
 from codegen.commands._session import session
 from codegen.errors import ExitCode, InputError, counted
+from codegen.files import read_limited
 from codegen.importer.bilingual import split_languages
 from codegen.importer.columns.headers import header_dictionary
 from codegen.importer.columns.options import renamed_attributes, stored_roles, unused_columns
@@ -41,6 +42,7 @@ from codegen.importer.merge.retire import check_options
 from codegen.importer.merge.retire import retire as retire_codes
 from codegen.importer.merge.sets import merge_document
 from codegen.importer.merge.state import MergeResult
+from codegen.limits import MAX_CATALOG_BYTES
 from codegen.project.config import load_config
 from codegen.project.starter import in_codegen_checkout, module_name, project_folder
 
@@ -180,8 +182,13 @@ def _explanation(document: Document) -> list[str]:
 
 
 def _read_catalog_bytes(path: Path) -> bytes | None:
+    """The catalog's bytes, None when there is none yet; InputError when it cannot be
+    read, is not a regular file or is past the catalog's size limit."""
+    too_large = f"the catalog is larger than {MAX_CATALOG_BYTES // 2**20} MiB, the limit"
     try:
-        return path.read_bytes()
+        return read_limited(
+            path, MAX_CATALOG_BYTES, str(path), too_large=too_large + ": split it up"
+        )
     except FileNotFoundError:
         return None
     except OSError as error:
