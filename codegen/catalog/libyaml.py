@@ -61,7 +61,7 @@ _LEFT_TO_REFERENCE = re.compile(r"[0-9]{4}-|(?:<<|=|!|&|\*)\Z")
 # breaks of YAML 1.1 (NEL, LS, PS), byte order marks inside the text; a block scalar whose
 # header touches a comment (``|#``) or whose first line is spaces only, which ruamel refuses
 # when a later line is indented more. Rare in a catalog: the reference loader reads those.
-_NOT_LIKE_RUAMEL = re.compile("[\t\x85\u2028\u2029\ufeff]")
+NOT_LIKE_RUAMEL = re.compile("[\t\x85\u2028\u2029\ufeff]")
 _BLOCK_HEADER = re.compile(r"[|>][-+0-9]*(?:#|[^\r\n]*(?:\r\n?|\n) +[\r\n])")
 
 
@@ -72,7 +72,7 @@ class Unsure(Exception):
 def load(text: str) -> Any:
     """The catalog's data, as :func:`codegen.catalog.parse.parse` returns it; :class:`Unsure`
     when the text is not plain YAML or needs the reference loader."""
-    if _NOT_LIKE_RUAMEL.search(text):
+    if NOT_LIKE_RUAMEL.search(text):
         raise Unsure
     try:
         return _build(text, CSafeLoader(text).get_event)
@@ -101,7 +101,7 @@ def _build(text: str, next_event: Any) -> Any:
         if event.anchor is not None or len(parents) >= MAX_CATALOG_DEPTH:
             raise Unsure  # an alias (its anchor), an anchor, or too deep
         if kind is ScalarEvent:
-            value = _scalar(event, text)
+            value = scalar_value(event, text)
         elif kind is MappingStartEvent and event.tag is None:
             value = LinedDict()
             value.line = event.start_mark.line + 1
@@ -129,7 +129,10 @@ def _build(text: str, next_event: Any) -> Any:
     return root
 
 
-def _scalar(event: Any, text: str) -> Any:
+def scalar_value(event: Any, text: str) -> Any:
+    """The value of a ScalarEvent of ``text``: a quoted or block text as written, a plain
+    one as YAML 1.2 reads it; :class:`Unsure` for a tag, a date, a merge key or a block
+    header the reference loader reads otherwise."""
     if event.tag is not None:  # even !!str: ruamel and libyaml end a tag at different places
         raise Unsure
     if event.style in ("|", ">") and _BLOCK_HEADER.match(text, event.start_mark.index):
