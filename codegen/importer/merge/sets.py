@@ -52,8 +52,9 @@ def merge_document(root: CommentedMap, doc: Document, lang: str, catalog_path: s
     sets: CommentedSeq = root["code_sets"]
     matched: list[int] = []
     plan: list[tuple[CodeTable, CommentedMap | None]] = []
+    owners = _code_owners(sets)
     for table in doc.tables:
-        at = _best_match(sets, table, matched)
+        at = _best_match(owners, table, matched, sets)
         if at is not None:
             matched.append(id(sets[at]))
         plan.append((table, sets[at] if at is not None else None))
@@ -98,15 +99,29 @@ def _place(sets: CommentedSeq, previous: CommentedMap | None, known: list[Commen
     return positions[id(known[0])] if known else len(sets)
 
 
-def _best_match(sets: CommentedSeq, table: CodeTable, matched: list[int]) -> int | None:
-    keys = {str(code.code) for code in table.codes}
-    best, best_count = None, 0
+def _code_owners(sets: CommentedSeq) -> dict[str, list[int]]:
+    """The positions of the code sets that have each code (as text), in order: read once,
+    so matching a table costs its own codes, not every set's."""
+    owners: dict[str, list[int]] = {}
     for index, code_set in enumerate(sets):
-        if id(code_set) in matched:
-            continue
-        count = sum(1 for code in code_set["codes"] if str(code["code"]) in keys)
-        if count > best_count:
-            best, best_count = index, count
+        for code in code_set["codes"]:
+            owners.setdefault(str(code["code"]), []).append(index)
+    return owners
+
+
+def _best_match(
+    owners: dict[str, list[int]], table: CodeTable, matched: list[int], sets: CommentedSeq
+) -> int | None:
+    """The set not yet ``matched`` with which ``table`` shares most codes (the first of
+    equals), None when it shares none with any."""
+    counts: dict[int, int] = {}
+    for key in {str(code.code) for code in table.codes}:
+        for index in owners.get(key, ()):
+            counts[index] = counts.get(index, 0) + 1
+    best, best_count = None, 0
+    for index in sorted(counts):
+        if counts[index] > best_count and id(sets[index]) not in matched:
+            best, best_count = index, counts[index]
     return best
 
 
