@@ -42,7 +42,7 @@ _INF = float("inf")
 _NAN = -_INF / _INF  # one object, as ruamel's: two .nan keys are the same key there too
 
 # The first characters of the plain scalars that are not text, and ruamel's YAML 1.2 patterns.
-_NOT_ALWAYS_TEXT = frozenset("tTfF-+0123456789.~nN<=!&*")
+NOT_ALWAYS_TEXT = frozenset("tTfF-+0123456789.~nN<=!&*")
 _NULLS = frozenset(("~", "null", "Null", "NULL"))
 _BOOL = re.compile("true|True|TRUE|false|False|FALSE")
 _FLOAT = re.compile(
@@ -144,7 +144,7 @@ def _plain(value: str) -> Any:
     """A plain (unquoted) scalar as YAML 1.2's core schema reads it, as ruamel does."""
     if not value or value in _NULLS:
         return None
-    if value[0] not in _NOT_ALWAYS_TEXT:
+    if value[0] not in NOT_ALWAYS_TEXT:
         return value
     if _BOOL.fullmatch(value):
         return value[0] in "tT"

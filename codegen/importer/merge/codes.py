@@ -36,7 +36,11 @@ def merge_source_codes(
         node = nodes.get(key)
         if node is None:
             node = nodes[key] = _new_code(run, code, table, names)
-            after.setdefault(previous, []).insert(0, node)  # as codes.insert(after previous)
+            last = id(list.__getitem__(codes, -1)) if codes else 0
+            if previous == last and previous not in after:
+                codes.append(node)  # after the last code: the common case
+            else:
+                after.setdefault(previous, []).insert(0, node)  # as codes.insert(after it)
             run.result.added_codes += 1
             run.change(code.line, f"code {key}: added")
         else:
