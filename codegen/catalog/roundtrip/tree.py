@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import functools
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from ruamel.yaml.comments import CommentedMap, CommentedSeq, merge_attrib
+from ruamel.yaml.comments import CommentedMap, CommentedSeq, Format, merge_attrib
 from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import MappingNode, Node, SequenceNode
@@ -173,8 +173,22 @@ def new_catalog(lang: str, module: str, schema_comment: bool) -> CommentedMap:
 
 def flow_map(items: dict[str, Any]) -> CommentedMap:
     """A mapping written on one line, ``{ja: ..., en: ...}``, as the catalog's texts are."""
-    node = CommentedMap(items)
-    node.fa.set_flow_style()
+    node = new_map(items.items())
+    style = Format()
+    style._flow_style = True  # as node.fa.set_flow_style(), without the property's lookups
+    setattr(node, Format.attrib, style)
+    return node
+
+
+def new_map(pairs: Iterable[tuple[Any, Any]]) -> CommentedMap:
+    """A new block mapping of ``pairs`` (key, value), in their order; a later pair with the
+    key of an earlier one replaces its value. As ``CommentedMap(pairs)``, without ruamel's
+    per-key checks for an existing key (two of the merge's calls a code)."""
+    node = CommentedMap()
+    set_item, own = OrderedDict.__setitem__, node._ok.add
+    for key, value in pairs:
+        set_item(node, key, value)
+        own(key)
     return node
 
 

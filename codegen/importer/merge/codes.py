@@ -9,10 +9,12 @@ stale mark), texts and group labels.
 
 from __future__ import annotations
 
+from typing import Any
+
 from ruamel.yaml.comments import Comment, CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
-from codegen.catalog.roundtrip.tree import flow_map, put
+from codegen.catalog.roundtrip.tree import flow_map, new_map, put
 from codegen.importer.codetable import AttributeColumn, CodeTable, SourceCode
 from codegen.importer.merge.names import code_name, value_name
 from codegen.importer.merge.stale import clear_stale, mark_stale, message_in
@@ -105,22 +107,21 @@ def _new_code(run: Run, code: SourceCode, table: CodeTable, names: set[str]) -> 
     english = code.message if run.lang == "en" or run.lang.startswith("en-") else code.english
     name = code_name(code.code, english, code.name, names)
     names.add(name.text)
-    node = CommentedMap()
-    node["code"] = code.code if isinstance(code.code, int) else DoubleQuotedScalarString(code.code)
+    value = code.code if isinstance(code.code, int) else DoubleQuotedScalarString(code.code)
     if any(column.key in CODE_ORDER for column in table.attributes):
-        node["message"] = flow_map({})  # a column keyed like a code's own key: set as a merge
-        node["curated"] = curated(name)
-        _update_code(run.quiet(), node, code, table)
+        node = new_map([("code", value), ("message", flow_map({})), ("curated", curated(name))])
+        _update_code(run.quiet(), node, code, table)  # a column keyed like a code's own key
         return node
+    pairs: list[tuple[str, Any]] = [("code", value)]
     for column in table.attributes:
-        value = code.attrs.get(column.key)
+        cell = code.attrs.get(column.key)
         if column.kind != "text":
-            node[column.key] = value
-        elif isinstance(value, str):
-            node[column.key] = flow_map({run.lang: value})
-    node["message"] = flow_map({} if code.message is None else {run.lang: code.message})
-    node["curated"] = curated(name)
-    return node
+            pairs.append((column.key, cell))
+        elif isinstance(cell, str):
+            pairs.append((column.key, flow_map({run.lang: cell})))
+    message = {} if code.message is None else {run.lang: code.message}
+    pairs += [("message", flow_map(message)), ("curated", curated(name))]
+    return new_map(pairs)
 
 
 def _update_code(run: Run, node: CommentedMap, code: SourceCode, table: CodeTable) -> None:

@@ -165,6 +165,8 @@ def pascal_case(text: str) -> str:
 
 def code_slug(code: int | str) -> str:
     """The code in a name: ``-100`` -> ``M100``, ``0x8004a0ff`` -> ``0X8004A0FF``."""
+    if type(code) is int:
+        return ("M" if code < 0 else "") + str(abs(code))  # digits only: one word
     text = str(code)
     sign = "M" if text.startswith("-") else ""
     words = ascii_words(text.lstrip("-"))
