@@ -87,7 +87,13 @@ class Config:
     def _check_outputs(self, catalog: Catalog) -> None:
         written: dict[str, int] = {}
         for index, target in enumerate(self.targets):
-            for output, _ in outputs(target, catalog_for(target, catalog)):
+            try:
+                made = outputs(target, catalog_for(target, catalog))
+            except InputError as error:
+                if not self.located.text:
+                    raise
+                raise self.located.error(error.message, ("targets", index, "output")) from None
+            for output, _ in made:
                 if output in written and self.located.text:
                     raise self.located.error(
                         f"targets[{index}] writes {output}, as targets[{written[output]}] "

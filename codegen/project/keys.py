@@ -16,7 +16,7 @@ from datetime import date, datetime, time
 from types import MappingProxyType
 from typing import Any
 
-from codegen.catalog.naming import LANGUAGE
+from codegen.catalog.naming import LANGUAGE, module_length_problem
 from codegen.errors import InputError
 from codegen.limits import MAX_OUTPUT_MIB, MAX_RENDER_SECONDS, MIB
 from codegen.project.toml_positions import KeyPath, Located
@@ -28,6 +28,7 @@ from codegen.render.targets import (
     Target,
     builtin_options,
     checked_relative,
+    long_part_problem,
 )
 from codegen.render.views.schema import CODE_SETS
 
@@ -83,6 +84,8 @@ def check_section(data: object, located: Located) -> dict[str, Any]:
     for name in ("catalog", "output", "templates"):
         if name in data and not data[name].strip():
             raise located.error(f"{name} is empty; give a path or remove the key", (name,))
+    for name in ("catalog", "output", "templates", "breaking_against"):
+        _check_no_control(data, name, (), located)
     if "languages" in data:
         _check_languages(data["languages"], located)
     for key in ("derived_names", "stale_translations"):
@@ -146,9 +149,9 @@ def limits_of(section: Mapping[str, Any]) -> RenderLimits:
     default = RenderLimits()
     return RenderLimits(
         seconds=section.get("render_timeout", default.seconds),
-        output_bytes=section["max_output_mib"] * MIB
-        if "max_output_mib" in section
-        else default.output_bytes,
+        output_bytes=(
+            section["max_output_mib"] * MIB if "max_output_mib" in section else default.output_bytes
+        ),
     )
 
 
@@ -211,6 +214,8 @@ def _check_options(options: Mapping[str, Any], path: KeyPath, located: Located) 
             allowed = " or ".join(f'"{v}"' for v in OPTION_VALUES[key])
             raise located.error(f"option {key} must be {allowed}, not {value!r}", path + (key,))
     module = options.get("module")
+    if too_long := module_length_problem(module):
+        raise located.error(f"option module: {too_long}", path + ("module",))
     if module is not None and (
         not _MODULE.fullmatch(module) or keyword.iskeyword(module) or module.startswith("todo_")
     ):
@@ -241,7 +246,11 @@ def _check_target(target: object, index: int, located: Located) -> None:
             'or use formatter = "python" (black)',
             path + ("formatter",),
         )
+    for key in REQUIRED_TARGET_KEYS:
+        _check_no_control(target, key, path, located)
     example = target["output"].replace("{module}", "module").replace("{lang}", "en")
+    if too_long := long_part_problem(example):
+        raise located.error(f"output {target['output'][:60]!r}...: {too_long}", path + ("output",))
     try:
         checked_relative(example)
     except InputError:
@@ -251,6 +260,22 @@ def _check_target(target: object, index: int, located: Located) -> None:
             path + ("output",),
         ) from None
     _check_options(target.get("options", {}), path + ("options",), located)
+
+
+def _check_no_control(table: Mapping[str, Any], key: str, path: KeyPath, located: Located) -> None:
+    """A path or a git ref holds no control character (a NUL would reach the system as
+    the end of the name)."""
+    value = table.get(key)
+    found = _CONTROL.search(value) if isinstance(value, str) else None
+    if found:
+        raise located.error(
+            f"{_name(path + (key,))} holds the control character U+{ord(found.group()):04X} at "
+            f"character {found.start() + 1}: remove it",
+            path + (key,),
+        )
+
+
+_CONTROL = re.compile("[\x00-\x1f\x7f]")
 
 
 def _name(path: KeyPath) -> str:

@@ -12,7 +12,13 @@ from __future__ import annotations
 from typing import Any
 
 from codegen.catalog.declared import Clash, SetNames, clashes, taken
-from codegen.catalog.naming import LANGUAGE, PASCAL, SNAKE, name_problem
+from codegen.catalog.naming import (
+    LANGUAGE,
+    PASCAL,
+    SNAKE,
+    module_length_problem,
+    name_problem,
+)
 from codegen.catalog.plain import NodePath, Problem
 from codegen.catalog.rules.context import Context, dicts, mapping
 from codegen.catalog.rules.records import check_set_aliases
@@ -28,8 +34,9 @@ def rule_problems(data: dict[Any, Any]) -> list[Problem]:
     check_languages(context)
     context.check_texts(("title",), "title")
     curated = mapping(data.get("curated"))
-    module_problem = name_problem(curated.get("module"), SNAKE, "the module", "curated.module")
-    context.add(("curated", "module"), module_problem)
+    module = curated.get("module")
+    module_problem = name_problem(module, SNAKE, "the module", "curated.module")
+    context.add(("curated", "module"), module_problem or module_length_problem(module))
     seen_names: dict[Any, NodePath] = {}
     for index, code_set in dicts(data.get("code_sets")):
         check_code_set(context, ("code_sets", index), code_set, seen_names)
