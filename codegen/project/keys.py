@@ -18,7 +18,7 @@ from typing import Any
 
 from codegen.catalog.naming import LANGUAGE, module_length_problem
 from codegen.errors import InputError
-from codegen.limits import MAX_OUTPUT_MIB, MAX_RENDER_SECONDS, MIB
+from codegen.limits import MAX_LOCK_SECONDS, MAX_OUTPUT_MIB, MAX_RENDER_SECONDS, MIB
 from codegen.project.toml_positions import KeyPath, Located
 from codegen.render.bounds import RenderLimits
 from codegen.render.formatters import ruff_command
@@ -96,6 +96,12 @@ def check_section(data: object, located: Located) -> dict[str, Any]:
     if data.get("lock_timeout", 0) < 0:
         raise located.error(
             "lock_timeout must be 0 or more seconds (0: do not wait for another run)",
+            ("lock_timeout",),
+        )
+    if data.get("lock_timeout", 0) > MAX_LOCK_SECONDS:
+        raise located.error(
+            f"lock_timeout must be at most {MAX_LOCK_SECONDS:,} seconds (a day): a run that "
+            "holds a lock longer is stuck",
             ("lock_timeout",),
         )
     if "breaking_against" in data and not data["breaking_against"].strip():
