@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from codegen import __version__
+from codegen.errors import InputError
 from codegen.files import as_lf, existing_files, hash_files, read_bytes, sha256
 from codegen.project.config import Config
 from codegen.render.formatters import ruff_version
@@ -41,10 +42,18 @@ FORMAT = 1
 
 def templates_hash(template_dirs: Sequence[Path]) -> str:
     """One hash of every file of the template search path (the override folders, then the
-    built-in templates), each by folder, relative path and contents, sorted by path."""
+    built-in templates), each by folder, relative path and contents, sorted by path; an
+    InputError naming a file that cannot be read."""
     digest = hashlib.sha256()
     for index, folder in enumerate((*template_dirs, BUILTIN_TEMPLATES)):
-        hash_files(digest, folder, existing_files(folder), f"{index}\0")
+        try:
+            hash_files(digest, folder, existing_files(folder), f"{index}\0")
+        except OSError as error:
+            raise InputError(
+                f"cannot read this file of the template folder: {error.strerror or error}; "
+                "keep only templates (and their partials) there",
+                error.filename or str(folder),
+            ) from None
     return digest.hexdigest()
 
 
@@ -124,7 +133,7 @@ def read_manifest(output_dir: Path) -> dict[str, Any] | None:
         return None
     try:
         document = json.loads(data.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError):
+    except (UnicodeDecodeError, ValueError, RecursionError):  # RecursionError: nested deep
         return None
     if not isinstance(document, dict) or document.get("format") != FORMAT:
         return None
