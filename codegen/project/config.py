@@ -239,6 +239,9 @@ def _read(path: Path, cwd: Path, *, within: Path | None) -> str:
         ) from None
 
 
+_DIGIT_RUN = re.compile("[0-9_]+")
+
+
 def _parse(text: str, shown: str) -> dict[str, Any]:
     """``text`` as TOML; an InputError at the line and column of what is wrong, also for
     what ``tomllib`` would fail on otherwise: nesting past
@@ -266,7 +269,8 @@ def _parse(text: str, shown: str) -> dict[str, Any]:
         ) from None
     except ValueError:  # int() of more digits than Python converts (4,300)
         digits = sys.get_int_max_str_digits()
-        found = re.search(rf"[0-9](?:_?[0-9]){{{digits},}}", text)
+        runs = _DIGIT_RUN.finditer(text)  # one pass: no run is scanned twice
+        found = next((r for r in runs if len(r.group().replace("_", "")) > digits), None)
         at = (
             (
                 text.count("\n", 0, found.start()) + 1,
