@@ -7,8 +7,11 @@ The inputs are the ones issue #18 lists (a fault trial found them): a catalog ne
 deep and a 5,000-digit code on ``import``; a ``\\ud800`` escape in ``diff``; a
 300-character module name; TOML nested 5,000 deep; templates with 300 nested ``for`` or
 5,000 parentheses; ``templates = "/"``; a NUL in a target's ``output``; ``explain`` of a
-5,000-digit code. Each runs in a child process, as CI runs codegen, so a traceback printed
-by the interpreter is seen as such.
+5,000-digit code. Beside them, their kin: a hexadecimal code of 4,800 digits, a TOML
+integer of 5,000 digits, a ``lock_timeout`` past a float, a NUL in the catalog's path, an
+output file name of 300 bytes, JSON and YAML outputs nested 5,000 deep, a manifest nested
+5,000 deep. Each runs in a child process, as CI runs codegen, so a traceback printed by
+the interpreter is seen as such.
 """
 
 from __future__ import annotations
@@ -80,6 +83,15 @@ def _surrogate_since_last_commit(folder: Path) -> None:
     (folder / "spec" / "codes.yaml").write_text(text, encoding="utf-8")
 
 
+def _manifest(text: str) -> Callable[[Path], None]:
+    def make(folder: Path) -> None:
+        _project('catalog = "spec/codes.yaml"\n')(folder)
+        (folder / "generated").mkdir()
+        (folder / "generated" / ".codegen-manifest.json").write_text(text, encoding="utf-8")
+
+    return make
+
+
 IMPORT = ("import", "page.md", "--lang", "en")
 CASES = {
     "import_onto_a_catalog_nested_1000_deep": Case(
@@ -147,6 +159,12 @@ CASES = {
         _project('templates = "/"\n'),
         ("generate",),
         r"codegen\.toml:1:1",
+        "templates '/' is outside the project folder",
+    ),
+    "templates_is_the_root_folder_outside_allowed": Case(
+        _project('templates = "/"\nallow_outside = true\n'),
+        ("generate",),
+        r"codegen\.toml:1:1",
         "give the templates a folder of their own",
     ),
     "nul_in_a_target_output": Case(
@@ -154,6 +172,48 @@ CASES = {
         ("generate",),
         r"codegen\.toml:3:1",
         "control character U+0000",
+    ),
+    "toml_integer_of_5000_digits": Case(
+        _project(f"lock_timeout = {DIGITS}\n"),
+        ("generate",),
+        r"codegen\.toml:1:16",
+        "an integer of more than 4,300 digits",
+    ),
+    "lock_timeout_past_a_float": Case(
+        _project("lock_timeout = 1" + "0" * 400 + "\n"),
+        ("generate",),
+        r"codegen\.toml:1:1",
+        "lock_timeout must be at most 86,400 seconds",
+    ),
+    "nul_in_the_catalog_path": Case(
+        _project('catalog = "spec/codes\\u0000.yaml"\n'),
+        ("validate",),
+        r"codegen\.toml:1:1",
+        "control character U+0000",
+    ),
+    "output_file_name_of_300_bytes": Case(
+        _project(ONE_TEMPLATE.replace('"t.txt"', '"' + "t" * 300 + '"')),
+        ("generate",),
+        r"codegen\.toml:3:1",
+        "longer than 255 bytes",
+    ),
+    "json_output_nested_5000_deep": Case(
+        _project(
+            ONE_TEMPLATE.replace('"none"', '"json"').replace("t.txt", "t.json"),
+            {"t.json.j2": "[" * 5000 + "]" * 5000 + "\n"},
+        ),
+        ("generate",),
+        r".*templates/t\.json\.j2",
+        "nests too deeply",
+    ),
+    "yaml_output_nested_5000_deep": Case(
+        _project(
+            ONE_TEMPLATE.replace('"none"', '"yaml"').replace("t.txt", "t.yaml"),
+            {"t.yaml.j2": "[" * 5000 + "]" * 5000 + "\n"},
+        ),
+        ("generate",),
+        r".*templates/t\.yaml\.j2",
+        "nests too deeply",
     ),
     "explain_a_5000_digit_code": Case(
         _catalog(_sample()),
@@ -201,3 +261,23 @@ def test_each_input_gives_one_located_line_and_exit_2(tmp_path: Path, case: str)
     assert given.says in lines[0]
     assert done.returncode == 2
     assert _files(folder) == before  # nothing written
+
+
+def test_a_manifest_nested_5000_deep_is_no_manifest(tmp_path: Path) -> None:
+    """The fast path's cache, unreadable: ``check`` renders and compares (exit 1: the
+    outputs are missing), where it once ended in a traceback."""
+    folder = tmp_path / "project"
+    folder.mkdir()
+    _manifest("[" * 5000 + "]" * 5000)(folder)
+    done = subprocess.run(
+        [sys.executable, "-m", "codegen", "check"],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        env=_env(tmp_path),
+        timeout=120,
+        check=False,
+    )
+    assert "Traceback" not in done.stderr
+    assert done.returncode == 1
+    assert "generated/python/sample_codes.py: missing" in done.stdout
