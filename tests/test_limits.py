@@ -201,7 +201,11 @@ def test_a_catalog_past_the_size_limit_is_refused_and_nothing_written(
 def test_black_is_refused_past_its_code_count_before_rendering(
     project: Project, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """Where black runs: here on the built-in module at a line length it is not laid out for."""
     monkeypatch.setattr(bounds, "MAX_BLACK_CODES", SAMPLE_CODES)
+    project.config.write_text(
+        'catalog = "spec/codes.yaml"\n[options]\nline_length = 99\n', encoding="utf-8"
+    )
     assert project.run("generate") == 0
     project.catalog.write_text(project.catalog.read_text("utf-8") + "\n", encoding="utf-8")
     monkeypatch.setattr(bounds, "MAX_BLACK_CODES", SAMPLE_CODES - 1)

@@ -37,8 +37,8 @@ from codegen.render.bounds import (
     render_bounded,
     utf8_size,
 )
-from codegen.render.environment import make_environment
-from codegen.render.formatters import format_ruff, format_text
+from codegen.render.environment import make_environment, user_template
+from codegen.render.formatters import format_ruff, format_text, runs_black
 from codegen.render.header import DEFAULT_REGENERATE, header_text
 from codegen.render.targets import BUILTIN_TEMPLATES, Target, catalog_for, outputs
 from codegen.render.undefined import TemplateOptions
@@ -55,14 +55,17 @@ def render_all(
     """Every output of every target: ``{path relative to the output folder: text}``;
     each output's header names ``regenerate`` as the command that regenerates it. A
     template that renders longer or larger than ``limits`` is a TemplateError, and a
-    ``python`` (black) target for a catalog past :data:`~codegen.limits.MAX_BLACK_CODES`
+    target that black formats for a catalog past :data:`~codegen.limits.MAX_BLACK_CODES`
     codes an InputError at the catalog, raised before anything is rendered
-    (:mod:`codegen.render.bounds`).
+    (:mod:`codegen.render.bounds`). A built-in template's Python, already in black's
+    layout, is only parsed back (:func:`~codegen.render.formatters.runs_black`).
 
     Every template is loaded first; then the outputs are rendered and formatted, on two
     cores when that pays (:mod:`codegen.render.parallel`), with the same results either way."""
+    folders = tuple(Path(folder) for folder in template_dirs)
+    builtin = {t.template: user_template(t.template, folders) is None for t in targets}
     codes = sum(len(code_set.codes) for code_set in catalog.code_sets)
-    if any(target.formatter == "python" for target in targets) and (problem := black_fits(codes)):
+    if any(_runs_black(t, builtin[t.template]) for t in targets) and (problem := black_fits(codes)):
         raise InputError(problem, catalog.path)
     environment = make_environment(template_dirs, bytecode_cache)
     jobs: dict[str, _Job] = {}
@@ -72,16 +75,29 @@ def render_all(
         for output, lang in outputs(target, target_catalog):
             if output in jobs:
                 raise TemplateError(f"two targets write {output}: give each its own output")
-            jobs[output] = _Job(template, target, target_catalog, output, lang, regenerate, limits)
+            jobs[output] = _Job(
+                template,
+                target,
+                target_catalog,
+                output,
+                lang,
+                regenerate,
+                limits,
+                builtin[target.template],
+            )
     texts = parallel.run(list(jobs.values()), _rendered, _weight)
     return dict(zip(jobs, texts, strict=True))
 
 
+def _runs_black(target: Target, builtin: bool) -> bool:
+    return target.formatter == "python" and runs_black(target.options, laid_out=builtin)
+
+
 def _weight(job: _Job) -> int:
-    return _WEIGHTS.get(job.target.formatter, 1)
+    return BLACK_WEIGHT if _runs_black(job.target, job.builtin) else 1
 
 
-_WEIGHTS = {"python": 10}  # black is ten times slower than anything else
+BLACK_WEIGHT = 10  # black is ten times slower than anything else
 
 
 @dataclass(frozen=True)
@@ -95,13 +111,14 @@ class _Job:
     lang: str
     regenerate: str = DEFAULT_REGENERATE
     limits: RenderLimits = DEFAULT_LIMITS
+    builtin: bool = True  # a built-in template: its Python is in black's layout
 
 
 def _rendered(job: _Job) -> str:
     """One output, rendered, formatted and parsed back."""
     text = _render(job)
     try:
-        formatted = _format(text, job.target)
+        formatted = _format(text, job.target, laid_out=job.builtin)
         if utf8_size(formatted) > job.limits.output_bytes:
             raise TemplateError(_too_large(job.limits, "once formatted, "))
         return formatted
@@ -113,10 +130,10 @@ def _rendered(job: _Job) -> str:
         ) from None
 
 
-def _format(text: str, target: Target) -> str:
+def _format(text: str, target: Target, laid_out: bool) -> str:
     if target.formatter == "ruff":
         return format_text(format_ruff(text, target.options), "none", target.options)
-    return format_text(text, target.formatter, target.options)
+    return format_text(text, target.formatter, target.options, laid_out)
 
 
 def _template(environment: ImmutableSandboxedEnvironment, name: str) -> Template:

@@ -1,6 +1,8 @@
 """Rendering costs the same for every code set: no work per set or per code walks the whole
-catalog, no check compares every key of an object with every other. Counted in calls and
-comparisons, never timed."""
+catalog, no check compares every key of an object with every other, and black, whose
+memory grows fastest, never formats the built-in Python module (already in its layout).
+Counted in calls and comparisons, never timed; tests/system/test_many_code_sets.py holds
+5,000 sets to the memory bound."""
 
 from __future__ import annotations
 
@@ -48,6 +50,23 @@ def test_every_further_code_set_costs_the_same_calls(monkeypatch: pytest.MonkeyP
     _calls(1)  # Jinja's lexer and the caches of filters, made once per process
     first, second, third = (_calls(count) for count in (100, 200, 300))
     assert third - second <= 1.02 * (second - first), (first, second, third)
+
+
+def _no_black(text: str, options: object) -> str:
+    raise AssertionError("black formatted the built-in Python module")
+
+
+def test_black_formats_the_built_in_module_only_at_another_line_length(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The template lays the module out as black would at its line length 100."""
+    monkeypatch.setattr(formatters, "_black", _no_black)
+    module = render_all(one_code_sets(3), DEFAULT_TARGETS)["python/sample_codes.py"]
+    assert "class Set2(IntEnum):" in module
+    python, *_ = DEFAULT_TARGETS
+    narrow = Target(python.template, python.output, python.formatter, {"line_length": 88})
+    with pytest.raises(AssertionError, match="black formatted"):
+        render_all(one_code_sets(3), [narrow])
 
 
 class Key(str):
