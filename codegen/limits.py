@@ -24,6 +24,11 @@ DEFAULT_RENDER_SECONDS = 120  # per output; the built-in templates take about 5 
 DEFAULT_OUTPUT_MIB = 256  # per output; the largest built-in output of an accepted catalog ~ 80 MiB
 MAX_RENDER_SECONDS = 3600  # the largest render_timeout the configuration accepts
 MAX_OUTPUT_MIB = 1024  # the largest max_output_mib the configuration accepts
+# A user template (not shipped with codegen) renders in a child process the kernel bounds:
+DEFAULT_TEMPLATE_MEMORY_MIB = 1536  # address space it may add to what it inherits
+DEFAULT_TEMPLATE_CPU_SECONDS = 300  # CPU time: rendering, formatting, parsing back
+MAX_TEMPLATE_MEMORY_MIB = 4096  # the largest template_memory_mib the configuration accepts
+MAX_TEMPLATE_CPU_SECONDS = 3600  # the largest template_cpu_seconds the configuration accepts
 MAX_REPEAT = 2**24  # items or characters of ``text * n`` (16 Mi): one C call, no deadline
 MAX_POWER_BITS = 2**16  # bits of ``a ** b`` for integers: a huge power never returns
 

@@ -4,6 +4,7 @@ just under it, the run works. Small limits are injected where the real ones woul
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -268,3 +269,68 @@ def test_padding_and_formats_within_max_repeat_and_long_numbers_in_text_still_re
     assert _render(tmp_path, template, RenderLimits()) == (
         "  x  |    7|   y|受付番号 123456789012|123456789012\n"
     )
+
+
+# --- user templates: a child process under the kernel's limits ---------------------------
+
+needs_limits = pytest.mark.skipif(
+    not sys.platform.startswith("linux"), reason="kernel limits for user templates: Linux only"
+)
+
+BOMBS = {  # each builds gigabytes in a step no check of bounds.py foresaw
+    "a width from the arguments": "{{ '%*d' % (3000000000, 1) }}",
+    "a nested format width": "{{ '{:>{}}'.format('x', 3000000000) }}",
+    "a precision from the arguments": "{{ '%.*f' % (2000000000, 1.0) }}",
+    "batch's filling": "{{ [1]|batch(10**9, 'x')|list|length }}",
+    "a join of repeated strings": "{{ (['x' * 16777216] * 1000)|join|length }}",
+    "replace": "{{ ('x' * 16777216).replace('x', 'x' * 100)|length }}",
+    "doubling with ~": (
+        "{% set ns = namespace(s='x' * 16777216) %}{% for i in range(10) %}"
+        "{% set ns.s = ns.s ~ ns.s %}{% endfor %}{{ ns.s|length }}"
+    ),
+}
+
+
+@needs_limits
+@pytest.mark.parametrize("bomb", BOMBS.values(), ids=BOMBS.keys())
+def test_a_user_template_that_builds_gigabytes_is_stopped_by_the_memory_limit(
+    project: Project, capsys: pytest.CaptureFixture[str], bomb: str
+) -> None:
+    _one_target(project, "ok\n", "template_memory_mib = 256")
+    assert project.run("generate") == 0
+    _one_target(project, "start\n" + bomb + "\n", "template_memory_mib = 256")
+    err = _refused(project, capsys)
+    assert err.startswith(f"{project.templates / 't.txt.j2'}:2: rendering t.txt needed more than")
+    assert "256 MiB of memory, the limit for a user template (template_memory_mib)" in err
+
+
+@needs_limits
+def test_the_default_memory_limit_stops_a_bomb_of_three_gigabytes(
+    project: Project, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _one_target(project, BOMBS["a width from the arguments"] + "\n")
+    err = _refused(project, capsys)
+    assert f"needed more than {limits.DEFAULT_TEMPLATE_MEMORY_MIB} MiB of memory" in err
+
+
+@needs_limits
+def test_a_user_template_past_its_cpu_time_is_stopped_at_its_line(
+    project: Project, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The CPU limit counts compiling, rendering and formatting; render_timeout only
+    rendering, by the wall clock."""
+    _one_target(project, "ok\n" + NEVER_ENDS, "template_cpu_seconds = 1\nrender_timeout = 600")
+    err = _refused(project, capsys)
+    assert err.startswith(f"{project.templates / 't.txt.j2'}:2: rendering t.txt used more than 1 s")
+    assert "of CPU time, the limit for a user template (template_cpu_seconds)" in err
+
+
+@needs_limits
+def test_a_user_template_is_compiled_under_the_limits_too(tmp_path: Path) -> None:
+    """Jinja folds constant expressions while compiling: batch(10**9, 'x') would be built
+    then, before any rendering."""
+    (tmp_path / "t.j2").write_text("{{ ['a']|batch(10**9, 'x')|list }}\n", encoding="utf-8")
+    with pytest.raises(TemplateError, match="needed more than 128 MiB of memory"):
+        render_all(
+            small(), [Target("t.j2", "t.out")], [tmp_path], limits=RenderLimits(memory_bytes=2**27)
+        )

@@ -41,6 +41,8 @@ from typing import TYPE_CHECKING, Any
 from codegen.limits import (
     DEFAULT_OUTPUT_MIB,
     DEFAULT_RENDER_SECONDS,
+    DEFAULT_TEMPLATE_CPU_SECONDS,
+    DEFAULT_TEMPLATE_MEMORY_MIB,
     MAX_BLACK_CODES,
     MAX_POWER_BITS,
     MAX_REPEAT,
@@ -55,10 +57,15 @@ if TYPE_CHECKING:
 @dataclass(frozen=True)
 class RenderLimits:
     """The bounds on one output: ``seconds`` of template rendering (wall clock, formatting
-    not included) and ``output_bytes`` of UTF-8 text, before and after formatting."""
+    not included) and ``output_bytes`` of UTF-8 text, before and after formatting. A user
+    template's output is made in a child process (:mod:`codegen.render.confine`) that may
+    also add at most ``memory_bytes`` of address space to what it inherits and use at
+    most ``cpu_seconds`` of CPU time (compiling, rendering, formatting, parsing back)."""
 
     seconds: float = DEFAULT_RENDER_SECONDS
     output_bytes: int = DEFAULT_OUTPUT_MIB * MIB
+    memory_bytes: int = DEFAULT_TEMPLATE_MEMORY_MIB * MIB
+    cpu_seconds: int = DEFAULT_TEMPLATE_CPU_SECONDS
 
 
 DEFAULT_LIMITS = RenderLimits()

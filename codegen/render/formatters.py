@@ -240,7 +240,9 @@ def ruff_command() -> str | None:
 
 
 def format_ruff(text: str, options: Mapping[str, object]) -> str:
-    """``text`` formatted by ruff and compiled for the target Python version."""
+    """``text`` formatted by ruff and compiled for the target Python version. A MemoryError
+    when ruff ran out of memory (it inherits a user template's memory limit,
+    :mod:`codegen.render.confine`); a TemplateError when the text is not valid Python."""
     executable = ruff_command()
     if executable is None:
         raise InputError(NOT_INSTALLED)
@@ -263,6 +265,8 @@ def format_ruff(text: str, options: Mapping[str, object]) -> str:
     done = _run(command, text)
     if done.returncode != 0:
         problem = _first_line(done.stderr, "ruff format failed")
+        if problem.startswith("memory allocation of"):  # Rust's abort: out of its memory limit
+            raise MemoryError(f"ruff: {problem}")
         raise TemplateError(f"invalid Python: {problem.removeprefix('error: ')}")
     _check_syntax(executable, done.stdout, f"py{major}{minor}")
     return done.stdout
@@ -285,6 +289,8 @@ def _check_syntax(executable: str, text: str, version: str) -> None:
             message = found.group(3).removeprefix("invalid-syntax: ")
             raise TemplateError(f"invalid Python: {message}", line=int(found.group(1)))
     problem = _first_line(done.stderr, "ruff check failed")
+    if problem.startswith("memory allocation of"):
+        raise MemoryError(f"ruff: {problem}")
     raise InputError(f"ruff check failed on the formatted text: {problem}")
 
 
