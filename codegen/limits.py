@@ -16,10 +16,12 @@ MEMORY_BOUND_GIB = 2  # what generate and check may peak at, for any catalog the
 MAX_CATALOG_BYTES = 50 * MIB  # the catalog file, checked before it is parsed
 MAX_CATALOG_DEPTH = 40  # YAML nesting; a catalog nests 9 deep: anything far deeper is not one
 MAX_CODES = 100_000  # with MAX_CATALOG_BYTES, what generate makes within 2 GiB
+MAX_CODE_SETS = 10_000  # with MAX_CODES: each set adds ~41 lines of Python module (a code 4)
 MAX_STRING = 100_000  # characters of one text or key of the catalog
 
 # --- rendering ---------------------------------------------------------------------------
 MAX_BLACK_CODES = 20_000  # codes black formats within the bound (about 45 KB a code)
+BLACK_SET_CODES = 10  # a code set costs black as much as 10 codes (41 lines of module against 4)
 DEFAULT_RENDER_SECONDS = 120  # per output; the built-in templates take about 5 s at 100,000 codes
 DEFAULT_OUTPUT_MIB = 256  # per output; the largest built-in output of an accepted catalog ~ 80 MiB
 MAX_RENDER_SECONDS = 3600  # the largest render_timeout the configuration accepts

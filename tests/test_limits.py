@@ -22,6 +22,7 @@ from tests.support.catalogs import Project, catalog, code, code_set
 
 NEVER_ENDS = "{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}\n"
 SAMPLE_CODES = 14  # tests/fixtures/sample.yaml
+SAMPLE_SETS = 3
 
 
 def small() -> Catalog:
@@ -187,6 +188,21 @@ def test_a_catalog_past_the_code_count_is_refused_and_nothing_written(
     assert f"the catalog has {SAMPLE_CODES} codes; the limit is {SAMPLE_CODES - 1}" in err
 
 
+def test_a_catalog_past_the_code_set_count_is_refused_and_nothing_written(
+    project: Project, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A code set costs as much as ten codes to generate: their number has its own bound."""
+    monkeypatch.setattr(size, "MAX_CODE_SETS", SAMPLE_SETS)
+    assert project.run("generate") == 0
+    project.catalog.write_text(project.catalog.read_text("utf-8") + "\n", encoding="utf-8")
+    monkeypatch.setattr(size, "MAX_CODE_SETS", SAMPLE_SETS - 1)
+    err = _refused(project, capsys)
+    assert err.endswith(
+        f": the catalog has {SAMPLE_SETS} code sets; the limit is {SAMPLE_SETS - 1}: merge small "
+        "code sets, or split the catalog\n"
+    )
+
+
 def test_a_catalog_past_the_size_limit_is_refused_and_nothing_written(
     project: Project, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -203,20 +219,37 @@ def test_black_is_refused_past_its_code_count_before_rendering(
     project: Project, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Where black runs: here on the built-in module at a line length it is not laid out for."""
-    monkeypatch.setattr(bounds, "MAX_BLACK_CODES", SAMPLE_CODES)
+    counted = SAMPLE_CODES + limits.BLACK_SET_CODES * SAMPLE_SETS
+    monkeypatch.setattr(bounds, "MAX_BLACK_CODES", counted)
     project.config.write_text(
         'catalog = "spec/codes.yaml"\n[options]\nline_length = 99\n', encoding="utf-8"
     )
     assert project.run("generate") == 0
     project.catalog.write_text(project.catalog.read_text("utf-8") + "\n", encoding="utf-8")
-    monkeypatch.setattr(bounds, "MAX_BLACK_CODES", SAMPLE_CODES - 1)
+    monkeypatch.setattr(bounds, "MAX_BLACK_CODES", counted - 1)
     err = _refused(project, capsys)
     assert err == (
-        f"spec/codes.yaml: the catalog has {SAMPLE_CODES} codes; formatter "
-        f'"python" (black) formats at most {SAMPLE_CODES - 1} within codegen\'s memory bound '
+        f"spec/codes.yaml: the catalog has {SAMPLE_CODES} codes in {SAMPLE_SETS} code sets, "
+        f"{counted} as black counts them (a code set costs as much as 10 codes); formatter "
+        f'"python" (black) formats at most {counted - 1} within codegen\'s memory bound '
         '(2 GiB): set formatter = "ruff" on the Python target (pip install ruff), or split '
         "the catalog\n"
     )
+
+
+def test_black_counts_a_code_set_as_ten_codes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A set adds about 41 lines to the module, a code 4: 5,000 sets of one code took black
+    2.07 GiB, past the bound, when only codes were counted."""
+    assert bounds.black_fits(limits.MAX_BLACK_CODES, 0) is None
+    assert bounds.black_fits(1800, 1800) is None
+    assert "5,000 codes in 5,000 code sets, 55,000 as black" in (
+        bounds.black_fits(5000, 5000) or ""
+    )
+    monkeypatch.setattr(bounds, "MAX_BLACK_CODES", 32)
+    sets = catalog(*(code_set(f"Set{i}", [code(i, f"CODE_{i}", "成功")]) for i in range(3)))
+    narrow = Target("python_module.py.j2", "m.py", "python", {"line_length": 88})
+    with pytest.raises(InputError, match="3 codes in 3 code sets, 33 as black counts them"):
+        render_all(sets, [narrow])
 
 
 def test_the_black_limit_does_not_apply_without_a_python_target(
@@ -233,6 +266,7 @@ def test_the_documented_limits() -> None:
     assert limits.MAX_CODES == 100_000
     assert limits.MAX_CATALOG_BYTES == 50 * 2**20
     assert limits.MAX_BLACK_CODES == 20_000
+    assert (limits.MAX_CODE_SETS, limits.BLACK_SET_CODES) == (10_000, 10)
     assert limits.MEMORY_BOUND_GIB == 2
     assert (limits.DEFAULT_RENDER_SECONDS, limits.DEFAULT_OUTPUT_MIB) == (120, 256)
 

@@ -69,7 +69,7 @@ def render_all(
     users = {t.template: user_template(t.template, folders) for t in targets}
     codes = sum(len(code_set.codes) for code_set in catalog.code_sets)
     if any(_runs_black(t, users[t.template] is None) for t in targets) and (
-        problem := black_fits(codes)
+        problem := black_fits(codes, len(catalog.code_sets))
     ):
         raise InputError(problem, catalog.path)
     builtin = make_environment((), bytecode_cache)
