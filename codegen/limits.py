@@ -3,8 +3,9 @@
 Numbers only, as Jinja's ``defaults.py`` holds its defaults: the code that enforces each
 bound lives with the stage it protects (reading the catalog in :mod:`codegen.catalog.parse`
 and :mod:`codegen.catalog.rules.size`, rendering in :mod:`codegen.render.bounds`, reading a
-page in :mod:`codegen.importer.document`). ``tests/test_limits.py`` checks each bound at and
-past its value; ``make bench`` measures the memory they keep generate within.
+page in :mod:`codegen.importer.document`, any file in :func:`codegen.files.read_limited`).
+``tests/test_limits.py`` checks each bound at and past its value; ``make bench`` measures
+the memory they keep generate within.
 """
 
 from __future__ import annotations
@@ -39,3 +40,10 @@ MAX_DOCUMENT_BYTES = 10 * MIB  # the page, read as UTF-8
 MAX_TABLE_CELLS = 2_000_000  # of one HTML table, once its rowspan and colspan are spread
 MAX_COLSPAN = 1000  # a larger colspan counts as this
 MAX_ROWSPAN = 65534  # HTML's own maximum; a larger rowspan (or 0: to the end) counts as this
+
+# --- every other file read (docs/security.md) ----------------------------------------------
+MAX_CONFIG_BYTES = MIB  # codegen.toml, a pyproject.toml, .gitignore and .gitattributes (init)
+MAX_TEMPLATE_BYTES = MIB  # each file of a template folder; the built-in templates are < 10 KB
+MAX_MANIFEST_BYTES = MIB  # the output folder's manifest: a hash per input and output
+OUTPUT_SLACK_BYTES = MIB  # an output on disk is read up to twice (CRLF) its text, plus this
+MAX_FILE_BYTES = 2 * MAX_OUTPUT_MIB * MIB  # the most any reader reads of one file

@@ -35,6 +35,7 @@ from ruamel.yaml.reader import ReaderError
 
 from codegen.catalog.plain import LinedDict, NodePath, Problem
 from codegen.errors import CodegenError, InputError, SpecError
+from codegen.files import read_limited
 from codegen.limits import MAX_CATALOG_BYTES, MAX_CATALOG_DEPTH
 
 _CORE = "tag:yaml.org,2002:"
@@ -125,7 +126,8 @@ _LinedConstructor.add_constructor(_CORE + "map", _LinedConstructor.construct_lin
 
 
 def read_text(path: str | os.PathLike[str], shown: str) -> str:
-    """The catalog's text; InputError when it is missing, too large or not UTF-8."""
+    """The catalog's text; InputError when it is missing, too large, not a regular file
+    (a FIFO, a device: :func:`codegen.files.read_limited`) or not UTF-8."""
     file = Path(path)
     too_large = (
         f"the catalog is larger than {MAX_CATALOG_BYTES // 2**20} MiB, the limit: split it up"
@@ -133,18 +135,13 @@ def read_text(path: str | os.PathLike[str], shown: str) -> str:
     try:
         if file.is_dir():
             raise InputError("this is a folder, not a catalog file: pass the YAML file", shown)
-        if file.stat().st_size > MAX_CATALOG_BYTES:
-            raise InputError(too_large, shown)
-        with file.open("rb") as stream:
-            raw = stream.read(MAX_CATALOG_BYTES + 1)
+        raw = read_limited(file, MAX_CATALOG_BYTES, shown, too_large=too_large)
     except FileNotFoundError:
         raise InputError(
             "no catalog here: create it with `codegen import DOCUMENT`, or pass --catalog", shown
         ) from None
     except OSError as error:
         raise InputError(f"cannot read the catalog: {error.strerror or error}", shown) from None
-    if len(raw) > MAX_CATALOG_BYTES:
-        raise InputError(too_large, shown)
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:

@@ -25,6 +25,7 @@ from pathlib import Path
 from codegen.catalog import roundtrip
 from codegen.commands._session import session
 from codegen.errors import ExitCode, InputError, counted
+from codegen.files import read_limited
 from codegen.importer.bilingual import split_languages
 from codegen.importer.columns.headers import header_dictionary
 from codegen.importer.columns.options import renamed_attributes, stored_roles, unused_columns
@@ -33,6 +34,7 @@ from codegen.importer.language import (
     adopt_source_language,
     check_page_language,
     check_text_language,
+    clear_language,
     document_language,
 )
 from codegen.importer.merge.removed import removed_reports
@@ -40,6 +42,7 @@ from codegen.importer.merge.retire import check_options
 from codegen.importer.merge.retire import retire as retire_codes
 from codegen.importer.merge.sets import merge_document
 from codegen.importer.merge.state import MergeResult
+from codegen.limits import MAX_CATALOG_BYTES
 from codegen.project.config import load_config
 from codegen.project.starter import in_codegen_checkout, module_name, project_folder
 
@@ -118,6 +121,11 @@ def _import(
     source = read_document(path)
     chosen: Form = detect_form(path, source) if form == "auto" else form  # type: ignore[assignment]
     document = parse_document(source, path, chosen, words)
+    fresh = root is not None and not root.get("code_sets")
+    if fresh and given_lang is None and (found := clear_language(document)) not in (None, lang):
+        lang, given_lang = str(found), str(found)  # a fresh catalog takes the page's language
+        assert root is not None
+        adopted = adopt_source_language(root, lang, catalog)
     split = split_languages(document, lang, str(root["source_language"]) if root else lang)
     document = split.document  # the page's own language: its translation columns apart
     if checked and given_lang is None:
@@ -174,8 +182,13 @@ def _explanation(document: Document) -> list[str]:
 
 
 def _read_catalog_bytes(path: Path) -> bytes | None:
+    """The catalog's bytes, None when there is none yet; InputError when it cannot be
+    read, is not a regular file or is past the catalog's size limit."""
+    too_large = f"the catalog is larger than {MAX_CATALOG_BYTES // 2**20} MiB, the limit"
     try:
-        return path.read_bytes()
+        return read_limited(
+            path, MAX_CATALOG_BYTES, str(path), too_large=too_large + ": split it up"
+        )
     except FileNotFoundError:
         return None
     except OSError as error:

@@ -54,7 +54,7 @@ def _write_starting_files(folder: Path, lang: str, force: bool) -> ExitCode:
         print(f"added codegen's lines to {name}" if name in extended else f"wrote {name}")
     print(
         f"next: codegen import YOUR-PAGE.md --lang {lang}; codegen generate; codegen "
-        "validate lists the names the import derived, to check\n"
+        "names lists the names the import derived, to check (then codegen names --accept)\n"
         "to use the make targets, add this line to your Makefile: include codegen.mk"
     )
     return ExitCode.OK

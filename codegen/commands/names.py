@@ -22,6 +22,8 @@ from codegen.catalog import roundtrip
 from codegen.catalog.load import validate_catalog
 from codegen.commands._session import session
 from codegen.errors import ExitCode, InputError, counted
+from codegen.files import read_limited
+from codegen.limits import MAX_CATALOG_BYTES
 from codegen.project.config import load_config
 
 if TYPE_CHECKING:
@@ -105,7 +107,7 @@ def _load(path: str, set_name: str | None) -> tuple[bytes, CommentedMap, list[De
             print(problem, file=sys.stderr)
         return None
     try:
-        before = Path(path).read_bytes()
+        before = read_limited(Path(path), MAX_CATALOG_BYTES, path)
     except OSError as error:
         raise InputError(f"cannot read the catalog: {error.strerror}", path) from None
     root = roundtrip.load(before.replace(b"\r\n", b"\n"), path)

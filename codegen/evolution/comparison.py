@@ -57,7 +57,9 @@ def compare_with_ref(catalog: str, ref: str | None) -> tuple[Comparison, str]:
     :func:`codegen.evolution.gitref.default_base`); also the working tree's text.
     InputError outside a repository, for an unknown ref, or when either catalog is not
     YAML."""
-    base = read_base(Path(catalog), catalog, ref)
+    limit = MAX_CATALOG_BYTES
+    too_large = f"the catalog is larger than {limit // 2**20} MiB, the limit"
+    base = read_base(Path(catalog), catalog, ref, limit, too_large)
     text = read_text(catalog, catalog)
     head = revision(parse(text, catalog))
     changes = diff(_base_revision(base), head)

@@ -19,7 +19,7 @@ from codegen.evolution.breaking import shown, verdict
 from codegen.evolution.changes import Change
 from codegen.evolution.comparison import Comparison
 from codegen.evolution.revision import GroupCell
-from codegen.render.views.markdown import md_inline
+from codegen.render.views.markdown import md_code_spans
 
 JSON_VERSION = 1
 FORMATS = ("text", "markdown", "json")
@@ -145,7 +145,7 @@ def as_markdown(comparison: Comparison) -> str:
             "|---|---|",
         ]
         lines += [
-            f"| {describe(c, _md_name, _md_value)} | {md_inline(verdict(c).fix)} |"
+            f"| {describe(c, _md_name, _md_value)} | {md_code_spans(verdict(c).fix)} |"
             for c in comparison.breaking
         ]
         lines.append("")
@@ -161,7 +161,7 @@ def _md_heading(comparison: Comparison) -> str:
     where = f"{comparison.catalog} against {comparison.against}"
     rest = heading[len(where) :]
     base = comparison.base
-    name = md_inline(base.name) if base.ref is None else _md_name(base.name)
+    name = md_code_spans(base.name) if base.ref is None else _md_name(base.name)
     return f"{_md_name(comparison.catalog)} against {name} ({_md_name(base.short)}){rest}"
 
 
@@ -170,7 +170,7 @@ def _md_name(text: object) -> str:
     backtick, a line break, or a pipe, which splits a table cell even in a code span)."""
     written = shown(text)
     if not written or any(c in written for c in "`|\n") or written != written.strip():
-        return md_inline(written)
+        return md_code_spans(written)
     return f"`{written}`"
 
 

@@ -72,8 +72,10 @@ def split_languages(document: Document, lang: str, source: str) -> Translations:
 def _split(
     table: CodeTable, lang: str, source: str, path: str, notes: list[InputError]
 ) -> tuple[CodeTable, list[tuple[str, CodeTable]]]:
-    candidates = [c for c in table.attributes if c.kind == "text" and _message_like(c.header)]
-    if not candidates:
+    candidates = [
+        c for c in table.attributes if c.kind in ("text", "group") and _message_like(c.header)
+    ]  # a group: a column of few short messages repeats some (中文说明 of three codes)
+    if not candidates or table.message_header is None:
         return table, []
     message_lang = _language(table.message_header, [code.message for code in table.codes])
     languages = {
@@ -83,7 +85,7 @@ def _split(
     if message_lang is not None and message_lang != lang:
         own = next((c for c in candidates if languages[c.key] == lang), None)
         if own is not None:  # the page's language is the message, the old one a translation
-            table, swapped = _swapped(table, own, message_lang)
+            table, swapped = _swapped(table, table.message_header, own)
             candidates = [swapped if c is own else c for c in candidates]
             languages[swapped.key] = message_lang
             what = (
@@ -109,9 +111,14 @@ def _split(
             notes.append(note(what, path, table.line, left_out=True))
         else:
             found.append((other, _translation(table, column)))
+            if other == "en":  # names of new codes come from their English message
+                table = _with_english(table, column)
             what = f'column "{column.header}" is read as the {other} translation of the messages'
             notes.append(note(what, path, table.line))
         table = _without(table, column)
+        kept = other != source or lang == source
+        role = f"{other} translation of the messages" if kept else "left out"
+        table = replace(table, roles=_reworded(table.roles, column.header, role))
     return table, found
 
 
@@ -135,11 +142,11 @@ def _text(value: object) -> str:
 
 
 def _swapped(
-    table: CodeTable, column: AttributeColumn, lang: str
+    table: CodeTable, header: str, column: AttributeColumn
 ) -> tuple[CodeTable, AttributeColumn]:
-    """``table`` with ``column`` as its message and the old message as a text column (in
-    ``lang``), under the key the old column had."""
-    old = AttributeColumn(column.key, "text", table.message_header)
+    """``table`` with ``column`` as its message and the old message column (``header``) as a
+    text column under the key ``column`` had."""
+    old = AttributeColumn(column.key, "text", header)
     codes = tuple(
         replace(
             code,
@@ -149,7 +156,14 @@ def _swapped(
         for code in table.codes
     )
     attributes = tuple(old if c is column else c for c in table.attributes)
-    swapped = replace(table, message_header=column.header, codes=codes, attributes=attributes)
+    roles = _reworded(table.roles, column.header, "message (its texts are in the page's language)")
+    swapped = replace(
+        table,
+        message_header=column.header,
+        codes=codes,
+        attributes=attributes,
+        roles=_reworded(roles, header, "text (the message's translation)"),
+    )
     return swapped, old
 
 
@@ -171,6 +185,23 @@ def _translation(table: CodeTable, column: AttributeColumn) -> CodeTable:
         code_type=table.code_type,
         codes=codes,
         line=table.line,
+    )
+
+
+def _with_english(table: CodeTable, column: AttributeColumn) -> CodeTable:
+    codes = tuple(
+        replace(code, english=_text(code.attrs.get(column.key)) or None) for code in table.codes
+    )
+    return replace(table, codes=codes)
+
+
+def _reworded(roles: tuple[str, ...], header: str, role: str) -> tuple[str, ...]:
+    """The ``import --explain`` lines with the role of the column ``header`` made ``role``
+    (``column 3 "English message": en translation of the messages``)."""
+    marker = f' "{header}": '
+    return tuple(
+        line[: line.index(marker) + len(marker)] + role if marker in line else line
+        for line in roles
     )
 
 

@@ -59,6 +59,8 @@ def code_tables(
     width = len(table.headers)
     usable = [row for row in table.rows if _fits(row, width, path, warnings)]
     roles = decide(table.headers, [tuple(map(unspan, row.cells)) for row in usable], words)
+    if not isinstance(roles, str) and roles.message is None and not usable:
+        roles = "no column holds messages"
     if isinstance(roles, str):
         what = f"{name} is not a code table: {roles}"
         warnings.append(note(what, path, table.line, table.column, _column_fix(roles), True))
@@ -74,7 +76,7 @@ def code_tables(
         section=context.section if context.title else None,
         description=context.description,
         code_header=header[roles.code],
-        message_header=header[roles.message],
+        message_header=header[roles.message] if roles.message is not None else None,
         attributes=columns,
         code_type="string",
         codes=(),
@@ -83,7 +85,10 @@ def code_tables(
         title_from_page=from_page and title is not None,
         roles=tuple(_explained(column, columns) for column in roles.columns),
         headers=tuple(header),
-        message_named=roles.columns[roles.message].reason != "longest text column",
+        message_named=(
+            roles.message is not None
+            and roles.columns[roles.message].reason != "longest text column"
+        ),
     )
     groups = _by_group(rows, columns, path, name, warnings, table)
     if not groups:
@@ -143,7 +148,8 @@ def _row(
     path: str,
     warnings: list[InputError],
 ) -> SourceCode | None:
-    code, message = unspan(row.cells[roles.code]), row.cells[roles.message]
+    code = unspan(row.cells[roles.code])
+    message = row.cells[roles.message] if roles.message is not None else None
     label = None
     if roles.split and code:
         pair = split_code_and_text(code)
@@ -169,7 +175,7 @@ def _row(
             )
         )
         return None
-    if not message:
+    if message == "":
         warnings.append(skipped(f"row has no message for code {code}", "", path, row.line))
         return None
     attrs: dict[str, AttrValue] = {}
@@ -195,7 +201,7 @@ def _row(
             fix = "; fix the document (the catalog refuses such characters)"
             raise InputError(f"a cell of code {code}: {problem.split(': remove')[0]}{fix}",
                              path, row.line, row.column)  # fmt: skip
-    return SourceCode(code, message, attrs, row.line, name or None)
+    return SourceCode(code, message or "", attrs, row.line, name or None)
 
 
 def _by_group(

@@ -31,6 +31,7 @@ class SourceCode:
     attrs: Mapping[str, AttrValue]
     line: int
     name: str | None = None
+    english: str | None = None  # its message in English, from a translation column of the page
 
 
 @dataclass(frozen=True)
@@ -45,7 +46,7 @@ class CodeTable:
     section: str | None
     description: str | None
     code_header: str | None  # None: a translation column's table, which leaves it as it is
-    message_header: str
+    message_header: str | None  # None: only adds columns to another table's codes
     attributes: tuple[AttributeColumn, ...]
     code_type: Literal["integer", "string"]
     codes: tuple[SourceCode, ...]

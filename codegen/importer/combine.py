@@ -51,6 +51,12 @@ def combined(
             ),
             None,
         )
+        if main is None and table.message_header is None:
+            shown = ", ".join(f'"{header}"' for header in table.headers)
+            what = f"{_name(table)} is not a code table: no column holds messages (headers {shown})"
+            fix = 'If it is a code table, name its message column with --column "HEADER=message"'
+            warnings.append(note(what, path, table.line, fix=fix, left_out=True))
+            continue
         if main is None:
             result.append(table)
             continue
@@ -69,17 +75,20 @@ def _name(table: CodeTable) -> str:
 
 
 def _with_columns_of(main: CodeTable, extra: CodeTable) -> CodeTable:
-    """``main`` with the attribute columns of ``extra`` and its message column (as a group
-    attribute when its cells are short repeated labels, else a text attribute), each under a key ``main`` does not have yet; codes of ``main`` that
+    """``main`` with the attribute columns of ``extra`` and its message column, if it has
+    one (as a group attribute when its cells are short repeated labels, else a text
+    attribute), each under a key ``main`` does not have yet; codes of ``main`` that
     ``extra`` does not list have no value there."""
     used = {column.key for column in main.attributes}
-    message_key = _free(attribute_key(extra.message_header), used)
     moved: list[tuple[AttributeColumn, str]] = []  # (the new column, the key in extra)
     for column in extra.attributes:
         moved.append((replace(column, key=_free(column.key, used)), column.key))
-    values = [code.message for code in extra.codes]
-    kind: Literal["group", "text"] = "group" if is_group_like(values) else "text"
-    text = AttributeColumn(message_key, kind, extra.message_header)
+    message: AttributeColumn | None = None
+    if extra.message_header is not None:
+        values = [code.message for code in extra.codes]
+        kind: Literal["group", "text"] = "group" if is_group_like(values) else "text"
+        key = _free(attribute_key(extra.message_header), used)
+        message = AttributeColumn(key, kind, extra.message_header)
     rows = {str(code.code): code for code in extra.codes}
 
     def code_with(code: SourceCode) -> SourceCode:
@@ -88,15 +97,26 @@ def _with_columns_of(main: CodeTable, extra: CodeTable) -> CodeTable:
         for column, key in moved:
             value = other.attrs.get(key) if other is not None else None
             attrs[column.key] = False if value is None and column.marks else value
-        attrs[message_key] = other.message if other is not None else None
+        if message is not None:
+            attrs[message.key] = other.message if other is not None else None
         return replace(code, attrs=attrs)
 
+    added = (*(column for column, _ in moved), *([message] if message is not None else []))
     return replace(
         main,
-        attributes=(*main.attributes, *(column for column, _ in moved), text),
+        attributes=(*main.attributes, *added),
         codes=tuple(code_with(code) for code in main.codes),
-        roles=main.roles + tuple(f"{role} (added from line {extra.line})" for role in extra.roles),
+        roles=main.roles + _added_roles(extra, added),
         headers=main.headers + extra.headers,
+    )
+
+
+def _added_roles(extra: CodeTable, added: tuple[AttributeColumn, ...]) -> tuple[str, ...]:
+    """What ``import --explain`` says of the columns a table added to another's codes."""
+    return tuple(
+        f'column "{column.header}" of the table at line {extra.line}: {column.kind} '
+        f"{column.key} (added to the codes it lists)"
+        for column in added
     )
 
 

@@ -130,28 +130,46 @@ def _in_language(texts: list[str], lang: str) -> str:
     return next((text for text in texts[:20] if identify_texts([text]).lang == lang), "")
 
 
+def clear_language(document: Document) -> str | None:
+    """The language the page's texts are clearly in (a confidence of
+    :data:`CLEAR_CONFIDENCE` at least), or None: what a fresh catalog takes as its source
+    language when ``import`` is given no ``--lang``."""
+    found = identify_document(document)
+    if (
+        found.lang is None
+        or found.confidence < CLEAR_CONFIDENCE
+        or not LANGUAGE.fullmatch(found.lang)
+    ):
+        return None
+    return found.lang
+
+
 def check_page_language(document: Document, lang: str) -> None:
     """Refuse a page imported without ``--lang`` whose header words are mostly of one
     other language than the catalog's source (two or more of them, more than of the
     source language): it would overwrite the source texts."""
     counts: Counter[str] = Counter()
     words: dict[str, list[str]] = {}
+    own = primary(lang)  # pt-BR's words are pt's
     for table in document.tables:
         for header in table.headers:
             for language in languages_of(header):
                 counts[language] += 1
                 words.setdefault(language, []).append(header)
-    others = sorted((-n, language) for language, n in counts.items() if language != lang)
+    others = sorted((-n, language) for language, n in counts.items() if language != own)
     if not others:
         return
     count, other = -others[0][0], others[0][1]
-    if count < 2 or counts[lang] >= count:
+    if count < 2 or counts[own] >= count:
         return
+    first = document.tables[0]
     raise InputError(
         f"the page's headers ({', '.join(words[other][:3])}) are {other} words but the "
         f"catalog's source language is {lang}: give the page's language with --lang "
         "(--lang-mismatch-ok imports it as the source language all the same)",
         document.path,
+        first.line,
+        1,
     )
 
 

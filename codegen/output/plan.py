@@ -88,7 +88,8 @@ class Plan:
 
     def up_to_date(self) -> manifest.UpToDate | None:
         """What the manifest proves when it proves the folder up to date, else None."""
-        return manifest.fast_path_holds(self.output_dir, self.inputs, self.versions)
+        limit = manifest.on_disk_limit(self.config.limits.output_bytes)
+        return manifest.fast_path_holds(self.output_dir, self.inputs, self.versions, limit)
 
     def load(self) -> Inputs:
         """The full path: the catalog loaded and validated, the templates checked."""

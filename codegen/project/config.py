@@ -23,7 +23,10 @@ from typing import Any
 
 from codegen.catalog.model import DEFAULT_CATALOG, Catalog
 from codegen.errors import InputError
+from codegen.files import read_limited
+from codegen.limits import MAX_CONFIG_BYTES
 from codegen.project.keys import check_section, limits_of, targets_of
+from codegen.project.paths import PATH_KEYS, check_configured, check_links
 from codegen.project.toml_positions import KeyPath, Located, positions
 from codegen.render.bounds import DEFAULT_LIMITS, RenderLimits
 from codegen.render.format_cache import CACHE_FOLDER
@@ -55,6 +58,7 @@ class Config:
     targets: tuple[Target, ...] = DEFAULT_TARGETS
     lock_timeout: int | None = None  # seconds to wait for another run (codegen.project.locks)
     limits: RenderLimits = DEFAULT_LIMITS  # render_timeout and max_output_mib
+    allow_outside: bool = False  # paths may leave the project folder (codegen.project.paths)
     file: Path | None = None  # the configuration file, absolute; None: the defaults
     located: Located = field(default_factory=Located)
 
@@ -122,7 +126,12 @@ def load_config(
     overrides: dict[str, Any] = {name: value for name, value in given.items() if value is not None}
     if templates is not None:
         overrides["templates_required"] = True
-    return _replace(config, overrides)
+    config = _replace(config, overrides)
+    if not config.allow_outside:
+        paths = {name: getattr(config, name) for name in PATH_KEYS}
+        configured = {name for name in PATH_KEYS if given[name] is None}
+        check_links(paths, config.root or cwd, cwd, configured, config.located)
+    return config
 
 
 def _replace(config: Config, changes: Mapping[str, Any]) -> Config:
@@ -137,7 +146,7 @@ def find_config(start: Path) -> Path | None:
         project = folder / PYPROJECT
         in_project = project.is_file() and _has_table(project, start)
         if own.is_file() and in_project:
-            text = project.read_text(encoding="utf-8")
+            text = _read(project, start, within=None)
             line, column = positions(text).get(("tool", "codegen"), (0, 0))
             raise InputError(
                 f"both {PYPROJECT} [tool.codegen] and {CONFIG_FILE} configure codegen here; "
@@ -154,7 +163,7 @@ def find_config(start: Path) -> Path | None:
 
 
 def _has_table(project: Path, cwd: Path) -> bool:
-    text = _read(project, cwd)
+    text = _read(project, cwd, within=None)  # a link is refused if it is the one chosen
     if "codegen" not in text:
         return False
     tool = _parse(text, _shown(project, cwd, project.parent)).get("tool")
@@ -164,7 +173,7 @@ def _has_table(project: Path, cwd: Path) -> bool:
 def read_config(path: Path, cwd: Path) -> Config:
     """The configuration in ``path`` (absolute), its paths relative to ``cwd``."""
     shown = _shown(path, cwd, path.parent)
-    text = _read(path, cwd)
+    text = _read(path, cwd, within=path.parent)
     data: Any = _parse(text, shown)
     prefix: KeyPath = ()
     if path.name == PYPROJECT:
@@ -175,6 +184,7 @@ def read_config(path: Path, cwd: Path) -> Config:
         data = tool["codegen"]
     located = Located(shown, text, prefix)
     section = check_section(data, located)
+    check_configured(section, located)
     root = path.parent
     config = Config(file=path, located=located)
     defaults = {
@@ -195,6 +205,7 @@ def read_config(path: Path, cwd: Path) -> Config:
         "regenerate",
         "lock_timeout",
         "breaking_against",
+        "allow_outside",
     ):
         if name in section:
             changes[name] = section[name]
@@ -203,9 +214,14 @@ def read_config(path: Path, cwd: Path) -> Config:
     return _replace(config, changes)
 
 
-def _read(path: Path, cwd: Path) -> str:
+def _read(path: Path, cwd: Path, *, within: Path | None) -> str:
+    """The text of a TOML file: a regular file of at most 1 MiB (and with ``within``, not
+    a link out of that folder: :func:`codegen.files.read_limited`), as UTF-8, newlines
+    made LF as ``read_text`` makes them."""
+    shown = _shown(path, cwd, path.parent)
     try:
-        return path.read_text(encoding="utf-8")
+        data = read_limited(path, MAX_CONFIG_BYTES, shown, within=within)
+        return data.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
     except UnicodeDecodeError:
         raise InputError(
             "not valid UTF-8; save the file as UTF-8", _shown(path, cwd, path.parent)

@@ -55,6 +55,7 @@ SECTION_KEYS: Mapping[str, type] = {
     "max_output_mib": int,
     "template_memory_mib": int,
     "template_cpu_seconds": int,
+    "allow_outside": bool,
 }
 LIMIT_KEYS: Mapping[str, int] = {  # the largest value of each limit key; the smallest is 1
     "render_timeout": MAX_RENDER_SECONDS,
@@ -277,6 +278,7 @@ def _name(path: KeyPath) -> str:
 
 
 _TYPE_NAMES: Mapping[type, str] = {
+    bool: "true or false",
     str: 'a string (in quotes: "...")',
     int: "an integer",
     list: "an array ([...])",

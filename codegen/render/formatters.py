@@ -31,6 +31,7 @@ from collections import Counter
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+from codegen import children
 from codegen.errors import InputError, TemplateError
 from codegen.render.format_cache import cached
 from codegen.render.views.escape import json_escape_nonprintable
@@ -295,13 +296,14 @@ def _check_syntax(executable: str, text: str, version: str) -> None:
 
 
 def _run(command: list[str], text: str) -> subprocess.CompletedProcess[str]:
-    """``command`` (ruff) with ``text`` on its standard input."""
+    """``command`` (ruff) with ``text`` on its standard input, in a child process that dies
+    with codegen (:mod:`codegen.children`); its output and errors as text."""
     try:
-        return subprocess.run(
-            command, input=text, capture_output=True, encoding="utf-8", check=False
-        )
+        done = children.run(command, input=text.encode("utf-8"))
     except OSError as error:
         raise InputError(f"cannot run ruff ({command[0]}): {error.strerror}") from None
+    stdout, stderr = done.stdout.decode("utf-8"), done.stderr.decode("utf-8", "replace")
+    return subprocess.CompletedProcess(command, done.returncode, stdout, stderr)
 
 
 def _first_line(output: str, default: str) -> str:
@@ -321,9 +323,7 @@ def ruff_version() -> str:
     if executable is None:
         return version
     try:
-        done = subprocess.run(
-            [executable, "--version"], capture_output=True, encoding="utf-8", check=False
-        )
+        done = children.run([executable, "--version"])
     except OSError:
         return version
-    return done.stdout.strip() or version
+    return done.stdout.decode("utf-8", "replace").strip() or version

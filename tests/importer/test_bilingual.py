@@ -70,6 +70,8 @@ def test_a_column_in_another_language_is_its_translation(
         "en": "English message",
     }
     assert "attributes" not in catalog["code_sets"][0]
+    names = [c["curated"]["name"] for c in catalog["code_sets"][0]["codes"]]
+    assert names == ["INVALID_PHONE_NUMBER_FORMAT", "MESSAGE_BODY_IS_EMPTY"]  # from English
     captured = capsys.readouterr()
     assert 'note: column "English message" is read as the en translation of the messages' in (
         captured.err
@@ -148,3 +150,21 @@ def test_a_column_in_the_source_language_on_a_translated_page_is_left_out(
         'column "English message" holds en messages, the catalog\'s source language, which '
         "come from the en page; skipped" in capsys.readouterr().err
     )
+
+
+def test_short_messages_read_as_labels_are_still_the_pages_language(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """English first, short Chinese messages (which alone read as a group of labels): the
+    Chinese column is the message, and --explain says where each column went."""
+    page = (
+        "# 错误码\n\n| Code | English message | 中文说明 |\n|---|---|---|\n"
+        "| 1 | Invalid phone number | 手机号码格式错误 |\n| 2 | Empty body | 短信内容为空 |\n"
+        "| 3 | Rate too high | 发送频率过高 |\n"
+    )
+    status, catalog, _ = _import(tmp_path, page, "zh", "--explain")
+    assert status == 0
+    assert _messages(catalog)["1"] == {"zh": "手机号码格式错误", "en": "Invalid phone number"}
+    out = capsys.readouterr().out
+    assert '  column 2 "English message": en translation of the messages' in out
+    assert '  column 3 "中文说明": message (its texts are in the page\'s language)' in out

@@ -1,16 +1,20 @@
-"""The built-in Python module, already in black's layout, is parsed back in pieces: as
-strict as parsing it whole, errors at the line of the whole text, never the tree of the
-whole module in memory at once."""
+"""The formatters: the built-in Python module, already in black's layout, is parsed back in
+pieces (as strict as parsing it whole, errors at the line of the whole text, never the tree
+of the whole module in memory at once); ruff runs as a child process that dies with codegen
+(codegen.children)."""
 
 from __future__ import annotations
 
 import ast
+import sys
+from pathlib import Path
 
 import pytest
 
 from codegen.errors import TemplateError
 from codegen.render import formatters
 from codegen.render.formatters import parse_python
+from tests.support.children import gone, killed_while_its_child_runs, never_ending, python
 
 MODULE = "".join(f'class C{i}:\n    """Doc {i}."""\n\n    x = {i}\n\n\n' for i in range(50))
 
@@ -68,3 +72,24 @@ def test_the_target_version_s_syntax_is_checked(pieces: list[int]) -> None:
     parse_python(text, {"target_version": "3.10"})
     with pytest.raises(TemplateError, match="invalid Python"):
         parse_python(text, {"target_version": "3.9"})
+
+
+linux_only = pytest.mark.skipif(
+    not sys.platform.startswith("linux"),
+    reason="elsewhere a child outlives a kill -9 of codegen until its pipes close",
+)
+
+FORMATS_WITH = """
+import sys
+from codegen.render import formatters
+
+formatters.ruff_command = lambda: sys.argv[1]
+formatters.format_ruff("x = 1\\n", {})
+"""
+
+
+@linux_only
+def test_ruff_dies_within_a_second_of_a_kill_9_of_codegen(tmp_path: Path) -> None:
+    ruff, pid_file = never_ending(tmp_path, "ruff")
+    with killed_while_its_child_runs(python(FORMATS_WITH, str(ruff)), pid_file) as child:
+        assert gone(child, within=1.0), f"ruff (pid {child}) outlived codegen"

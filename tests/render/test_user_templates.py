@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from codegen.catalog.model import Catalog
-from codegen.errors import TemplateError
+from codegen.errors import CodegenError, TemplateError
 from codegen.render import confine
 from codegen.render.bounds import RenderLimits
 from codegen.render.engine import render_all
@@ -83,3 +83,15 @@ def test_a_child_the_kernel_kills_is_reported_naming_the_template(
         render_all(small(), [Target("t.j2", "t.txt")], [tmp_path], limits=RenderLimits())
     assert raised.value.path == str(tmp_path / "t.j2")
     assert "the child process rendering it was killed by SIGKILL" in raised.value.message
+
+
+def test_a_link_named_as_a_built_in_template_is_the_folder_s_and_refused(
+    tmp_path: Path, confined: list[str]
+) -> None:
+    """As the folder's loader finds it: a link to a device is refused there, never passed
+    over for the built-in template of that name."""
+    (tmp_path / "docs_index.md.j2").symlink_to("/dev/zero")
+    assert user_template("docs_index.md.j2", [tmp_path]) == tmp_path / "docs_index.md.j2"
+    with pytest.raises(CodegenError, match="docs_index.md.j2"):
+        render_all(small(), [Target("docs_index.md.j2", "index.md")], [tmp_path])
+    assert confined == ["index.md"]

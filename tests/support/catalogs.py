@@ -139,30 +139,44 @@ def markdown_tables(markdown: str) -> list[list[list[str]]]:
 
 
 def inline_text(children: list[Any]) -> str:
-    """The text of inline tokens; fails on any markup other than <br>, <sup>, anchors, the
-    pre-wrap span and <code>, which reads back as the backtick that made it (`x` was
-    written as `x`)."""
+    """The text of inline tokens, its markup read back as the Markdown that wrote it:
+    ``<code>`` as a backtick, ``<em>`` as ``*``, ``<strong>`` as ``**``, a link
+    ``<a href="x" title="t">`` as ``[…](x "t")`` (`x`, *x*, **x** and [x](y) were written so);
+    fails on any other markup but <br>, <sup>, anchors and the pre-wrap span."""
     from codegen.render.views.markdown import PRE_WRAP
+    from tests.support.text_readers import tag_attributes
 
     parts = []
+    links: list[str] = []  # what each open <a> closes with: "" for an anchor
     for child in children:
+        content = child.content if child.type == "html_inline" else None
         if child.type == "text":
             parts.append(child.content)
-        elif child.type == "html_inline" and child.content == "<br>":
+        elif content == "<br>":
             parts.append("\n")
-        elif child.type == "html_inline" and child.content in ("<code>", "</code>"):
-            parts.append("`")
-        elif child.type == "html_inline" and child.content in (PRE_WRAP, "</span>"):
+        elif content in _WRITTEN_AS:
+            parts.append(_WRITTEN_AS[content])
+        elif content in (PRE_WRAP, "</span>"):
             continue  # keeps the spaces a browser would collapse: not text
-        elif (
-            child.type == "softbreak"
-            or child.type == "html_inline"
-            and (child.content.startswith(("<a id=", "<sup>", "</sup>")) or child.content == "</a>")
-        ):  # follows a <br>, which made the line break
-            continue
+        elif content and content.startswith(("<a id=", "<a href=")):
+            attributes = tag_attributes(content)
+            title = f' "{attributes["title"]}"' if "title" in attributes else ""
+            links.append(f"]({attributes['href']}{title})" if "href" in attributes else "")
+            parts.append("[" if "href" in attributes else "")
+        elif content == "</a>":
+            parts.append(links.pop())
+        elif child.type == "softbreak" or (content and content.startswith(("<sup>", "</sup>"))):
+            continue  # follows a <br>, which made the line break; a language mark
         else:
             raise AssertionError(f"markup {child.type} {child.content!r} in a cell")
     return "".join(parts)
+
+
+_WRITTEN_AS = {
+    **dict.fromkeys(("<code>", "</code>"), "`"),
+    **dict.fromkeys(("<em>", "</em>"), "*"),
+    **dict.fromkeys(("<strong>", "</strong>"), "**"),
+}
 
 
 def mkdocs_pages(files: Mapping[str, str], folder: Path) -> dict[str, str]:

@@ -65,17 +65,31 @@ _GROUPS = ("Auth", "Billing", "Sending")
 # Notes, a guide line, a shortcode's text and a retry strategy, in the page's language: a
 # page's texts are in one language (import refuses a page clearly in another).
 _NOTES = {
-    "en": ("Note: codes below are returned in the `code` field.", "See the guide: "
-           "https://example.com/guide for details.", "Codes may be added at any time.",
-           "exponential backoff"),
-    "ja": ("注意: 以下のコードは `code` フィールドで返されます。", "詳しくはガイドを参照してください: "
-           "https://example.com/guide", "コードは予告なく追加されることがあります。", "指数バックオフ"),
-    "de": ("Hinweis: Die folgenden Codes stehen im Feld `code`.", "Siehe die Anleitung: "
-           "https://example.com/guide für Einzelheiten.", "Es können jederzeit Codes "
-           "hinzukommen.", "exponentielles Warten"),
-    "ko": ("참고: 아래 코드는 `code` 필드로 반환됩니다.", "자세한 내용은 안내서를 참고하세요: "
-           "https://example.com/guide", "코드는 언제든지 추가될 수 있습니다.", "지수 백오프"),
-}  # fmt: skip
+    "en": (
+        "Note: codes below are returned in the `code` field.",
+        "See the guide: https://example.com/guide for details.",
+        "Codes may be added at any time.",
+        "exponential backoff",
+    ),
+    "ja": (
+        "注意: 以下のコードは `code` フィールドで返されます。",
+        "詳しくはガイドを参照してください: https://example.com/guide",
+        "コードは予告なく追加されることがあります。",
+        "指数バックオフ",
+    ),
+    "de": (
+        "Hinweis: Die folgenden Codes stehen im Feld `code`.",
+        "Siehe die Anleitung: https://example.com/guide für Einzelheiten.",
+        "Es können jederzeit Codes hinzukommen.",
+        "exponentielles Warten",
+    ),
+    "ko": (
+        "참고: 아래 코드는 `code` 필드로 반환됩니다.",
+        "자세한 내용은 안내서를 참고하세요: https://example.com/guide",
+        "코드는 언제든지 추가될 수 있습니다.",
+        "지수 백오프",
+    ),
+}
 
 
 @dataclass(frozen=True)

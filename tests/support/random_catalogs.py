@@ -16,14 +16,18 @@ from typing import Any
 from hypothesis import strategies as st
 
 # Pieces that broke, or could break, some output: quotes, escapes, template and comment
-# syntax, Markdown and HTML, every kind of line break, controls, bidi and zero-width marks,
-# whitespace HTML collapses, surrogates and noncharacters.
+# syntax, Markdown and HTML, the inline markup texts may hold (emphasis, links of safe and
+# unsafe targets, images, which are not markup), every kind of line break, controls, bidi
+# and zero-width marks, whitespace HTML collapses, surrogates and noncharacters.
 PIECES = [
     *('"', "'", '"""', "'''", "\\", "\\n", "\\u0041", "%s", "{0}"),
     *("{{", "}}", "{%", "%}", "{#", "#}", "${x}", "-->", "<!--", "*/", "/*", "//"),
     *("</script>", "<br>", "<b>", "&", "&amp;", "&#32;", "&#x41;", "&nbsp;"),
     *("|", "*", "_", "__", "[", "]", "(", ")", "<", ">", "`", "``", "#", "~", "~~", "$", "!"),
     *("- ", "+ ", "= ", "> ", "1. ", "2) ", "---", "===", "    ", ":", "@deprecated", "{@link x}"),
+    *("**", "*a*", "_a_", "***", "](", "](x)", "](/docs/a_b?c=1&d=|)", '](<a b> "t")', "![", "[a]"),
+    *("](#f)", "](https://x.test/`)", "](mailto:a@b)", "](javascript:x)", "](<JaVa\tScript:x>)"),
+    *("](data:x)", "](&#106;avascript:x)", "](\\x)", "[a](/b)", '[*`a`*](x "t")'),
     *("\t", "\n", "\n\n", "\r\n", "\r", "\u2028", "\u2029", "\x85", "\x0b", "\x0c"),
     *("\x00", "\x1b", "\x1c", "\x1f", "\x7f", "\x80", "\x9f"),
     *("\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad", "\u034f"),

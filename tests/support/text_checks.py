@@ -24,11 +24,13 @@ from codegen.cli import main
 from tests.support.catalogs import imported
 from tests.support.random_catalogs import Drawn, refused_class, to_yaml
 from tests.support.text_readers import (
+    PLAIN,
     TSC,
     Segments,
     html_texts,
     markdown_texts,
     member_docstrings,
+    normalized,
     segments,
     typescript_exports,
 )
@@ -227,7 +229,8 @@ def check_typescript(drawn: Drawn, files: dict[str, str], folder: Path) -> None:
 
 def page_texts(drawn: Drawn, lang: str) -> Counter[Segments]:
     """Every catalog text the docs page of ``lang`` shows, as segments (each may show up
-    more than once on the page; the page must hold each at least once)."""
+    more than once on the page; the page must hold each at least once): its code spans,
+    emphasis and links as markup, but for the codes, which are not prose (md_code_spans)."""
     src = drawn.languages[0]
 
     def shown(texts: dict[str, str]) -> str:
@@ -247,7 +250,7 @@ def page_texts(drawn: Drawn, lang: str) -> Counter[Segments]:
         labels = {v["label"][src]: v["label"] for v in data["attributes"][0]["values"]}
         note = data["attributes"][1]["key"]
         for code in data["codes"]:
-            expected[segments(str(code["code"]))] += 1
+            expected[segments(str(code["code"]), markup=False)] += 1
             expected[segments(shown(code["message"]))] += 1
             expected[segments(shown(labels[code[data["attributes"][0]["key"]]]))] += 1
             expected[segments(shown(code[note]))] += 1
@@ -256,12 +259,14 @@ def page_texts(drawn: Drawn, lang: str) -> Counter[Segments]:
 
 def check_markdown(drawn: Drawn, files: dict[str, str]) -> None:
     """Each language's page read by markdown-it holds every text it shows; the index links
-    each page by its title."""
+    each page by its title (the title's own links shown as their text)."""
     src = drawn.languages[0]
     index = markdown_texts(files["docs/index.md"])
     for lang in drawn.languages:
-        title = drawn.data["title"].get(lang) or drawn.data["title"].get(src) or "random_codes"
-        TALLY.equal(segments(f"{title} ({lang})") in index, True, f"index lacks {title!r}")
+        title = drawn.data["title"].get(lang) or drawn.data["title"].get(src)
+        shown = segments(title, links=False) if title else segments("random_codes", markup=False)
+        link = normalized([*shown, (f" ({lang})", PLAIN)])
+        TALLY.equal(link in index, True, f"index lacks {title!r}: {link!r}; has {list(index)}")
     for lang in drawn.languages:
         read = markdown_texts(files[f"docs/{lang}.md"])
         for text in page_texts(drawn, lang):

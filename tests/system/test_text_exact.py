@@ -170,3 +170,44 @@ def test_spaces_a_browser_would_collapse_are_shown_as_written_on_the_built_site(
     assert f"{PRE_WRAP}&#32;Title</span></h3>" in content
     assert f"<p>x<br>\n{PRE_WRAP}&#32;y</span></p>" in content
     assert content.count(PRE_WRAP) == 6  # the catalog title, and a&#32;&#32;b twice
+
+
+# Inline markup (docs/catalog-format.md, "Inline markup"): code outputs keep each text
+# verbatim, the docs pages show its code spans, emphasis and safe links as markup. A string
+# code is not prose: its * and _ are characters.
+MARKED = [
+    "**Note** *a* _b_",
+    "see [retry rules](/docs/retries)",
+    "[x](javascript:alert(1)) [y](<JaVa\tscript:x>)",
+    '[*a* `b`](<c d> "t") [e](/f?g=1&amp;h=|)',
+    "`**x**` \\*y\\* snake_case_",
+    "&amp; <b> ![i](s) [r][x] ~~s~~",
+    "**a\nb** [c\nd](e)",
+]
+
+
+@pytest.mark.parametrize("text", MARKED)
+def test_inline_markup_reads_back_from_every_output(text: str, tmp_path: Path) -> None:
+    drawn = one_code(title=text, message=text, label=text, header=text, description=text)
+    _reads_back(drawn, tmp_path)
+
+
+def test_a_string_code_shows_its_markup_characters_as_written(tmp_path: Path) -> None:
+    _reads_back(one_code(code="_E1_ **x** [y](z)"), tmp_path)
+
+
+@pytest.mark.slow
+def test_inline_markup_reads_back_from_the_built_docs_site(tmp_path: Path) -> None:
+    """One site, one code set per text; mkdocs builds it strictly."""
+    drawn = one_code()
+    sets = []
+    for index, text in enumerate(MARKED):
+        code_set = copy.deepcopy(drawn.sets[0])
+        code_set["curated"]["name"] = f"Api{index}"
+        code_set["title"] = code_set["description"] = {"ja": text}
+        code_set["codes"][0]["message"] = {"ja": text}
+        sets.append(code_set)
+    drawn.data["code_sets"] = drawn.sets = sets
+    files = run(drawn, tmp_path / "project")
+    assert files is not None
+    check_site(drawn, mkdocs_pages(files, tmp_path))

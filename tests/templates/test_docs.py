@@ -88,23 +88,30 @@ def test_the_index_page_links_every_language(sample_files: dict[str, str]) -> No
 
 
 @pytest.mark.slow
-def test_inline_code_in_catalog_texts_is_code_on_the_built_page(tmp_path: Path) -> None:
-    """A source cell's `to` (kept by the importer) is code on the page mkdocs builds; every
-    other character of the text stays as written (no cell split, no emphasis)."""
-    message = "`to` is empty | use `a|b` or *both*"
+def test_inline_markup_in_catalog_texts_is_markup_on_the_built_page(tmp_path: Path) -> None:
+    """A source cell's `to`, *em*, **bold** and [link](target) (kept by the importer) are
+    code, emphasis and a link on the page mkdocs builds (strict: the links pass its checks);
+    a link to another scheme is its text only, and every other character of the text stays
+    as written (no cell split)."""
+    message = (
+        "`to` is empty | use `a|b` or *both*, see **[rules](/docs/r_x?a=1&b=|)**"
+        " or [this](javascript:alert(1))"
+    )
     source = catalog(
         code_set(
             "Api",
             [catalogs.code(1, "EMPTY_TO", {"ja": message, "en": message})],
-            title={"ja": "API `v2`", "en": "API `v2`"},
-            description={"ja": "Set `to` first.\n\n`1.` is not a list", "en": "x"},
+            title={"ja": "API `v2` _new_", "en": "API `v2`"},
+            description={"ja": "Set `to` first, [see](#Api).\n\n`1.` is not a list", "en": "x"},
         )
     )
     built = mkdocs_pages(render_all(source, DEFAULT_TARGETS), tmp_path)["ja"]
     page = built[built.index("<h2") : built.index("</table>")]  # the content, not the theme
     assert (
-        "><code>to</code> is empty &#124; use <code>a&#124;b</code> or &#42;both&#42;</td>" in page
-    )
-    assert '<a id="Api"></a>API <code>v2</code></h2>' in page
-    assert "<p>Set <code>to</code> first.</p>\n<p><code>1.</code> is not a list</p>" in page
-    assert "<em>" not in page and page.count("<td>") == 2
+        "><code>to</code> is empty &#124; use <code>a&#124;b</code> or <em>both</em>, see "
+        '<strong><a href="/docs/r_x?a=1&#38;b=&#124;">rules</a></strong> or this</td>'
+    ) in page
+    assert '<a id="Api"></a>API <code>v2</code> <em>new</em></h2>' in page
+    assert '<p>Set <code>to</code> first, <a href="#Api">see</a>.</p>' in page
+    assert "<p><code>1.</code> is not a list</p>" in page
+    assert "javascript" not in built and page.count("<td>") == 2

@@ -46,7 +46,7 @@ def unspan(cell: str) -> str:
     text = cell.strip()
     for _ in range(3):  # at most three forms nested
         match = _WHOLE_SPAN.fullmatch(text)
-        if match is not None:
+        if match is not None and not _closes_early(match[1], match["content"]):
             content = match["content"]
             if len(content) > 2 and content.startswith(" ") and content.endswith(" "):
                 content = content[1:-1]
@@ -56,6 +56,12 @@ def unspan(cell: str) -> str:
             break
         text = match["content"]
     return text if text != cell.strip() else cell
+
+
+def _closes_early(fence: str, content: str) -> bool:
+    """Whether a run of backticks as long as ``fence`` inside ``content`` closes the span
+    before its end (`` `a` ~ `b` `` is two spans, not one)."""
+    return any(len(run) == len(fence) for run in re.findall(r"`+", content))
 
 
 def is_code(cell: str) -> bool:
@@ -69,19 +75,33 @@ def is_code(cell: str) -> bool:
 
 
 def range_of(cell: str) -> tuple[str, str] | None:
-    """The two ends of a range cell (``700 ~ 799``, ``PAY-9000 – PAY-9099``, ``700..799``),
-    or of a wildcard (``PAY-90xx``, ``4XX``: its lowest and highest code); else None."""
-    text = cell.strip()
-    if _WILDCARD.fullmatch(text):
+    """The two ends of a range cell (``700 ~ 799``, ``PAY-9000 – PAY-9099``, ``700..799``,
+    each end also as a code span: `` `0x1F00` ~ `0x1FFF` ``), or of a wildcard (``PAY-90xx``,
+    ``4XX``: its lowest and highest code); else None. A wildcard's ``x`` are in another case
+    than the letters before them, or have none before them: ``WH_4XX`` is a code."""
+    text = unspan(cell.strip())
+    if _WILDCARD.fullmatch(text) and _wildcard_case(text):
         stem = text.rstrip("xX*?")
         width = len(text) - len(stem)
         return stem + "0" * width, stem + "9" * width
     match = _RANGE.fullmatch(text)
-    if match is None or not (is_code(match["low"]) and is_code(match["high"])):
+    if match is None:
         return None
-    if not any(ch.isdigit() for ch in match["low"] + match["high"]):
+    low, high = unspan(match["low"]), unspan(match["high"])
+    if not (is_code(low) and is_code(high)) or not any(ch.isdigit() for ch in low + high):
         return None
-    return match["low"], match["high"]
+    return low, high
+
+
+def _wildcard_case(text: str) -> bool:
+    """Whether the ``x`` ending ``text`` read as a wildcard: ``*``/``?``, or ``x`` in
+    another case than the letters before them (``PAY-90xx``), or no letters before them."""
+    stem = text.rstrip("xX*?")
+    tail = text[len(stem) :]
+    letters = [ch for ch in stem if ch.isalpha()]
+    if not letters or any(ch in "*?" for ch in tail):
+        return True
+    return tail.isupper() != all(ch.isupper() for ch in letters)
 
 
 @dataclass(frozen=True)

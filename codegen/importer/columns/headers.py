@@ -25,7 +25,15 @@ from dataclasses import dataclass, field
 
 from codegen.catalog.naming import attribute_key_problem
 from codegen.errors import InputError
-from codegen.importer.columns.words import INTERNATIONAL, STEMS, WORDS, Role, RoleKind
+from codegen.importer.columns.words import (
+    INTERNATIONAL,
+    RETRY_STEMS,
+    RETRYABLE,
+    STEMS,
+    WORDS,
+    Role,
+    RoleKind,
+)
 
 SINGLE = ("code", "message", "name")  # roles one column of a table has at most
 RESERVED_KEYS = frozenset({"code", "message", "curated", "name"})
@@ -34,9 +42,9 @@ _PARENS = re.compile(r"^(?P<outer>[^(（]*)[(（](?P<inner>[^)）]*)[)）]\s*$")
 
 
 def normalize(header: str) -> str:
-    """The form headers are compared in: case-folded, NFC, without spaces, ``_``, ``-``
-    or a trailing ``:``/``?``."""
-    text = unicodedata.normalize("NFC", header).casefold().rstrip(":：?？ ")
+    """The form headers are compared in: case-folded, NFC, without spaces, ``_``, ``-``,
+    a trailing ``:``/``?`` or a leading ``¿``/``¡``."""
+    text = unicodedata.normalize("NFC", header).casefold().rstrip(":：?？ ").lstrip("¿¡ ")
     return "".join(ch for ch in text if not ch.isspace() and ch not in "_-")
 
 
@@ -70,7 +78,12 @@ def hint(header: str) -> Role | None:
     key = normalize(header)
     if not key:
         return None
-    found = _KNOWN.get(key)
+    return _word_role(header) or _by_stem(key)
+
+
+def _word_role(header: str) -> Role | None:
+    """The role of a header that is one of the words, or has one in parentheses."""
+    found = _KNOWN.get(normalize(header))
     if found is not None:
         return found
     parts = _PARENS.match(header)
@@ -79,7 +92,7 @@ def hint(header: str) -> Role | None:
             found = _KNOWN.get(normalize(part))
             if found is not None:
                 return found
-    return _by_stem(key)
+    return None
 
 
 def _by_stem(key: str) -> Role | None:
@@ -89,6 +102,8 @@ def _by_stem(key: str) -> Role | None:
             at = key.rfind(stem)
             if at >= 0 and (best is None or at + len(stem) > best[0]):
                 best = (at + len(stem), Role(kind))
+    if best is None and any(stem in key for stem in RETRY_STEMS):
+        return RETRYABLE  # Will we retry?, Retry allowed?: a hint, the cells decide
     return best[1] if best else None
 
 
@@ -198,7 +213,7 @@ def attribute_key(header: str) -> str:
     ASCII key in parentheses (``성공 여부(isSuccessful)`` -> ``is_successful``), else the
     header folded to ASCII snake_case (``HTTP status`` -> ``http_status``), else, for a
     header without Latin letters, ``column_`` and 6 hex digits of its SHA-256 (stable)."""
-    known = hint(header)
+    known = _word_role(header)  # a stem says what a column may be, never its key
     if known is not None and known.key:
         return known.key
     parts = _PARENS.match(header)

@@ -72,7 +72,7 @@ class Roles:
 
     columns: tuple[Column, ...]
     code: int
-    message: int
+    message: int | None  # None: no column holds messages (a table that adds columns)
     name: int | None = None
     split: bool = False  # the code column's cells hold the code and then the message
     labels: bool = False  # with split: the text after the code is a label, not the message
@@ -117,9 +117,10 @@ def decide(
     kinds[code.index] = code
     labels = split and (message_column := _labelled_message(table)) is not None
     message = message_column if labels else code if split else _message(table)
-    if message is None:
+    if message is None and width < 2:
         return f"no column holds messages (headers {shown})"
-    kinds[message.index] = message if labels or not split else code
+    if message is not None:
+        kinds[message.index] = message if labels or not split else code
     name = _name(table)
     if name is not None:
         kinds[name.index] = name
@@ -128,7 +129,8 @@ def decide(
             kinds[i] = _attribute(i, headers[i], table.columns[i], table.hints[i])
     ordered = tuple(kinds[i] for i in range(width))
     name_at = name.index if name else None
-    return Roles(ordered, code.index, message.index, name_at, split, labels)
+    message_at = message.index if message else None
+    return Roles(ordered, code.index, message_at, name_at, split, labels)
 
 
 def _sparse(cells: Sequence[str]) -> str | None:
@@ -274,6 +276,12 @@ def _name(table: _Table) -> Column | None:
 
 
 def _attribute(index: int, header: str, cells: list[str], known: Role | None) -> Column:
+    if (
+        known is not None
+        and known.kind == "flag"
+        and not (is_mark_column(cells) or is_flag_like(cells, True))
+    ):
+        known = None  # a flag's header over cells that are not yes/no (Retry strategy)
     key = known.key if known is not None and known.key else attribute_key(header)
     if is_mark_column(cells):
         flag_key = key if known is None or known.kind == "flag" else attribute_key(header)

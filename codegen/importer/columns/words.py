@@ -130,7 +130,7 @@ WORDS: Mapping[str, Sequence[tuple[Role, tuple[str, ...]]]] = {
         (Role("text", "change"), ("Modification", "Modifications")),
     ),
     "pt": (
-        (CODE, ("Código de erro", "Código de status")),
+        (CODE, ("Código", "Código de erro", "Código de status", "Código de resposta")),
         (MESSAGE, ("Mensagem", "Descrição", "Mensagem de erro")),
         (Role("group", "category"), ("Categoria",)),
         (RETRYABLE, ("Repetível", "Tentar novamente")),
@@ -261,6 +261,13 @@ STEMS: Mapping[RoleKind, tuple[str, ...]] = {
         "내용", "信息", "訊息", "消息", "描述", "说明", "說明",
     ),
 }  # fmt: skip
+
+# Stems of a header that asks whether to retry (``Will we retry?``, ``¿Reintentar?``): a
+# hint of the retryable flag, which the column's cells must confirm (yes/no).
+RETRY_STEMS = (
+    "retry", "retri", "reintent", "wiederhol", "réessa", "riprov", "tentarnovamente",
+    "再試行", "リトライ", "재시도", "重试", "重試",
+)  # fmt: skip
 
 # Words many languages write as they are: no sign of the page's language.
 INTERNATIONAL = (

@@ -66,7 +66,7 @@ def _new_code(run: Run, code: SourceCode, table: CodeTable, names: set[str]) -> 
     node = CommentedMap()
     node["code"] = code.code if isinstance(code.code, int) else DoubleQuotedScalarString(code.code)
     node["message"] = flow_map({})
-    english = code.message if run.lang == "en" or run.lang.startswith("en-") else None
+    english = code.message if run.lang == "en" or run.lang.startswith("en-") else code.english
     name = code_name(code.code, english, code.name, names)
     names.add(name.text)
     node["curated"] = curated(name)

@@ -6,6 +6,9 @@ comment stays, and new items get a ``curated:`` block with a name (:mod:`.names`
 ``derived: true`` where the import made it up.
 
 - A table is matched to the code set with which it shares most codes (each set at most once).
+- The catalog's title follows the page's when the page has every code set of the catalog
+  (or the catalog has no title yet): a page with only some of them (one of several pages
+  fed into one catalog) leaves it as it is.
 - A table whose title is the page's (it has no heading of its own) keeps the title its
   code set already has; a table without any title never removes one a person added.
 - A column is matched to the set's attribute with its key, else with its header in the
@@ -46,8 +49,6 @@ def merge_document(root: CommentedMap, doc: Document, lang: str, catalog_path: s
     if lang not in root["languages"]:
         root["languages"].append(lang)
         run.change(1, f"added language {lang}")
-    if doc.title and (run.source == lang or "title" in root):
-        set_text(run, root, "title", doc.title, 1, ROOT_ORDER, flow=False, what="page title")
     sets: CommentedSeq = root["code_sets"]
     matched: list[int] = []
     plan: list[tuple[CodeTable, CommentedMap | None]] = []
@@ -56,6 +57,10 @@ def merge_document(root: CommentedMap, doc: Document, lang: str, catalog_path: s
         if at is not None:
             matched.append(id(sets[at]))
         plan.append((table, sets[at] if at is not None else None))
+    whole = all(id(code_set) in matched for code_set in sets)  # the page has every set
+    titled = isinstance(root.get("title"), CommentedMap) and lang in root["title"]
+    if doc.title and (run.source == lang or "title" in root) and (whole or not titled):
+        set_text(run, root, "title", doc.title, 1, ROOT_ORDER, flow=False, what="page title")
     known = [node for _, node in plan if node is not None]
     previous: CommentedMap | None = None
     for table, node in plan:

@@ -93,9 +93,13 @@ class _Line:
             if at >= start and (end is None or at < end)
         ).strip(" \u3000")
 
-    def column_of(self, display: int) -> int:
-        """The 1-based character column of the character at display column ``display``."""
-        return next((i + 1 for i, at in enumerate(self.starts) if at >= display), 1)
+    def word_at(self, display: int) -> int:
+        """The 1-based character column where the word over display column ``display``
+        begins (the text that runs across a gap, from its start)."""
+        index = next((i for i, at in enumerate(self.starts) if at >= display), 0)
+        while index > 0 and self.text[index - 1] not in _BLANK:
+            index -= 1
+        return index + 1
 
 
 def header_cells(line: str) -> list[str]:
@@ -150,7 +154,7 @@ def _starts(head: _Line, rule: str | None, rows: list[_Line], path: str) -> list
                     f"{head.number}, so its cells cannot be told apart; {_FIX}",
                     path,
                     line.number,
-                    line.column_of(start),
+                    line.word_at(start - 1),
                 )
     return starts
 

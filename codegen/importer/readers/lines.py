@@ -15,12 +15,13 @@ are notes). A line of such a list is
   a code line continues it (joined with one space, as a browser shows the wrapped line).
 
 Lines so written are read as a list only where they can hardly be prose: two lines at
-least in a row (blank lines between list items allowed), one separator throughout, no code
-twice, and at least half of the codes written as only codes are: an integer, with a digit,
-words joined by ``_`` (``card_declined``, ``E_TOKEN_MISSING``) or upper-case words joined by
-``-`` (``NOTE:`` and ``WARNING:``, file names such as ``intro.md`` or slugs such as
-``row-number`` alone are not a list). Each list read so is reported
-with a note giving its lines, so a reviewer knows where the codes came from.
+least in a row (blank lines between list items allowed), no code twice, and at least half
+of the codes written as only codes are: an integer, with a digit, words joined by ``_``
+(``card_declined``, ``E_TOKEN_MISSING``) or upper-case words joined by ``-`` (``NOTE:``
+and ``WARNING:``, file names such as ``intro.md`` or slugs such as ``row-number`` alone
+are not a list). Each list read so is reported with a note giving its lines, so a
+reviewer knows where the codes came from; a line written so outside any list, on a page
+that has one, is reported as skipped.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from codegen.errors import InputError
-from codegen.importer.readers.blocks import Block, RawRow, RawTable, note
+from codegen.importer.readers.blocks import Block, RawRow, RawTable, note, skipped
 
 HEADERS = ("code", "message")  # the columns of a list read as a table
 _MARKER = re.compile(r"(?:[-*+•・]|\d{1,3}[.)])\s+")
@@ -52,7 +53,6 @@ class _Line:
     number: int
     column: int
     code: str  # its source, markup included
-    separator: str  # ":", "-" or "\t"
     message: str  # its source
 
 
@@ -67,18 +67,29 @@ def code_lines(
         return list(blocks)
     result: list[Block] = []
     pending: list[Block] = []  # consecutive paragraphs, not read yet
-    for block in blocks:
-        if block.kind == "paragraph":
+    lone: list[_Line] = []  # code lines in no list
+    for block in [*blocks, None]:
+        if block is not None and block.kind == "paragraph":
             pending.append(block)
             continue
-        result += _read(pending, cell, path, warnings)
+        result += _read(pending, cell, path, warnings, lone)
         pending = []
-        result.append(block)
-    return result + _read(pending, cell, path, warnings)
+        if block is not None:
+            result.append(block)
+    if any(block.kind == "table" for block in result):  # a list was read: a lone line is lost
+        for line in lone:
+            what = f"line {line.number} is a `CODE: message` line ({line.code}) outside a list"
+            fix = "Write it beside the other codes of its list, one per line"
+            warnings.append(skipped(what, fix, path, line.number, line.column))
+    return result
 
 
 def _read(
-    paragraphs: list[Block], cell: Callable[[str], str], path: str, warnings: list[InputError]
+    paragraphs: list[Block],
+    cell: Callable[[str], str],
+    path: str,
+    warnings: list[InputError],
+    lone: list[_Line],
 ) -> list[Block]:
     """Consecutive paragraphs, their lists made tables; the rest of each stays as it was."""
     lines = [
@@ -93,6 +104,7 @@ def _read(
     while index < len(lines):
         run, after = _run(numbered, index)
         if not _is_list(run):
+            lone += [line for line in run if _CODELIKE.fullmatch(line.code)]
             notes += lines[index:after]
             index = after
             continue
@@ -130,12 +142,12 @@ def _run(lines: list[tuple[int, str]], start: int) -> tuple[list[_Line], int]:
             index += 1
             continue
         found = _code_line(number, text)
-        if found is not None and (not run or found.separator == run[0].separator):
+        if found is not None:
             run.append(found)
         elif run and text[:1].isspace() and not _MARKER.match(text.lstrip()):
             last = run[-1]
             message = f"{last.message} {text.strip()}"
-            run[-1] = _Line(last.number, last.column, last.code, last.separator, message)
+            run[-1] = _Line(last.number, last.column, last.code, message)
         else:
             break
         index += 1
@@ -151,10 +163,8 @@ def _code_line(number: int, text: str) -> _Line | None:
     found = _LINE.fullmatch(body.rstrip())
     if found is None or (_WORD.fullmatch(found["code"]) and not found["tick"]):
         return None  # Note: …, Example: … (a word in a code span is a code: `unauthorized`)
-    separator = (found["early"] or found["late"]).strip() or "\t"
-    kind = "-" if separator in "-–—" else ":" if separator in ":：" else "\t"
     column = len(text) - len(body) + 1
-    return _Line(number, column, found["code"], kind, found["message"])
+    return _Line(number, column, found["code"], found["message"])
 
 
 def _is_list(run: list[_Line]) -> bool:

@@ -2,7 +2,8 @@
 :mod:`codegen.render.environment`, each tested on its own.
 
 One module per output they serve: :mod:`.escape` (a string literal or comment for each
-output syntax), :mod:`.markdown` (the docs pages), :mod:`.python` and :mod:`.python_layout`
+output syntax), :mod:`.markdown` (the docs pages, showing the inline markup of catalog texts
+that :mod:`.markup` reads), :mod:`.python` and :mod:`.python_layout`
 (the Python module's classes, types and black's layout), :mod:`.schema` (JSON Schema and
 OpenAPI: open or closed sets, error envelopes); and for all of them :mod:`.texts` (a text
 in a language, a cell, sections) and :mod:`.links` (anchors and docs URLs). A template

@@ -9,6 +9,7 @@ written right by ``roundtrip.dump``.
 from __future__ import annotations
 
 import io
+import re
 from typing import Any
 
 import pytest
@@ -141,11 +142,18 @@ trees = st.deferred(
 
 def _same(root: CommentedMap) -> str:
     fast = emit(root)
-    if fast is None and _quoted_over_lines(root):
+    if fast is None and (
+        _quoted_over_lines(root) or _SINGLE_QUOTED_LINES.search(roundtrip.dump(root))
+    ):
         return roundtrip.dump(root)  # ruamel single-quotes it over several lines: left to it
     assert fast is not None, "the emitter left this tree to ruamel"
     assert fast == dump_with_ruamel(root)
     return fast
+
+
+# A single-quoted text ruamel breaks over lines (``'': '0\n\n  '`` after an empty key):
+# the emitter leaves such a text to it.
+_SINGLE_QUOTED_LINES = re.compile(r"(?m)^[^#\n]*: '(?:[^'\n]|'')*\n")
 
 
 def _quoted_over_lines(node: Any) -> bool:

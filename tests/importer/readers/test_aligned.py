@@ -115,7 +115,7 @@ def test_text_across_the_gap_between_two_columns_stops_the_import_at_its_column(
     with pytest.raises(InputError) as raised:
         _read(page)
     assert str(raised.value) == (
-        "p.txt:5:7: the text of this line runs across the gap between the columns 'Code' "
+        "p.txt:5:1: the text of this line runs across the gap between the columns 'Code' "
         "and 'Message' of the header at line 3, so its cells cannot be told apart; align "
         "the table's columns in the page (or separate the cells with tabs)"
     )
@@ -123,7 +123,7 @@ def test_text_across_the_gap_between_two_columns_stops_the_import_at_its_column(
 
 def test_text_across_a_rules_gap_stops_the_import_too() -> None:
     page = "Errors\n\nCode   Message\n----   -------\n1001   Token\n10022222 Denied\n"
-    with pytest.raises(InputError, match=r"p\.txt:6:8: the text of this line runs across"):
+    with pytest.raises(InputError, match=r"p\.txt:6:1: the text of this line runs across"):
         _read(page)
 
 

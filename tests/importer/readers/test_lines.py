@@ -74,7 +74,6 @@ def test_a_message_keeps_its_markup_as_a_table_cell_does() -> None:
         "- `intro.md`: the introduction\n- `setup-guide.md`: how to set up\n",  # file names
         "E1: only one line\n",  # a list has two lines at least
         "E1: first\nE1: again\n",  # no code twice
-        "E1: colon\nE2 - dash\n",  # one separator throughout
         "| Code | Message |\n|---|---|\n| E9 | table |\n\nE1: a\nE2: b\n",  # a page with a table
     ],
 )
@@ -109,3 +108,15 @@ def test_a_plain_text_page_lists_codes_under_its_heading_lines() -> None:
     assert _tables(blocks) == [
         [("E_TOKEN_MISSING", "belirteç yok"), ("E_SCOPE_DENIED", "yetkisiz")]
     ]
+
+
+def test_separators_may_change_within_a_list_and_a_lone_code_line_is_reported() -> None:
+    page = "# Codes\n\n- IMP_001: one\n- IMP_002: two\n- IMP_003 — three\n- IMP_004: four\n\nSee also.\n\nIMP_009: alone\n"
+    blocks, warnings = _markdown(page)
+    assert _tables(blocks) == [
+        [("IMP_001", "one"), ("IMP_002", "two"), ("IMP_003", "three"), ("IMP_004", "four")]
+    ]
+    assert [w.message for w in warnings][-1] == (
+        "warning: line 10 is a `CODE: message` line (IMP_009) outside a list; skipped. Write "
+        "it beside the other codes of its list, one per line"
+    )
