@@ -18,7 +18,14 @@ from typing import Any
 
 from codegen.catalog.naming import LANGUAGE, module_length_problem
 from codegen.errors import InputError
-from codegen.limits import MAX_LOCK_SECONDS, MAX_OUTPUT_MIB, MAX_RENDER_SECONDS, MIB
+from codegen.limits import (
+    MAX_LOCK_SECONDS,
+    MAX_OUTPUT_MIB,
+    MAX_RENDER_SECONDS,
+    MAX_TEMPLATE_CPU_SECONDS,
+    MAX_TEMPLATE_MEMORY_MIB,
+    MIB,
+)
 from codegen.project.toml_positions import KeyPath, Located
 from codegen.render.bounds import RenderLimits
 from codegen.render.formatters import ruff_command
@@ -48,11 +55,15 @@ SECTION_KEYS: Mapping[str, type] = {
     "breaking_against": str,
     "render_timeout": int,
     "max_output_mib": int,
+    "template_memory_mib": int,
+    "template_cpu_seconds": int,
     "allow_outside": bool,
 }
 LIMIT_KEYS: Mapping[str, int] = {  # the largest value of each limit key; the smallest is 1
     "render_timeout": MAX_RENDER_SECONDS,
     "max_output_mib": MAX_OUTPUT_MIB,
+    "template_memory_mib": MAX_TEMPLATE_MEMORY_MIB,
+    "template_cpu_seconds": MAX_TEMPLATE_CPU_SECONDS,
 }
 DERIVED_NAMES = ("warn", "error")  # also the values of stale_translations
 TARGET_KEYS: Mapping[str, type] = {
@@ -151,15 +162,21 @@ def targets_of(section: Mapping[str, Any], located: Located) -> tuple[Target, ..
 
 
 def limits_of(section: Mapping[str, Any]) -> RenderLimits:
-    """The bounds on rendering one output: ``render_timeout`` (seconds) and
-    ``max_output_mib`` (MiB) of the checked section, else the defaults."""
+    """The bounds on rendering one output: ``render_timeout`` (seconds),
+    ``max_output_mib`` (MiB), and for a user template ``template_memory_mib`` (MiB) and
+    ``template_cpu_seconds`` (seconds), of the checked section, else the defaults."""
     default = RenderLimits()
     return RenderLimits(
         seconds=section.get("render_timeout", default.seconds),
-        output_bytes=(
-            section["max_output_mib"] * MIB if "max_output_mib" in section else default.output_bytes
-        ),
+        output_bytes=_mib(section, "max_output_mib", default.output_bytes),
+        memory_bytes=_mib(section, "template_memory_mib", default.memory_bytes),
+        cpu_seconds=section.get("template_cpu_seconds", default.cpu_seconds),
     )
+
+
+def _mib(section: Mapping[str, Any], key: str, default: int) -> int:
+    """The value of ``key``, in MiB, as bytes; ``default`` (bytes) without it."""
+    return section[key] * MIB if key in section else default
 
 
 def _frozen(options: Mapping[str, Any]) -> Mapping[str, object]:
