@@ -17,14 +17,26 @@ MEMORY_BOUND_GIB = 2  # what generate and check may peak at, for any catalog the
 MAX_CATALOG_BYTES = 50 * MIB  # the catalog file, checked before it is parsed
 MAX_CATALOG_DEPTH = 40  # YAML nesting; a catalog nests 9 deep: anything far deeper is not one
 MAX_CODES = 100_000  # with MAX_CATALOG_BYTES, what generate makes within 2 GiB
+MAX_CODE_SETS = 10_000  # with MAX_CODES: each set adds ~41 lines of Python module (a code 4)
 MAX_STRING = 100_000  # characters of one text or key of the catalog
+MAX_MODULE_NAME = 100  # characters of the module name: it names files (255 bytes at most)
+
+# --- the configuration ---------------------------------------------------------------------
+MAX_CONFIG_DEPTH = 40  # arrays and inline tables inside each other; a configuration nests 3
+MAX_LOCK_SECONDS = 86_400  # the largest lock_timeout: a day (a larger one overflowed a float)
 
 # --- rendering ---------------------------------------------------------------------------
 MAX_BLACK_CODES = 20_000  # codes black formats within the bound (about 45 KB a code)
+BLACK_SET_CODES = 10  # a code set costs black as much as 10 codes (41 lines of module against 4)
 DEFAULT_RENDER_SECONDS = 120  # per output; the built-in templates take about 5 s at 100,000 codes
 DEFAULT_OUTPUT_MIB = 256  # per output; the largest built-in output of an accepted catalog ~ 80 MiB
 MAX_RENDER_SECONDS = 3600  # the largest render_timeout the configuration accepts
 MAX_OUTPUT_MIB = 1024  # the largest max_output_mib the configuration accepts
+# A user template (not shipped with codegen) renders in a child process the kernel bounds:
+DEFAULT_TEMPLATE_MEMORY_MIB = 1536  # address space it may add to what it inherits
+DEFAULT_TEMPLATE_CPU_SECONDS = 300  # CPU time: rendering, formatting, parsing back
+MAX_TEMPLATE_MEMORY_MIB = 4096  # the largest template_memory_mib the configuration accepts
+MAX_TEMPLATE_CPU_SECONDS = 3600  # the largest template_cpu_seconds the configuration accepts
 MAX_REPEAT = 2**24  # items or characters of ``text * n`` (16 Mi): one C call, no deadline
 MAX_POWER_BITS = 2**16  # bits of ``a ** b`` for integers: a huge power never returns
 

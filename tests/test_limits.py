@@ -4,6 +4,7 @@ just under it, the run works. Small limits are injected where the real ones woul
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -21,6 +22,7 @@ from tests.support.catalogs import Project, catalog, code, code_set
 
 NEVER_ENDS = "{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}\n"
 SAMPLE_CODES = 14  # tests/fixtures/sample.yaml
+SAMPLE_SETS = 3
 
 
 def small() -> Catalog:
@@ -186,6 +188,21 @@ def test_a_catalog_past_the_code_count_is_refused_and_nothing_written(
     assert f"the catalog has {SAMPLE_CODES} codes; the limit is {SAMPLE_CODES - 1}" in err
 
 
+def test_a_catalog_past_the_code_set_count_is_refused_and_nothing_written(
+    project: Project, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A code set costs as much as ten codes to generate: their number has its own bound."""
+    monkeypatch.setattr(size, "MAX_CODE_SETS", SAMPLE_SETS)
+    assert project.run("generate") == 0
+    project.catalog.write_text(project.catalog.read_text("utf-8") + "\n", encoding="utf-8")
+    monkeypatch.setattr(size, "MAX_CODE_SETS", SAMPLE_SETS - 1)
+    err = _refused(project, capsys)
+    assert err.endswith(
+        f": the catalog has {SAMPLE_SETS} code sets; the limit is {SAMPLE_SETS - 1}: merge small "
+        "code sets, or split the catalog\n"
+    )
+
+
 def test_a_catalog_past_the_size_limit_is_refused_and_nothing_written(
     project: Project, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -201,17 +218,38 @@ def test_a_catalog_past_the_size_limit_is_refused_and_nothing_written(
 def test_black_is_refused_past_its_code_count_before_rendering(
     project: Project, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(bounds, "MAX_BLACK_CODES", SAMPLE_CODES)
+    """Where black runs: here on the built-in module at a line length it is not laid out for."""
+    counted = SAMPLE_CODES + limits.BLACK_SET_CODES * SAMPLE_SETS
+    monkeypatch.setattr(bounds, "MAX_BLACK_CODES", counted)
+    project.config.write_text(
+        'catalog = "spec/codes.yaml"\n[options]\nline_length = 99\n', encoding="utf-8"
+    )
     assert project.run("generate") == 0
     project.catalog.write_text(project.catalog.read_text("utf-8") + "\n", encoding="utf-8")
-    monkeypatch.setattr(bounds, "MAX_BLACK_CODES", SAMPLE_CODES - 1)
+    monkeypatch.setattr(bounds, "MAX_BLACK_CODES", counted - 1)
     err = _refused(project, capsys)
     assert err == (
-        f"spec/codes.yaml: the catalog has {SAMPLE_CODES} codes; formatter "
-        f'"python" (black) formats at most {SAMPLE_CODES - 1} within codegen\'s memory bound '
+        f"spec/codes.yaml: the catalog has {SAMPLE_CODES} codes in {SAMPLE_SETS} code sets, "
+        f"{counted} as black counts them (a code set costs as much as 10 codes); formatter "
+        f'"python" (black) formats at most {counted - 1} within codegen\'s memory bound '
         '(2 GiB): set formatter = "ruff" on the Python target (pip install ruff), or split '
         "the catalog\n"
     )
+
+
+def test_black_counts_a_code_set_as_ten_codes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A set adds about 41 lines to the module, a code 4: 5,000 sets of one code took black
+    2.07 GiB, past the bound, when only codes were counted."""
+    assert bounds.black_fits(limits.MAX_BLACK_CODES, 0) is None
+    assert bounds.black_fits(1800, 1800) is None
+    assert "5,000 codes in 5,000 code sets, 55,000 as black" in (
+        bounds.black_fits(5000, 5000) or ""
+    )
+    monkeypatch.setattr(bounds, "MAX_BLACK_CODES", 32)
+    sets = catalog(*(code_set(f"Set{i}", [code(i, f"CODE_{i}", "成功")]) for i in range(3)))
+    narrow = Target("python_module.py.j2", "m.py", "python", {"line_length": 88})
+    with pytest.raises(InputError, match="3 codes in 3 code sets, 33 as black counts them"):
+        render_all(sets, [narrow])
 
 
 def test_the_black_limit_does_not_apply_without_a_python_target(
@@ -228,6 +266,7 @@ def test_the_documented_limits() -> None:
     assert limits.MAX_CODES == 100_000
     assert limits.MAX_CATALOG_BYTES == 50 * 2**20
     assert limits.MAX_BLACK_CODES == 20_000
+    assert (limits.MAX_CODE_SETS, limits.BLACK_SET_CODES) == (10_000, 10)
     assert limits.MEMORY_BOUND_GIB == 2
     assert (limits.DEFAULT_RENDER_SECONDS, limits.DEFAULT_OUTPUT_MIB) == (120, 256)
 
@@ -264,3 +303,68 @@ def test_padding_and_formats_within_max_repeat_and_long_numbers_in_text_still_re
     assert _render(tmp_path, template, RenderLimits()) == (
         "  x  |    7|   y|受付番号 123456789012|123456789012\n"
     )
+
+
+# --- user templates: a child process under the kernel's limits ---------------------------
+
+needs_limits = pytest.mark.skipif(
+    not sys.platform.startswith("linux"), reason="kernel limits for user templates: Linux only"
+)
+
+BOMBS = {  # each builds gigabytes in a step no check of bounds.py foresaw
+    "a width from the arguments": "{{ '%*d' % (3000000000, 1) }}",
+    "a nested format width": "{{ '{:>{}}'.format('x', 3000000000) }}",
+    "a precision from the arguments": "{{ '%.*f' % (2000000000, 1.0) }}",
+    "batch's filling": "{{ [1]|batch(10**9, 'x')|list|length }}",
+    "a join of repeated strings": "{{ (['x' * 16777216] * 1000)|join|length }}",
+    "replace": "{{ ('x' * 16777216).replace('x', 'x' * 100)|length }}",
+    "doubling with ~": (
+        "{% set ns = namespace(s='x' * 16777216) %}{% for i in range(10) %}"
+        "{% set ns.s = ns.s ~ ns.s %}{% endfor %}{{ ns.s|length }}"
+    ),
+}
+
+
+@needs_limits
+@pytest.mark.parametrize("bomb", BOMBS.values(), ids=BOMBS.keys())
+def test_a_user_template_that_builds_gigabytes_is_stopped_by_the_memory_limit(
+    project: Project, capsys: pytest.CaptureFixture[str], bomb: str
+) -> None:
+    _one_target(project, "ok\n", "template_memory_mib = 256")
+    assert project.run("generate") == 0
+    _one_target(project, "start\n" + bomb + "\n", "template_memory_mib = 256")
+    err = _refused(project, capsys)
+    assert err.startswith(f"{project.templates / 't.txt.j2'}:2: rendering t.txt needed more than")
+    assert "256 MiB of memory, the limit for a user template (template_memory_mib)" in err
+
+
+@needs_limits
+def test_the_default_memory_limit_stops_a_bomb_of_three_gigabytes(
+    project: Project, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _one_target(project, BOMBS["a width from the arguments"] + "\n")
+    err = _refused(project, capsys)
+    assert f"needed more than {limits.DEFAULT_TEMPLATE_MEMORY_MIB} MiB of memory" in err
+
+
+@needs_limits
+def test_a_user_template_past_its_cpu_time_is_stopped_at_its_line(
+    project: Project, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The CPU limit counts compiling, rendering and formatting; render_timeout only
+    rendering, by the wall clock."""
+    _one_target(project, "ok\n" + NEVER_ENDS, "template_cpu_seconds = 1\nrender_timeout = 600")
+    err = _refused(project, capsys)
+    assert err.startswith(f"{project.templates / 't.txt.j2'}:2: rendering t.txt used more than 1 s")
+    assert "of CPU time, the limit for a user template (template_cpu_seconds)" in err
+
+
+@needs_limits
+def test_a_user_template_is_compiled_under_the_limits_too(tmp_path: Path) -> None:
+    """Jinja folds constant expressions while compiling: batch(10**9, 'x') would be built
+    then, before any rendering."""
+    (tmp_path / "t.j2").write_text("{{ ['a']|batch(10**9, 'x')|list }}\n", encoding="utf-8")
+    with pytest.raises(TemplateError, match="needed more than 128 MiB of memory"):
+        render_all(
+            small(), [Target("t.j2", "t.out")], [tmp_path], limits=RenderLimits(memory_bytes=2**27)
+        )

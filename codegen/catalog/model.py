@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from types import MappingProxyType
 from typing import Literal
 
@@ -217,10 +218,11 @@ class Catalog:
                 return code_set
         return None
 
-    @property
+    @cached_property
     def has_lifecycle(self) -> bool:
         """Whether some code is deprecated or removed: the outputs then carry both records
-        on every set, so a member of any set answers ``deprecated`` and ``removed``."""
+        on every set, so a member of any set answers ``deprecated`` and ``removed``.
+        Walks the catalog once, on first use: templates ask it once per set or per code."""
         return any(
             code.deprecated is not None or code.removed is not None
             for code_set in self.code_sets

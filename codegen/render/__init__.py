@@ -2,11 +2,12 @@
 
 :func:`render_all` (:mod:`.engine`) renders every output of the :mod:`.targets` in the one
 sandboxed Jinja environment (:mod:`.environment`, with the filters of :mod:`.views`), each
-within the time and size bounds of :mod:`.bounds`, on two cores when that pays
+within the time and size bounds of :mod:`.bounds`, a user template's in a child process
+under the kernel's limits (:mod:`.confine`), on two cores when that pays
 (:mod:`.parallel`), formats it and proves it parses (:mod:`.formatters`,
 :mod:`.format_cache`), and starts it with the DO-NOT-EDIT header of :mod:`.header`.
 :mod:`.extends` checks that an override only fills its parent's blocks, :mod:`.undefined`
-words what a template reads that is not there.
+words what a template reads that is not there, :mod:`.located` where an error came from.
 
 Targets, the header and the bounds import no Jinja; the rest is imported on first use, so
 the configuration can name targets without loading a template engine.

@@ -39,8 +39,11 @@ from types import FrameType
 from typing import TYPE_CHECKING, Any
 
 from codegen.limits import (
+    BLACK_SET_CODES,
     DEFAULT_OUTPUT_MIB,
     DEFAULT_RENDER_SECONDS,
+    DEFAULT_TEMPLATE_CPU_SECONDS,
+    DEFAULT_TEMPLATE_MEMORY_MIB,
     MAX_BLACK_CODES,
     MAX_POWER_BITS,
     MAX_REPEAT,
@@ -55,10 +58,15 @@ if TYPE_CHECKING:
 @dataclass(frozen=True)
 class RenderLimits:
     """The bounds on one output: ``seconds`` of template rendering (wall clock, formatting
-    not included) and ``output_bytes`` of UTF-8 text, before and after formatting."""
+    not included) and ``output_bytes`` of UTF-8 text, before and after formatting. A user
+    template's output is made in a child process (:mod:`codegen.render.confine`) that may
+    also add at most ``memory_bytes`` of address space to what it inherits and use at
+    most ``cpu_seconds`` of CPU time (compiling, rendering, formatting, parsing back)."""
 
     seconds: float = DEFAULT_RENDER_SECONDS
     output_bytes: int = DEFAULT_OUTPUT_MIB * MIB
+    memory_bytes: int = DEFAULT_TEMPLATE_MEMORY_MIB * MIB
+    cpu_seconds: int = DEFAULT_TEMPLATE_CPU_SECONDS
 
 
 DEFAULT_LIMITS = RenderLimits()
@@ -142,19 +150,25 @@ def bounded_filter(function: Callable[..., Any]) -> Callable[..., Any]:
     return bounded
 
 
-def black_fits(codes: int) -> str | None:
+def black_fits(codes: int, code_sets: int = 0) -> str | None:
     """None when black (the ``python`` formatter) can format the Python module of a catalog
-    of ``codes`` codes within :data:`MEMORY_BOUND_GIB`; else the problem and what to do.
+    of ``codes`` codes in ``code_sets`` code sets within :data:`MEMORY_BOUND_GIB`; else the
+    problem and what to do.
 
-    Black's memory is linear but about 45 KB a code, several times the rest of generate's
-    (its syntax tree of the whole module; one process peaks at 434 MiB for 10,000 codes);
-    see docs/limits.md for the measurements."""
-    if codes <= MAX_BLACK_CODES:
+    Black's memory is linear in the module's lines, about 45 KB a code, several times the
+    rest of generate's (its syntax tree of the whole module; one process peaks at 434 MiB
+    for 10,000 codes). A code set costs as much as :data:`BLACK_SET_CODES` codes (about 41
+    lines of the module, against 4 a code): 5,000 sets of one code took black 2.07 GiB.
+    See docs/limits.md for the measurements."""
+    counted = codes + BLACK_SET_CODES * code_sets
+    if counted <= MAX_BLACK_CODES:
         return None
     return (
-        f'the catalog has {codes:,} codes; formatter "python" (black) formats at most '
-        f"{MAX_BLACK_CODES:,} within codegen's memory bound ({MEMORY_BOUND_GIB} GiB): set "
-        'formatter = "ruff" on the Python target (pip install ruff), or split the catalog'
+        f"the catalog has {codes:,} codes in {code_sets:,} code sets, {counted:,} as black "
+        f"counts them (a code set costs as much as {BLACK_SET_CODES} codes); formatter "
+        f'"python" (black) formats at most {MAX_BLACK_CODES:,} within codegen\'s memory '
+        f'bound ({MEMORY_BOUND_GIB} GiB): set formatter = "ruff" on the Python target '
+        "(pip install ruff), or split the catalog"
     )
 
 

@@ -15,19 +15,18 @@ override can extend or include the template it replaces.
 
 from __future__ import annotations
 
-import traceback
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from jinja2 import Template, TemplateNotFound, TemplateSyntaxError
+from jinja2 import Template, TemplateNotFound, TemplateSyntaxError, nodes
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from codegen.catalog.model import Catalog
 from codegen.errors import CodegenError, InputError, TemplateError
 from codegen.limits import MIB
-from codegen.render import extends, parallel
+from codegen.render import confine, extends, parallel
 from codegen.render.bounds import (
     DEFAULT_LIMITS,
     OutputTooLarge,
@@ -37,10 +36,11 @@ from codegen.render.bounds import (
     render_bounded,
     utf8_size,
 )
-from codegen.render.environment import make_environment
-from codegen.render.formatters import format_ruff, format_text
+from codegen.render.environment import make_environment, user_template
+from codegen.render.formatters import format_ruff, format_text, runs_black
 from codegen.render.header import DEFAULT_REGENERATE, header_text
-from codegen.render.targets import BUILTIN_TEMPLATES, Target, catalog_for, outputs
+from codegen.render.located import interrupted_at, shown, template_frame
+from codegen.render.targets import Target, catalog_for, outputs
 from codegen.render.undefined import TemplateOptions
 
 
@@ -55,53 +55,122 @@ def render_all(
     """Every output of every target: ``{path relative to the output folder: text}``;
     each output's header names ``regenerate`` as the command that regenerates it. A
     template that renders longer or larger than ``limits`` is a TemplateError, and a
-    ``python`` (black) target for a catalog past :data:`~codegen.limits.MAX_BLACK_CODES`
+    target that black formats for a catalog past :data:`~codegen.limits.MAX_BLACK_CODES`
     codes an InputError at the catalog, raised before anything is rendered
     (:mod:`codegen.render.bounds`).
 
-    Every template is loaded first; then the outputs are rendered and formatted, on two
-    cores when that pays (:mod:`codegen.render.parallel`), with the same results either way."""
+    A built-in template is loaded here, before anything is rendered, from the built-in
+    templates alone; a user template (a file of ``template_dirs``) is compiled, rendered,
+    formatted and parsed back in a child process under ``limits.memory_bytes`` and
+    ``limits.cpu_seconds`` (:mod:`codegen.render.confine`). The outputs are made on two
+    cores when that pays (:mod:`codegen.render.parallel`), with the same results either
+    way."""
+    folders = tuple(Path(folder) for folder in template_dirs)
+    users = {t.template: user_template(t.template, folders) for t in targets}
     codes = sum(len(code_set.codes) for code_set in catalog.code_sets)
-    if any(target.formatter == "python" for target in targets) and (problem := black_fits(codes)):
+    if any(_runs_black(t, users[t.template] is None) for t in targets) and (
+        problem := black_fits(codes, len(catalog.code_sets))
+    ):
         raise InputError(problem, catalog.path)
-    environment = make_environment(template_dirs, bytecode_cache)
+    builtin = make_environment((), bytecode_cache)
+    environment = make_environment(folders, bytecode_cache) if any(users.values()) else builtin
     jobs: dict[str, _Job] = {}
     for target in targets:
-        template = _template(environment, target.template)
+        user = users[target.template]
+        template = None if user else _template(builtin, target.template)
         target_catalog = catalog_for(target, catalog)
         for output, lang in outputs(target, target_catalog):
             if output in jobs:
                 raise TemplateError(f"two targets write {output}: give each its own output")
-            jobs[output] = _Job(template, target, target_catalog, output, lang, regenerate, limits)
-    texts = parallel.run(list(jobs.values()), _rendered, _weight)
+            job = _Job(template, target, target_catalog, output, lang, regenerate, limits)
+            jobs[output] = replace(job, environment=environment, user=user) if user else job
+    texts = parallel.run(list(jobs.values()), _made, _weight)
     return dict(zip(jobs, texts, strict=True))
 
 
+def _runs_black(target: Target, builtin: bool) -> bool:
+    return target.formatter == "python" and runs_black(target.options, laid_out=builtin)
+
+
 def _weight(job: _Job) -> int:
-    return _WEIGHTS.get(job.target.formatter, 1)
+    return BLACK_WEIGHT if _runs_black(job.target, job.user is None) else 1
 
 
-_WEIGHTS = {"python": 10}  # black is ten times slower than anything else
+BLACK_WEIGHT = 10  # black is ten times slower than anything else
 
 
 @dataclass(frozen=True)
 class _Job:
-    """One output to render."""
+    """One output to make: with a built-in ``template`` loaded here, or from the ``user``
+    template (its file) of ``environment``, made in a child process."""
 
-    template: Template
+    template: Template | None
     target: Target
     catalog: Catalog
     output: str
     lang: str
     regenerate: str = DEFAULT_REGENERATE
     limits: RenderLimits = DEFAULT_LIMITS
+    environment: ImmutableSandboxedEnvironment | None = None
+    user: Path | None = None
 
 
-def _rendered(job: _Job) -> str:
-    """One output, rendered, formatted and parsed back."""
-    text = _render(job)
+def _made(job: _Job) -> str:
+    """One output: a built-in template's made here, a user template's in a child."""
+    if job.template is not None:
+        return _rendered(job, job.template)
+    child = confine.ChildLimits(job.limits.memory_bytes, job.limits.cpu_seconds)
     try:
-        formatted = _format(text, job.target)
+        return confine.run(_made_in_child, job, child)
+    except confine.Stopped as stopped:
+        message = _stopped(job, stopped.reason, stopped.signal_name)
+        raise TemplateError(message, str(job.user)) from None
+    except confine.ChildFailed as failed:  # a bug of codegen's: shown with its traceback
+        raise RuntimeError(f"rendering {job.output} failed in its child process:\n{failed}")
+
+
+def _made_in_child(job: _Job) -> str:
+    """A user template's output, compiled, rendered, formatted and parsed back in the child
+    that :mod:`codegen.render.confine` started: running out of its memory or CPU time is
+    a TemplateError at the template's line."""
+    assert job.environment is not None
+    try:
+        return _rendered(job, _template(job.environment, job.target.template))
+    except MemoryError as error:
+        filename, line = template_frame(error, str(job.user))
+        raise TemplateError(_stopped(job, "memory"), shown(filename), line) from None
+    except confine.CpuTimeExceeded as error:
+        filename, line = interrupted_at(error, str(job.user))
+        raise TemplateError(_stopped(job, "cpu"), shown(filename), line) from None
+
+
+def _stopped(job: _Job, reason: str, signal_name: str = "") -> str:
+    """What stopped the child making ``job``'s output, and what to do."""
+    if reason == "memory":
+        return (
+            f"rendering {job.output} needed more than {job.limits.memory_bytes / MIB:g} MiB of "
+            "memory, the limit for a user template (template_memory_mib): a template that "
+            "builds a huge text? Raise template_memory_mib in the configuration if the output "
+            "really needs it"
+        )
+    if reason == "cpu":
+        return (
+            f"rendering {job.output} used more than {job.limits.cpu_seconds:,} s of CPU time, "
+            "the limit for a user template (template_cpu_seconds): a loop that never ends? "
+            "Raise template_cpu_seconds in the configuration if the template really needs it"
+        )
+    how = f"killed by {signal_name}" if signal_name else "ended without a result"
+    return (
+        f"rendering {job.output}: the child process rendering it was {how} (out of memory?); "
+        "see docs/security.md"
+    )
+
+
+def _rendered(job: _Job, template: Template) -> str:
+    """One output, rendered, formatted and parsed back."""
+    text = _render(job, template)
+    try:
+        formatted = _format(text, job.target, laid_out=job.user is None)
         if utf8_size(formatted) > job.limits.output_bytes:
             raise TemplateError(_too_large(job.limits, "once formatted, "))
         return formatted
@@ -109,14 +178,14 @@ def _rendered(job: _Job) -> str:
         raise TemplateError(
             f"rendered {job.output}, which is not valid: {error.message}"
             + (f" (line {error.line} of the output)" if error.line else ""),
-            _shown(job.template.filename or job.target.template),
+            shown(template.filename or job.target.template),
         ) from None
 
 
-def _format(text: str, target: Target) -> str:
+def _format(text: str, target: Target, laid_out: bool) -> str:
     if target.formatter == "ruff":
         return format_text(format_ruff(text, target.options), "none", target.options)
-    return format_text(text, target.formatter, target.options)
+    return format_text(text, target.formatter, target.options, laid_out)
 
 
 def _template(environment: ImmutableSandboxedEnvironment, name: str) -> Template:
@@ -124,7 +193,7 @@ def _template(environment: ImmutableSandboxedEnvironment, name: str) -> Template
     (:func:`codegen.render.extends.check_extends`)."""
     try:
         template = environment.get_template(name)
-        extends.check_extends(environment, name, _shown)
+        extends.check_extends(environment, name, shown)
         return template
     except TemplateNotFound:
         raise TemplateError(
@@ -132,8 +201,34 @@ def _template(environment: ImmutableSandboxedEnvironment, name: str) -> Template
         ) from None
     except TemplateSyntaxError as error:
         raise TemplateError(
-            error.message or "syntax error", _shown(error.filename or name), error.lineno
+            error.message or "syntax error", shown(error.filename or name), error.lineno
         ) from None
+    except RecursionError as error:  # Jinja's parser and compiler recurse once per level
+        filename, line = _deepest(error, name)
+        raise TemplateError(
+            "the template nests too deeply to be compiled (blocks, loops or parentheses inside "
+            "each other hundreds of levels deep): flatten it",
+            shown(filename),
+            line,
+        ) from None
+
+
+def _deepest(error: RecursionError, default: str) -> tuple[str, int]:
+    """The template file and line where Jinja's parser (at its current token) or compiler
+    (at its node) was when it ran out of stack: the place that nests too deeply."""
+    found = (default, 0)
+    tb = error.__traceback__
+    while tb is not None:
+        frame_locals = tb.tb_frame.f_locals
+        owner, node = frame_locals.get("self"), frame_locals.get("node")
+        stream = getattr(owner, "stream", None)
+        line = getattr(getattr(stream, "current", None), "lineno", None)
+        if line is None and isinstance(node, nodes.Node):
+            line = node.lineno
+        if isinstance(line, int):
+            found = (getattr(owner, "filename", None) or found[0], line)
+        tb = tb.tb_next
+    return found
 
 
 def _too_large(limits: RenderLimits, when: str = "") -> str:
@@ -144,8 +239,8 @@ def _too_large(limits: RenderLimits, when: str = "") -> str:
     )
 
 
-def _render(job: _Job) -> str:
-    template, target, catalog, output = job.template, job.target, job.catalog, job.output
+def _render(job: _Job, template: Template) -> str:
+    target, catalog, output = job.target, job.catalog, job.output
     context = {
         "catalog": catalog,
         "lang": job.lang,
@@ -155,72 +250,40 @@ def _render(job: _Job) -> str:
     }
     try:
         return render_bounded(template, context, job.limits)
-    except CodegenError:
-        raise  # raised by a filter: it points at the catalog
+    except (CodegenError, MemoryError):
+        raise  # raised by a filter: it points at the catalog; out of memory: _made_in_child
     except RenderTimeout as error:
-        filename, line = _interrupted_at(error, template.filename or target.template)
+        filename, line = interrupted_at(error, template.filename or target.template)
         raise TemplateError(
             f"rendering {output} took longer than {job.limits.seconds:g} s, the limit "
             "(render_timeout): a loop that never ends? Raise render_timeout in the "
             "configuration if the template really needs longer",
-            _shown(filename),
+            shown(filename),
             line,
         ) from None
     except OutputTooLarge as error:
         if error.args:  # a * or ** the sandbox refused, in the template's code
-            filename, line = _template_frame(error, template.filename or target.template)
+            filename, line = template_frame(error, template.filename or target.template)
             message = (
                 f"rendering {output}: refused {error.args[0]}, more than a template may make "
                 "at once (see docs/limits.md); build the text in a loop"
             )
-            raise TemplateError(message, _shown(filename), line) from None
-        shown = _shown(template.filename or target.template)
-        raise TemplateError(f"rendering {output}: {_too_large(job.limits)}", shown) from None
+            raise TemplateError(message, shown(filename), line) from None
+        where = shown(template.filename or target.template)
+        raise TemplateError(f"rendering {output}: {_too_large(job.limits)}", where) from None
     except SecurityError as error:
-        filename, line = _template_frame(error, template.filename or target.template)
+        filename, line = template_frame(error, template.filename or target.template)
         raise TemplateError(
             f"refused by the sandbox: {str(error).rstrip('.')}; a template may only use the "
             "names, attributes and filters it is given (see docs/configuration.md)",
-            _shown(filename),
+            shown(filename),
             line,
         ) from None
     except TemplateSyntaxError as error:  # in an included or extended template
         raise TemplateError(
-            error.message or "syntax error", _shown(error.filename or ""), error.lineno
+            error.message or "syntax error", shown(error.filename or ""), error.lineno
         ) from None
     except Exception as error:  # noqa: BLE001 - any failure inside a template is its bug
-        filename, line = _template_frame(error, template.filename or target.template)
+        filename, line = template_frame(error, template.filename or target.template)
         message = str(error) or "the template failed"
-        raise TemplateError(f"{message} (rendering {output})", _shown(filename), line) from None
-
-
-def _template_frame(error: BaseException, default: str) -> tuple[str, int]:
-    """The template file and line the error came from: Jinja rewrites tracebacks so that
-    template frames carry the template's own file name and line number."""
-    found = (default, 0)
-    for frame in traceback.extract_tb(error.__traceback__):
-        if not frame.filename.endswith(".py") and frame.lineno:
-            found = (frame.filename, frame.lineno)
-    return found
-
-
-def _interrupted_at(error: BaseException, default: str) -> tuple[str, int]:
-    """The template file and line a signal interrupted: Jinja does not rewrite the
-    traceback of a BaseException, so each frame's line in the compiled code is mapped
-    back to its template's line here, as Jinja's own traceback rewriting does."""
-    found = (default, 0)
-    tb = error.__traceback__
-    while tb is not None:
-        compiled = tb.tb_frame.f_globals.get("__jinja_template__")
-        if isinstance(compiled, Template) and compiled.filename:
-            found = (compiled.filename, compiled.get_corresponding_lineno(tb.tb_lineno))
-        tb = tb.tb_next
-    return found
-
-
-def _shown(filename: str) -> str:
-    """A template's file name as shown in errors: built-ins under ``codegen/templates``."""
-    path = Path(filename)
-    if path.is_absolute() and path.is_relative_to(BUILTIN_TEMPLATES):
-        return "codegen/templates/" + path.relative_to(BUILTIN_TEMPLATES).as_posix()
-    return filename
+        raise TemplateError(f"{message} (rendering {output})", shown(filename), line) from None

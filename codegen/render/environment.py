@@ -20,8 +20,9 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any, ClassVar
 
-from jinja2 import ChoiceLoader, PrefixLoader
+from jinja2 import ChoiceLoader, PrefixLoader, TemplateNotFound
 from jinja2.bccache import Bucket, FileSystemBytecodeCache
+from jinja2.loaders import split_template_path
 from jinja2.runtime import Context, LoopContext
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
@@ -189,6 +190,23 @@ def make_environment(
     for name in WIDENING_FILTERS:  # each builds its text in one C call: widths checked first
         environment.filters[name] = bounded_filter(environment.filters[name])
     return environment
+
+
+def user_template(name: str, template_dirs: Sequence[Path]) -> Path | None:
+    """The file of a template folder that the environment of ``template_dirs`` loads for
+    ``name``, found as its loader finds it (the folders come first, also for a name under
+    ``builtin/``); None when ``name`` is a built-in template's. A name the loader would
+    refuse (``..``) counts as a user template's (the path it names): it is loaded, and
+    refused, where user templates are."""
+    try:
+        pieces = split_template_path(name)
+    except TemplateNotFound:
+        return Path(name)
+    for folder in template_dirs:
+        path = Path(folder, *pieces)
+        if os.path.lexists(path) and not path.is_dir():  # as FolderLoader: a bad link too
+            return path
+    return None
 
 
 def template_exists(name: str, template_dirs: Sequence[Path]) -> bool:

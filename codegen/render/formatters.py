@@ -8,6 +8,8 @@ text; :mod:`codegen.render.engine` adds the template and the output path. The fo
 
 - ``python``: black, then ``ast.parse`` for the target Python version; its output is kept
   in the formatting cache (:mod:`codegen.render.format_cache`), so a hit imports no black.
+  The built-in template's output, already in black's layout, is only parsed back, in
+  pieces (:func:`runs_black`, :func:`parse_python`).
 - ``ruff``: ``ruff format --isolated`` (no configuration file is read, so the output does
   not depend on the working directory), then ``ruff check`` for syntax errors of the target
   version (:func:`format_ruff`); ruff is the ``ruff`` package of this Python, else the
@@ -25,7 +27,8 @@ import json
 import re
 import shutil
 import subprocess
-from collections.abc import Mapping
+from collections import Counter
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 from codegen import children
@@ -34,22 +37,97 @@ from codegen.render.format_cache import cached
 from codegen.render.views.escape import json_escape_nonprintable
 from codegen.usercache import package_version
 
+# What a parse-back says of an output nested deeper than Python's parsers recurse.
+TOO_DEEP = "it nests too deeply to be read back (hundreds of levels): flatten it"
 PYTHON_LINE_LENGTH = 100  # as the repository's own black configuration
 PYTHON_TARGET_VERSION = "3.9"  # the oldest Python the generated module runs on
 
 
-def format_text(text: str, formatter: str, options: Mapping[str, object]) -> str:
-    """``text`` formatted by ``formatter``, parsed back, ending in one newline."""
+def format_text(
+    text: str, formatter: str, options: Mapping[str, object], laid_out: bool = False
+) -> str:
+    """``text`` formatted by ``formatter``, parsed back, ending in one newline. ``laid_out``:
+    the text is already in the formatter's layout (a built-in template's); for ``python``
+    at the default line length black is then not run (:func:`runs_black`) and the text is
+    only parsed back (:func:`parse_python`)."""
     if "\r" in text:
         line = text.count("\n", 0, text.index("\r")) + 1
         raise TemplateError("rendered a carriage return; escape it in the template", line=line)
-    if formatter == "python":
+    if formatter == "python" and not runs_black(options, laid_out):
+        parse_python(text, options)
+    elif formatter == "python":
         text = format_python(text, options)
     elif formatter == "json":
         text = format_json(text)
     elif formatter == "yaml":
         check_yaml(text)
     return text.rstrip("\n") + "\n"
+
+
+def runs_black(options: Mapping[str, object], laid_out: bool) -> bool:
+    """Whether the ``python`` formatter runs black on a target with ``options``: not on a
+    text ``laid_out`` in black's layout (the built-in template's, written for the default
+    line length; ``tests/render/views/test_python_layout.py``), unless another
+    ``line_length`` asks for a layout it was not written in."""
+    return not laid_out or options.get("line_length", PYTHON_LINE_LENGTH) != PYTHON_LINE_LENGTH
+
+
+PARSE_LINES = 20_000  # lines of Python parsed at once by parse_python: a few MiB of syntax tree
+
+
+def parse_python(text: str, options: Mapping[str, object]) -> None:
+    """Raise a TemplateError at the line unless ``text`` parses for the target Python
+    version (``ast.parse``), without ever holding the syntax tree of the whole text: it is
+    parsed in pieces of about :data:`PARSE_LINES` lines, cut only before a line that
+    starts a statement at the top level after two blank lines (black's separation of
+    top-level statements), each tree freed before the next piece. The tree of a whole
+    module costs about 2.6 KB a line (600 MiB for 5,000 code sets of one code); a piece,
+    a few MiB.
+
+    As strict as parsing the whole: a text whose pieces all parse is a sequence of whole
+    statements, so it parses too. A cut inside a bracket or a string leaves a piece that
+    does not parse, so the text is refused: a piece can only be stricter, never laxer."""
+    major, minor = _version(options)
+    first = 1  # the text's line number of the piece's first line
+    for piece in _pieces(text, PARSE_LINES):
+        try:
+            ast.parse(piece, feature_version=(major, minor))
+        except SyntaxError as error:
+            line = first + (error.lineno or 1) - 1
+            raise TemplateError(f"invalid Python: {error.msg}", line=line) from None
+        first += piece.count("\n")
+
+
+_NOT_A_STATEMENT = frozenset(" \t\n)]}")  # after two blank lines: still inside something
+
+
+def _pieces(text: str, lines: int) -> Iterator[str]:
+    """``text`` cut into pieces of at least ``lines`` lines (the last may be shorter), each
+    cut just after two blank lines and before a character that can start a statement at
+    the top level."""
+    start = searched = counted = 0
+    count = 0  # lines between ``start`` and ``counted``
+    while (found := text.find("\n\n\n", searched)) >= 0:
+        searched = cut = found + 3
+        if text[cut : cut + 1] in _NOT_A_STATEMENT or cut == len(text):
+            continue
+        count += text.count("\n", counted, cut)
+        counted = cut
+        if count >= lines:
+            yield text[start:cut]
+            start, count = cut, 0
+    yield text[start:]
+
+
+def _version(options: Mapping[str, object]) -> tuple[int, int]:
+    """The target Python version of ``options`` (``target_version``, default
+    :data:`PYTHON_TARGET_VERSION`) as ``(major, minor)``."""
+    version = str(options.get("target_version", PYTHON_TARGET_VERSION))
+    try:
+        major, minor = (int(part) for part in version.split("."))
+    except ValueError:
+        raise InputError(f"target_version {version!r} is not a Python version like 3.9") from None
+    return major, minor
 
 
 def format_python(text: str, options: Mapping[str, object]) -> str:
@@ -91,28 +169,36 @@ def _black(text: str, options: Mapping[str, object]) -> str:
         raise TemplateError(f"invalid Python: {error.msg}", line=error.lineno or 0) from None
     except ValueError as error:  # black.parsing.InvalidInput: "Cannot parse ...: 3:4: ..."
         raise TemplateError(f"invalid Python: {error}") from None
+    except RecursionError:
+        raise TemplateError(f"invalid Python: {TOO_DEEP}") from None
     return formatted
 
 
-def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    keys = [key for key, _ in pairs]
-    duplicates = sorted({key for key in keys if keys.count(key) > 1})
-    if duplicates:
-        raise ValueError(f"duplicate key {duplicates[0]!r}")
-    return dict(pairs)
+def unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """The JSON object of ``pairs`` (``json.loads``'s ``object_pairs_hook``); a ValueError
+    naming the first duplicate key, in sorted order. Hashes each key once: an object of
+    one key per code set has up to 100,000 keys (comparing each with every other, 10^10
+    comparisons)."""
+    found = dict(pairs)
+    if len(found) < len(pairs):
+        counts = Counter(key for key, _ in pairs)
+        raise ValueError(f"duplicate key {min(k for k, n in counts.items() if n > 1)!r}")
+    return found
 
 
 def format_json(text: str) -> str:
     """``text`` parsed (duplicate keys refused) and dumped canonically: two-space indent,
     UTF-8 text, non-printable characters escaped."""
     try:
-        document = json.loads(text, object_pairs_hook=_unique_keys)
+        document = json.loads(text, object_pairs_hook=unique_keys)
     except json.JSONDecodeError as error:
         raise TemplateError(
             f"invalid JSON: {error.msg}", line=error.lineno, column=error.colno
         ) from None
     except ValueError as error:
         raise TemplateError(f"invalid JSON: {error}") from None
+    except RecursionError:
+        raise TemplateError(f"invalid JSON: {TOO_DEEP}") from None
     return json_escape_nonprintable(json.dumps(document, indent=2, ensure_ascii=False))
 
 
@@ -144,6 +230,8 @@ def check_yaml(text: str) -> None:
         line = mark.line + 1 if mark is not None else 0
         problem = getattr(error, "problem", None) or str(error).splitlines()[0]
         raise TemplateError(f"invalid YAML: {problem}", line=line) from None
+    except RecursionError:
+        raise TemplateError(f"invalid YAML: {TOO_DEEP}") from None
 
 
 NOT_INSTALLED = (
@@ -161,7 +249,9 @@ def ruff_command() -> str | None:
 
 
 def format_ruff(text: str, options: Mapping[str, object]) -> str:
-    """``text`` formatted by ruff and compiled for the target Python version."""
+    """``text`` formatted by ruff and compiled for the target Python version. A MemoryError
+    when ruff ran out of memory (it inherits a user template's memory limit,
+    :mod:`codegen.render.confine`); a TemplateError when the text is not valid Python."""
     executable = ruff_command()
     if executable is None:
         raise InputError(NOT_INSTALLED)
@@ -184,6 +274,8 @@ def format_ruff(text: str, options: Mapping[str, object]) -> str:
     done = _run(command, text)
     if done.returncode != 0:
         problem = _first_line(done.stderr, "ruff format failed")
+        if problem.startswith("memory allocation of"):  # Rust's abort: out of its memory limit
+            raise MemoryError(f"ruff: {problem}")
         raise TemplateError(f"invalid Python: {problem.removeprefix('error: ')}")
     _check_syntax(executable, done.stdout, f"py{major}{minor}")
     return done.stdout
@@ -206,6 +298,8 @@ def _check_syntax(executable: str, text: str, version: str) -> None:
             message = found.group(3).removeprefix("invalid-syntax: ")
             raise TemplateError(f"invalid Python: {message}", line=int(found.group(1)))
     problem = _first_line(done.stderr, "ruff check failed")
+    if problem.startswith("memory allocation of"):
+        raise MemoryError(f"ruff: {problem}")
     raise InputError(f"ruff check failed on the formatted text: {problem}")
 
 

@@ -44,6 +44,23 @@ def generated(project: Project, capsys: pytest.CaptureFixture[str]) -> Project:
     return project
 
 
+def black_formats(project: Project) -> Project:
+    """``project`` with a line length the built-in Python template is not laid out for, so
+    that black formats its module and the formatting cache keeps the result (at the
+    default line length the module is written as the template lays it out)."""
+    with project.config.open("a", encoding="utf-8") as config:
+        config.write("[options]\nline_length = 99\n")
+    return project
+
+
+@pytest.fixture
+def formatted(project: Project, capsys: pytest.CaptureFixture[str]) -> Project:
+    """A project whose Python module black formats, generated."""
+    assert black_formats(project).run("generate") == 0
+    capsys.readouterr()
+    return project
+
+
 def _check(project: Project, capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
     code = project.run("check")
     captured = capsys.readouterr()
@@ -234,7 +251,7 @@ def test_deleting_every_cache_never_changes_any_output(
     project: Project, template_cache: Path
 ) -> None:
     cache = project.root / ".codegen-cache"
-    assert project.run("generate") == 0
+    assert black_formats(project).run("generate") == 0
     first = project.files()
     assert any(cache.glob("*.txt")) and _compiled(template_cache)
     for step in ("with the caches", "without them"):
@@ -298,9 +315,10 @@ def test_an_edited_template_is_compiled_again_not_taken_from_the_cache(project: 
 
 
 def test_a_cached_entry_is_used_instead_of_formatting_again(
-    generated: Project, capsys: pytest.CaptureFixture[str]
+    formatted: Project, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """Proved by a planted entry: the cache, not black, answers for the same text."""
+    generated = formatted
     cache = generated.root / ".codegen-cache"
     (entry,) = cache.glob("*.txt")
     text = read_entry(entry)
@@ -315,12 +333,13 @@ def test_a_cached_entry_is_used_instead_of_formatting_again(
     "damage", ["edited", "crlf", "renamed", "old format", "brought by the repository"]
 )
 def test_a_cache_entry_whose_content_no_longer_matches_its_key_is_not_used(
-    generated: Project, capsys: pytest.CaptureFixture[str], damage: str
+    formatted: Project, capsys: pytest.CaptureFixture[str], damage: str
 ) -> None:
     """An entry edited by hand, checked out with CRLF, copied under another key or
     written by an older codegen is formatted again and replaced; never a \\r in an output.
     Nor is one a pull request commits, its first line made right without this user's
     secret (as codegen-cache-1 entries were: the hash of the text it brings)."""
+    generated = formatted
     cache = generated.root / ".codegen-cache"
     (entry,) = cache.glob("*.txt")
     data, text = entry.read_bytes(), read_entry(entry)
@@ -351,6 +370,7 @@ def test_the_formatting_cache_keeps_at_most_its_bound(
     project: Project, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr("codegen.render.format_cache.CACHE_ENTRIES", 1)
+    black_formats(project)
     text = project.catalog.read_text(encoding="utf-8")
     for message in ("One", "Two", "Three"):
         project.catalog.write_text(text.replace("Invalid appkey", message), encoding="utf-8")

@@ -1,20 +1,20 @@
 """Python literals laid out the way black lays them out, so black has nothing to change.
 
-black formats a module in one pass when its input is already black-formatted, and in two
-when it is not (it formats its own output again to settle optional trailing commas): for
-a generated enum module, emitting black's layout halves the formatting time. Nothing here
-is needed for correctness: black still formats every module, and a layout that differs
-from black's only costs the second pass. ``tests/render/views/test_python_layout.py`` renders the built-in
-template over real and synthetic catalogs and checks that black changes nothing.
+The built-in Python template writes black's layout itself: with the default line length
+its output is written as rendered, only parsed back, and black never runs on it
+(:func:`codegen.render.formatters.format_text`, ``laid_out``). Black builds a syntax tree
+of the whole module, time and memory for every line, and a module has about 10 lines a
+code and 45 a code set. ``tests/render/views/test_python_layout.py`` renders the built-in template
+over real, synthetic and hostile catalogs and checks that black changes nothing; a
+layout that differed from black's would be written as it is (valid Python: it is
+parsed back), not reformatted.
 
-Widths are counted as black counts them: East Asian wide and fullwidth characters take
-two columns, every other printable character one.
+Widths are counted as black counts them (:func:`str_width`): East Asian wide and
+fullwidth characters take two columns, every other printable character one.
 """
 
 from __future__ import annotations
 
-import functools
-import unicodedata
 from collections.abc import Mapping, Sequence
 
 from codegen.render.views.escape import py_str
@@ -24,20 +24,15 @@ INDENT = "    "
 
 
 def str_width(text: str) -> int:
-    """The columns ``text`` takes in a terminal, as black measures a line."""
+    """The columns ``text`` takes in a terminal, as black measures a line: by black's own
+    table of East Asian widths (wide and fullwidth characters take two columns), which
+    comes from a newer Unicode than some Pythons ship, so that the layout is black's
+    whatever the Python (black is imported for the first text that is not ASCII)."""
     if text.isascii():
         return len(text)
-    return sum(_char_width(char) for char in text)
+    from black.strings import str_width as black_width
 
-
-@functools.lru_cache(maxsize=4096)
-def _char_width(char: str) -> int:
-    """2 for East Asian wide and fullwidth characters, and for the unassigned code points
-    of the ideographic planes; else 1. black's own table comes from a newer Unicode than
-    some Pythons ship: a character it counts otherwise only costs black's second pass."""
-    if unicodedata.east_asian_width(char) not in ("W", "F") or unicodedata.combining(char):
-        return 1
-    return 2 if unicodedata.category(char) != "Cn" or 0x20000 <= ord(char) <= 0x3FFFD else 1
+    return int(black_width(text))
 
 
 def fits(line: str, line_length: int = LINE_LENGTH) -> bool:
