@@ -22,6 +22,7 @@ from codegen.importer.codetable import CodeTable
 from codegen.importer.columns.headers import HeaderDictionary
 from codegen.importer.combine import combined
 from codegen.importer.readers.blocks import Note, Skipped, page_title, place_tables
+from codegen.importer.readers.budget import PageBudget, check_tables
 from codegen.importer.readers.html import read_html
 from codegen.importer.readers.markdown import read_markdown
 from codegen.importer.readers.text import read_text
@@ -67,14 +68,17 @@ def detect_form(path: str, source: str) -> Form:
 
 
 def parse_document(source: str, path: str, form: Form, words: HeaderDictionary) -> Document:
-    """Every code table of the page; an error when there is none."""
+    """Every code table of the page; an error when there is none, or when the page's
+    tables are past the page-wide limits (:mod:`codegen.importer.readers.budget`), checked
+    before any column role is decided."""
     warnings: list[InputError] = []
     if form == "text":
         blocks = read_text(source, path, words, warnings)
     elif form == "markdown":
-        blocks = read_markdown(source, path, warnings)
+        blocks = read_markdown(source, path, warnings, PageBudget(path))
     else:
-        blocks = read_html(source, path, warnings)
+        blocks = read_html(source, path, warnings, PageBudget(path))
+    check_tables(blocks, path)
     skipped_before = len(warnings)
     title = page_title(blocks)
     named = title or PurePath(path).stem  # a table with no title of its own takes the page's

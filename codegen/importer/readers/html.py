@@ -18,6 +18,7 @@ from html.parser import HTMLParser
 
 from codegen.errors import InputError
 from codegen.importer.readers.blocks import Block, code_span
+from codegen.importer.readers.budget import PageBudget
 from codegen.importer.readers.grid import Cell, Row, Table, clean, grid, span
 from codegen.importer.readers.lines import code_lines
 from codegen.limits import MAX_COLSPAN, MAX_ROWSPAN
@@ -56,9 +57,10 @@ _LAYOUT_SPACE = re.compile(r"\s*[\n\r\t]\s*")
 
 
 class _Reader(HTMLParser):
-    def __init__(self, path: str, first_line: int, warnings: list[InputError]) -> None:
+    def __init__(self, budget: PageBudget, first_line: int, warnings: list[InputError]) -> None:
         super().__init__(convert_charrefs=True)
-        self.path = path
+        self.budget = budget
+        self.path = budget.path
         self.first_line = first_line
         self.warnings = warnings
         self._href: str | None = None  # the target of an open <a>
@@ -149,6 +151,7 @@ class _Reader(HTMLParser):
     def _table_start(self, table: Table, tag: str, attrs: dict[str, str | None]) -> None:
         if tag == "table":
             table.depth += 1
+            self.budget.nesting(table.depth, *self.where())
         elif table.depth > 1:
             if tag == "br" and self._cell is not None:
                 self._cell.text.append("\n")
@@ -210,7 +213,9 @@ class _Reader(HTMLParser):
 
     def _close_table(self, table: Table) -> None:
         self._cell, self.table = None, None
-        self.blocks.append(Block("table", table.line, table=grid(table, self.path, self.warnings)))
+        self.blocks.append(
+            Block("table", table.line, table=grid(table, self.budget, self.warnings))
+        )
 
     def finish(self) -> list[Block]:
         """Close what the document left open and return its blocks."""
@@ -221,11 +226,17 @@ class _Reader(HTMLParser):
         return self.blocks
 
 
-def read_html(source: str, path: str, warnings: list[InputError] | None = None) -> list[Block]:
+def read_html(
+    source: str,
+    path: str,
+    warnings: list[InputError] | None = None,
+    budget: PageBudget | None = None,
+) -> list[Block]:
     """The blocks of an HTML page. A first heading ``<h1>`` is the page title (a
     ``<title>`` often adds the site's name: ``Error Codes | Example Docs``); else the
-    ``<title>``; else any first heading."""
-    reader = _Reader(path, 1, warnings if warnings is not None else [])
+    ``<title>``; else any first heading. Its tables' cells count against ``budget`` (the
+    page's, a new one when None): :class:`InputError` past the page-wide limits."""
+    reader = _Reader(budget or PageBudget(path), 1, warnings if warnings is not None else [])
     reader.feed(source)
     blocks = reader.finish()
     titles = [block for block in blocks if block.kind == "title"]
@@ -242,8 +253,8 @@ def read_html(source: str, path: str, warnings: list[InputError] | None = None) 
 class HtmlFragment:
     """An HTML block that may leave a table open, to be fed line by line until it closes."""
 
-    def __init__(self, path: str, first_line: int, warnings: list[InputError]) -> None:
-        self._reader = _Reader(path, first_line, warnings)
+    def __init__(self, budget: PageBudget, first_line: int, warnings: list[InputError]) -> None:
+        self._reader = _Reader(budget, first_line, warnings)
 
     def feed(self, text: str) -> None:
         self._reader.feed(text)
