@@ -62,15 +62,26 @@ def merge_source_codes(
             )
 
 
+_UNSET = object()  # a key of a new code held in its place until its value is known
+
+
 def _new_code(run: Run, code: SourceCode, table: CodeTable, names: set[str]) -> CommentedMap:
+    """A new code's node, its keys made in their final order from the start (each column's
+    key held by ``_UNSET`` and dropped if no value comes): filled as an update would fill it,
+    without inserting each key among the others (one walk of the node per column)."""
     node = CommentedMap()
     node["code"] = code.code if isinstance(code.code, int) else DoubleQuotedScalarString(code.code)
+    for column in table.attributes:
+        node[column.key] = _UNSET
     node["message"] = flow_map({})
     english = code.message if run.lang == "en" or run.lang.startswith("en-") else code.english
     name = code_name(code.code, english, code.name, names)
     names.add(name.text)
     node["curated"] = curated(name)
     _update_code(run.quiet(), node, code, table)
+    for column in table.attributes:
+        if node.get(column.key) is _UNSET:
+            del node[column.key]
     return node
 
 
