@@ -25,6 +25,7 @@ from codegen.catalog.roundtrip.dialect import (
     round_trip_yaml,
 )
 from codegen.catalog.roundtrip.emit import emit
+from codegen.catalog.rules.size import too_many_codes_in_text
 from codegen.errors import InputError, SpecError
 from codegen.files import decode_utf8, write_atomic
 
@@ -40,6 +41,7 @@ def load(data: bytes, path: str) -> CommentedMap | None:
     One pass of ruamel's parser: the composed document's tags are checked before anything
     is constructed (composing it once to check and again to load took twice as long)."""
     text = decode_utf8(data, path, "save the catalog as UTF-8")
+    too_many_codes_in_text(text, path)  # before ruamel builds a tree of it
     yaml = round_trip_yaml()
     yaml.Constructor = _CheckingConstructor
     try:
