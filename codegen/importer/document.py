@@ -37,7 +37,7 @@ _SUFFIXES: dict[str, Form] = {
     ".xhtml": "html",
     ".txt": "text",
 }
-_PIPE_DELIMITER = re.compile(r"\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)+\|?\s*|\s*\|\s*:?-+:?\s*\|\s*")
+_DELIMITER_CELL = re.compile(r"\s*:?-+:?\s*")  # each part stops where the next begins
 _MARKDOWN_HEADING = re.compile(r"#{1,6}\s")
 
 
@@ -60,11 +60,24 @@ def detect_form(path: str, source: str) -> Form:
     if head.startswith(("<!doctype html", "<html")):
         return "html"
     for line in source.split("\n")[:2000]:
-        if _PIPE_DELIMITER.fullmatch(line) or _MARKDOWN_HEADING.match(line):
+        if _pipe_delimiter(line) or _MARKDOWN_HEADING.match(line):
             return "markdown"
         if line.lstrip().lower().startswith("<table"):
             return "markdown"
     return "text"
+
+
+def _pipe_delimiter(line: str) -> bool:
+    """Whether ``line`` is a pipe table's delimiter row (``|---|:--:|``, ``--- | ---``):
+    cells of dashes between pipes, two at least unless both outer pipes are there. Split at
+    the pipes, each cell matched alone: linear in the line (one pattern for the whole row
+    backtracked quadratically on a long line of spaces)."""
+    text = line.strip()
+    lead, trail = text.startswith("|"), len(text) > 1 and text.endswith("|")
+    cells = text[int(lead) : len(text) - int(trail)].split("|")
+    if not all(_DELIMITER_CELL.fullmatch(cell) for cell in cells):
+        return False
+    return len(cells) >= 2 or (lead and trail)
 
 
 def parse_document(source: str, path: str, form: Form, words: HeaderDictionary) -> Document:

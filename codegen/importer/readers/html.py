@@ -53,7 +53,7 @@ _BLOCK_TAGS = frozenset(
 )
 _SKIPPED = frozenset({"script", "style", "template"})
 _CELL_BREAKS = frozenset({"p", "div", "ul", "ol", "dl", "dt", "dd", "pre", "blockquote"})
-_LAYOUT_SPACE = re.compile(r"\s*[\n\r\t]\s*")
+_SPACE_RUN = re.compile(r"\s+")  # one start per run: \s*[\n\r\t]\s* rescanned each space
 
 
 class _Reader(HTMLParser):
@@ -125,7 +125,7 @@ class _Reader(HTMLParser):
     def handle_data(self, data: str) -> None:
         if self._skipping:
             return
-        text = _LAYOUT_SPACE.sub(" ", data)
+        text = _layout_space(data)
         if self._cell is not None:
             self._cell.text.append(text)
         elif self.table is None:
@@ -265,6 +265,19 @@ class HtmlFragment:
 
     def blocks(self) -> list[Block]:
         return self._reader.finish()
+
+
+def _layout_space(data: str) -> str:
+    """``data`` with each run of whitespace that holds a line break or tab (source
+    indentation) made one space; other runs of spaces kept. Linear in ``data``."""
+    if "\n" not in data and "\r" not in data and "\t" not in data:
+        return data
+    return _SPACE_RUN.sub(_one_space, data)
+
+
+def _one_space(run: re.Match[str]) -> str:
+    text = run[0]
+    return " " if "\n" in text or "\r" in text or "\t" in text else text
 
 
 def _link(parts: list[str], at: int, href: str) -> None:
