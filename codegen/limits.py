@@ -3,8 +3,9 @@
 Numbers only, as Jinja's ``defaults.py`` holds its defaults: the code that enforces each
 bound lives with the stage it protects (reading the catalog in :mod:`codegen.catalog.parse`
 and :mod:`codegen.catalog.rules.size`, rendering in :mod:`codegen.render.bounds`, reading a
-page in :mod:`codegen.importer.document`). ``tests/test_limits.py`` checks each bound at and
-past its value; ``make bench`` measures the memory they keep generate within.
+page in :mod:`codegen.importer.document`, any file in :func:`codegen.files.read_limited`).
+``tests/test_limits.py`` checks each bound at and past its value; ``make bench`` measures
+the memory they keep generate within.
 """
 
 from __future__ import annotations
@@ -17,6 +18,11 @@ MAX_CATALOG_BYTES = 50 * MIB  # the catalog file, checked before it is parsed
 MAX_CATALOG_DEPTH = 40  # YAML nesting; a catalog nests 9 deep: anything far deeper is not one
 MAX_CODES = 100_000  # with MAX_CATALOG_BYTES, what generate makes within 2 GiB
 MAX_STRING = 100_000  # characters of one text or key of the catalog
+MAX_MODULE_NAME = 100  # characters of the module name: it names files (255 bytes at most)
+
+# --- the configuration ---------------------------------------------------------------------
+MAX_CONFIG_DEPTH = 40  # arrays and inline tables inside each other; a configuration nests 3
+MAX_LOCK_SECONDS = 86_400  # the largest lock_timeout: a day (a larger one overflowed a float)
 
 # --- rendering ---------------------------------------------------------------------------
 MAX_BLACK_CODES = 20_000  # codes black formats within the bound (about 45 KB a code)
@@ -35,3 +41,10 @@ ROLE_CANDIDATES = 8  # code columns tried within as many group columns, when cod
 MAX_TABLE_NESTING = 32  # HTML tables inside tables; a nested table is text of its cell
 MAX_COLSPAN = 1000  # a larger colspan counts as this
 MAX_ROWSPAN = 65534  # HTML's own maximum; a larger rowspan (or 0: to the end) counts as this
+
+# --- every other file read (docs/security.md) ----------------------------------------------
+MAX_CONFIG_BYTES = MIB  # codegen.toml, a pyproject.toml, .gitignore and .gitattributes (init)
+MAX_TEMPLATE_BYTES = MIB  # each file of a template folder; the built-in templates are < 10 KB
+MAX_MANIFEST_BYTES = MIB  # the output folder's manifest: a hash per input and output
+OUTPUT_SLACK_BYTES = MIB  # an output on disk is read up to twice (CRLF) its text, plus this
+MAX_FILE_BYTES = 2 * MAX_OUTPUT_MIB * MIB  # the most any reader reads of one file

@@ -8,6 +8,14 @@ system's temporary folder; Jinja creates it closed to other users and refuses it
 a link or someone else's). It is never inside a project, so no file a repository holds is
 ever loaded as compiled code. Nothing here is required: a folder that cannot be used, or an
 entry that cannot be read, only costs compiling again.
+
+:func:`secret` is this user's key for signing the project caches' entries, kept in Jinja's
+per-user folder, so that an entry a repository brings is never used
+(:mod:`codegen.render.format_cache`).
+
+:func:`unsafe_folder` says why a folder may not be trusted as this user's own (a symbolic
+link, someone else's, open to other users): codegen's own folder here is checked with it,
+and so is the lock folder (:mod:`codegen.project.locks`).
 """
 
 from __future__ import annotations
@@ -17,7 +25,9 @@ import functools
 import hashlib
 import marshal
 import os
+import stat
 import sys
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from types import CodeType
@@ -39,7 +49,80 @@ def folder() -> Path | None:
         found.mkdir(mode=0o700, exist_ok=True)
     except (OSError, RuntimeError):  # RuntimeError: Jinja found its folder unsafe
         return None
-    return found
+    return None if unsafe_folder(found) else found
+
+
+SECRET_FILE = "codegen-format-cache.key"  # in Jinja's per-user folder, beside ours
+SECRET_BYTES = 32
+
+
+@functools.cache
+def secret() -> bytes | None:
+    """This user's key for the project caches' entries (:mod:`codegen.render.format_cache`
+    signs each with it, so an entry a repository brings is never taken for one this user's
+    codegen wrote): :data:`SECRET_BYTES` random bytes in Jinja's per-user folder, made on
+    first use (mode 600, never through a link). None when there is no such folder, or the
+    file is not :data:`SECRET_BYTES` bytes: then nothing is cached."""
+    from jinja2.bccache import FileSystemBytecodeCache
+
+    nofollow = getattr(os, "O_NOFOLLOW", 0)
+    try:
+        path = Path(FileSystemBytecodeCache().directory) / SECRET_FILE
+    except (OSError, RuntimeError):  # RuntimeError: Jinja found its folder unsafe
+        return None
+    if not os.path.lexists(path):
+        _make_secret(path)
+    try:
+        handle = os.open(path, os.O_RDONLY | nofollow)
+        with os.fdopen(handle, "rb") as file:
+            found = file.read(SECRET_BYTES + 1)
+    except OSError:
+        return None
+    return found if len(found) == SECRET_BYTES else None
+
+
+def _make_secret(path: Path) -> None:
+    """Write a new key to ``path`` unless a run at the same time wrote one first: whole,
+    through a temporary file (mode 600) linked to its name, never over an existing file."""
+    with contextlib.suppress(OSError):
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+        try:
+            with os.fdopen(handle, "wb") as file:
+                file.write(os.urandom(SECRET_BYTES))
+            with contextlib.suppress(FileExistsError):
+                os.link(temporary, path)
+        finally:
+            os.unlink(temporary)
+
+
+def unsafe_folder(path: Path) -> str | None:
+    """Why ``path`` cannot be trusted as a folder only this user writes in, or None when it
+    can: it is a symbolic link, not a folder, someone else's, or open to other users (any
+    group or other permission bit), or it sits in a folder every user may write in without
+    the sticky bit (where anyone could rename it and put their own in its place). Reads
+    the folder's own entry (``lstat``), never what a link points at. On Windows only the
+    link and the kind are checked (it has no POSIX owners and modes)."""
+    try:
+        found = os.lstat(path)
+    except OSError as error:
+        return f"cannot be read ({error.strerror})"
+    if stat.S_ISLNK(found.st_mode):
+        return "is a symbolic link"
+    if not stat.S_ISDIR(found.st_mode):
+        return "is not a folder"
+    if os.name != "posix":
+        return None
+    if found.st_uid != os.geteuid():
+        return f"belongs to uid {found.st_uid}, not to this user (uid {os.geteuid()})"
+    if found.st_mode & 0o077:
+        return f"is open to other users (mode {stat.S_IMODE(found.st_mode):o}, not 700)"
+    try:
+        parent = os.stat(path.parent).st_mode
+    except OSError as error:
+        return f"its folder cannot be read ({error.strerror})"
+    if parent & stat.S_IWOTH and not parent & stat.S_ISVTX:
+        return "is in a folder every user may write in (without the sticky bit)"
+    return None
 
 
 def compiled(key: str, produce: Callable[[], CodeType]) -> CodeType:

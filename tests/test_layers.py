@@ -33,6 +33,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("usercache",),
     ("files",),
     ("errors", "limits", "_lazy"),
+    ("children",),
 )
 LAYER = {unit: depth for depth, units in enumerate(LAYERS) for unit in units}
 VERSION = ("__version__",)  # what the root face defines itself: any module may import it

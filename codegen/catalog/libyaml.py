@@ -34,7 +34,7 @@ from yaml.events import (
     StreamEndEvent,
 )
 
-from codegen.catalog.plain import LinedDict
+from codegen.catalog.plain import LinedDict, too_long_to_print
 from codegen.limits import MAX_CATALOG_DEPTH
 
 _NO_KEY: Any = object()  # a mapping waiting for its next key
@@ -171,5 +171,8 @@ def _int(value: str) -> int:
     text = text[1:] if text[0] in "+-" else text
     for prefix, base in (("0b", 2), ("0x", 16), ("0o", 8)):
         if text.startswith(prefix):
-            return sign * int(text[len(prefix) :], base)
+            number = int(text[len(prefix) :], base)
+            if too_long_to_print(number):
+                raise Unsure  # refused by the reference loader, at its place
+            return sign * number
     return sign * int(text)  # ValueError for the int pattern's non-numbers (``-_``)

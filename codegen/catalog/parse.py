@@ -20,6 +20,7 @@ and value, and each problem's path is looked up there.
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -33,9 +34,10 @@ from ruamel.yaml.events import AliasEvent
 from ruamel.yaml.nodes import ScalarNode
 from ruamel.yaml.reader import ReaderError
 
-from codegen.catalog.plain import LinedDict, NodePath, Problem
+from codegen.catalog.plain import LinedDict, NodePath, Problem, too_long_to_print
 from codegen.catalog.rules.size import too_many_codes_in_text
 from codegen.errors import CodegenError, InputError, SpecError
+from codegen.files import read_limited
 from codegen.limits import MAX_CATALOG_BYTES, MAX_CATALOG_DEPTH
 
 _CORE = "tag:yaml.org,2002:"
@@ -85,14 +87,21 @@ class _LinedConstructor(SafeConstructor):
 
     def construct_non_recursive_object(self, node: Any, tag: str | None = None) -> Any:
         try:
-            return super().construct_non_recursive_object(node, tag)
+            data = super().construct_non_recursive_object(node, tag)
         except (ValueError, KeyError):  # what int(), float(), a date or a bool refuse
             if not isinstance(node, ScalarNode):
                 raise
             kind = _KINDS.get(tag or node.tag or "", "a date")
-            value = node.value if len(node.value) <= 40 else node.value[:39] + "…"
-            message = f"'{value}' is not {kind}: quote it if it is text"
+            message = f"'{_short(node.value)}' is not {kind}: quote it if it is text"
             raise _Refused(message, node.start_mark) from None
+        if type(data) is int and too_long_to_print(data):  # hexadecimal, octal or binary
+            digits = sys.get_int_max_str_digits()
+            message = (
+                f"'{_short(node.value)}' is an integer of more than {digits:,} decimal digits, "
+                "more than any code has: quote it if it is text"
+            )
+            raise _Refused(message, node.start_mark)
+        return data
 
     def flatten_mapping(self, node: Any) -> Any:
         for key_node, _ in node.value:
@@ -118,6 +127,11 @@ class _LinedConstructor(SafeConstructor):
         )
 
 
+def _short(value: str) -> str:
+    """``value``, cut to 40 characters for a message."""
+    return value if len(value) <= 40 else value[:39] + "…"
+
+
 def _same(first: Any, key: Any) -> bool:
     return first is key or first == key  # `is` for .nan, which is not equal to itself
 
@@ -126,7 +140,8 @@ _LinedConstructor.add_constructor(_CORE + "map", _LinedConstructor.construct_lin
 
 
 def read_text(path: str | os.PathLike[str], shown: str) -> str:
-    """The catalog's text; InputError when it is missing, too large or not UTF-8."""
+    """The catalog's text; InputError when it is missing, too large, not a regular file
+    (a FIFO, a device: :func:`codegen.files.read_limited`) or not UTF-8."""
     file = Path(path)
     too_large = (
         f"the catalog is larger than {MAX_CATALOG_BYTES // 2**20} MiB, the limit: split it up"
@@ -134,18 +149,13 @@ def read_text(path: str | os.PathLike[str], shown: str) -> str:
     try:
         if file.is_dir():
             raise InputError("this is a folder, not a catalog file: pass the YAML file", shown)
-        if file.stat().st_size > MAX_CATALOG_BYTES:
-            raise InputError(too_large, shown)
-        with file.open("rb") as stream:
-            raw = stream.read(MAX_CATALOG_BYTES + 1)
+        raw = read_limited(file, MAX_CATALOG_BYTES, shown, too_large=too_large)
     except FileNotFoundError:
         raise InputError(
             "no catalog here: create it with `codegen import DOCUMENT`, or pass --catalog", shown
         ) from None
     except OSError as error:
         raise InputError(f"cannot read the catalog: {error.strerror or error}", shown) from None
-    if len(raw) > MAX_CATALOG_BYTES:
-        raise InputError(too_large, shown)
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:

@@ -13,6 +13,7 @@ reads: it takes the locks, so it never sees a ``generate`` half done, and delete
 from __future__ import annotations
 
 import contextlib
+import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -20,6 +21,7 @@ from pathlib import Path
 from codegen.files import remove_stale_temporaries
 from codegen.project.config import Config
 from codegen.project.locks import run_locked
+from codegen.render.format_cache import unusable
 
 
 def waiting(message: str) -> None:
@@ -37,15 +39,33 @@ def session(config: Config, command: str, *, output: bool, writes: bool) -> Iter
     with run_locked(
         config.catalog, config.output if output else None, config.lock_timeout, command, waiting
     ):
+        if output:
+            warn_of_an_unusable_cache(config.cache_folder)
         if writes:
             remove_leftovers_of_killed_runs(config, output=output)
         yield
 
 
+def warn_of_an_unusable_cache(folder: Path) -> None:
+    """Say on stderr, in one line, that the formatting cache ``folder`` is not used this
+    run, when it is not (a symbolic link: :func:`codegen.render.format_cache.unusable`)."""
+    problem = unusable(folder)
+    if problem:
+        shown = os.path.relpath(folder) if folder.is_relative_to(Path.cwd()) else str(folder)
+        print(
+            f"{shown}: {problem}, so the formatting cache is not used (nothing is read, "
+            "written or deleted there); remove it, and codegen makes the folder itself",
+            file=sys.stderr,
+            flush=True,
+        )
+
+
 def remove_leftovers_of_killed_runs(config: Config, *, output: bool) -> None:
     """Delete the temporary files of runs that are gone from the catalog's folder and, with
-    ``output``, the output folder (all its subfolders) and the formatting cache."""
+    ``output``, the output folder (all its subfolders) and the formatting cache (unless it
+    is not used: a symbolic link)."""
     remove_stale_temporaries(Path(config.catalog).parent, recursive=False)
     if output:
         remove_stale_temporaries(Path(config.output), recursive=True)
-        remove_stale_temporaries(config.cache_folder, recursive=False)
+        if not unusable(config.cache_folder):
+            remove_stale_temporaries(config.cache_folder, recursive=False)

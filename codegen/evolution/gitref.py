@@ -3,8 +3,12 @@
 
 Everything goes through the ``git`` command (``git rev-parse``, ``git merge-base``, ``git
 cat-file``), run in the catalog's folder, so a command works from any folder of the
-repository and sees what ``git show REF:path`` would. Every failure a user can cause (no
+repository and sees what ``git show REF:path`` would; git dies with codegen, even by
+``kill -9`` (:mod:`codegen.children`). Every failure a user can cause (no
 git, not a repository, an unknown ref) is one :class:`~codegen.errors.InputError` line.
+History is as untrusted as the tree: a blob is read only after ``git cat-file -s`` said it
+is within the reader's limit, so a huge catalog committed once (it compresses to almost
+nothing in ``.git``) costs nothing to refuse.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
+from codegen import children
 from codegen.errors import InputError
 
 # The branches whose merge base with HEAD is the default base, in order: the remote's
@@ -48,9 +53,11 @@ class Base:
 
 
 def _git(folder: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
+    """``git ARGS`` in ``folder``, in a child process that dies with codegen
+    (:mod:`codegen.children`), no standard input, its output captured."""
     env = {**os.environ, **_NO_PROMPT}
     try:
-        return subprocess.run(["git", *args], cwd=folder, capture_output=True, check=False, env=env)
+        return children.run(["git", *args], cwd=folder, env=env)
     except FileNotFoundError:
         raise InputError("git is not installed (or not on the PATH); install git") from None
 
@@ -108,10 +115,11 @@ def default_base(root: Path) -> tuple[str, str]:
     return "HEAD", commit_of(root, "HEAD")
 
 
-def read_base(file: Path, shown: str, ref: str | None) -> Base:
+def read_base(file: Path, shown: str, ref: str | None, limit: int, too_large: str) -> Base:
     """The file ``file`` (a path usable from the working directory) at ``ref``, or at the
     default base when ``ref`` is None. Its path in the repository is computed from the
-    repository root, so it works from any folder of the repository."""
+    repository root, so it works from any folder of the repository. A blob larger than
+    ``limit`` bytes is never read: InputError ``too_large`` at ``REF:path``."""
     root = repository_root(file, shown)
     try:
         relative = file.resolve().relative_to(root).as_posix()
@@ -121,6 +129,12 @@ def read_base(file: Path, shown: str, ref: str | None) -> Base:
         described, commit = default_base(root)
     else:
         described, commit = ref, commit_of(root, ref)
-    blob = _git(root, "cat-file", "blob", f"{commit}:{relative}")
-    # The commit exists, so a failure means the path is not a file there.
+    where = f"{commit}:{relative}"
+    size = _git(root, "cat-file", "-s", where)
+    # The commit exists, so a failure means the path is not there.
+    if size.returncode != 0:
+        return Base(ref, described, commit, relative, None)
+    if int(_out(size)) > limit:
+        raise InputError(too_large, f"{ref or commit[:12]}:{relative}")
+    blob = _git(root, "cat-file", "blob", where)  # fails for a folder: not a file there
     return Base(ref, described, commit, relative, blob.stdout if blob.returncode == 0 else None)

@@ -10,13 +10,14 @@ one error when the page has no code table; only :func:`read_document` reads a fi
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
-from pathlib import PurePath
+from pathlib import Path, PurePath
 from typing import Literal
 
 from codegen.errors import InputError
-from codegen.files import decode_utf8
+from codegen.files import decode_utf8, read_limited
 from codegen.importer.codesets import code_tables
 from codegen.importer.codetable import CodeTable
 from codegen.importer.columns.headers import HeaderDictionary
@@ -128,20 +129,17 @@ def parse_document(source: str, path: str, form: Form, words: HeaderDictionary) 
 
 def read_document(path: str) -> str:
     """The document's text; a one-line error when it is missing, too big or not UTF-8."""
+    too_large = (
+        f"the document is larger than {MAX_DOCUMENT_BYTES // (1024 * 1024)} MiB; import "
+        "the page in parts"
+    )
     try:
-        with open(path, "rb") as stream:
-            data = stream.read(MAX_DOCUMENT_BYTES + 1)
+        if os.path.isdir(path):
+            raise InputError("is a folder; give the path of a document file", path)
+        data = read_limited(Path(path), MAX_DOCUMENT_BYTES, path, too_large=too_large)
     except FileNotFoundError:
         raise InputError("no such file; check the document path", path) from None
-    except IsADirectoryError:
-        raise InputError("is a folder; give the path of a document file", path) from None
     except OSError as error:
         raise InputError(f"cannot read the document: {error.strerror}", path) from None
-    if len(data) > MAX_DOCUMENT_BYTES:
-        raise InputError(
-            f"the document is larger than {MAX_DOCUMENT_BYTES // (1024 * 1024)} MiB; import "
-            "the page in parts",
-            path,
-        )
     text = decode_utf8(data, path, "save the document as UTF-8")
     return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")

@@ -22,7 +22,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from codegen.files import as_lf, inside, read_bytes
+from codegen.files import FileTooLarge, as_lf, inside, read_limited
 from codegen.output import manifest
 from codegen.output.folder import leftovers
 from codegen.render.header import DEFAULT_REGENERATE
@@ -56,8 +56,12 @@ def compare(
     for relative, text in files.items():
         if relative == manifest.MANIFEST:
             continue
-        on_disk = read_bytes(inside(output_dir, relative))
         data = text.encode("utf-8")
+        try:
+            on_disk = _on_disk(output_dir, relative, manifest.on_disk_limit(len(data)), shown)
+        except FileTooLarge as error:
+            changed[relative] = f"{error.message}: not compared line by line\n"
+            continue
         if on_disk is None:
             missing.append(relative)
         elif on_disk != data and as_lf(on_disk) == data:
@@ -66,7 +70,11 @@ def compare(
             changed[relative] = unified_diff(shown(relative), as_lf(on_disk), text)
     stale, orphaned = leftovers(output_dir, files)
     recorded = files.get(manifest.MANIFEST)
-    on_disk = read_bytes(inside(output_dir, manifest.MANIFEST))
+    limit = manifest.on_disk_limit(len((recorded or "").encode("utf-8")))
+    try:
+        on_disk = _on_disk(output_dir, manifest.MANIFEST, limit, shown)
+    except FileTooLarge:
+        on_disk = None
     manifest_stale = recorded is not None and (
         on_disk is None or as_lf(on_disk) != recorded.encode("utf-8")
     )
@@ -78,6 +86,19 @@ def compare(
         manifest_stale,
         tuple(line_endings),
     )
+
+
+def _on_disk(
+    output_dir: Path, relative: str, limit: int, shown: Callable[[str], str]
+) -> bytes | None:
+    """The file ``relative`` of the output folder, None when missing; RefusedFile when it
+    is not a regular file of the folder, FileTooLarge past ``limit`` bytes."""
+    path = inside(output_dir, relative)
+    too_large = f"the file on disk is larger than {limit:,} bytes, far more than generate writes"
+    try:
+        return read_limited(path, limit, shown(relative), within=output_dir, too_large=too_large)
+    except FileNotFoundError:
+        return None
 
 
 CONTEXT = 3  # lines of context around each change, as `diff -u`

@@ -28,8 +28,16 @@ from pathlib import Path
 from typing import Any
 
 from codegen import __version__
-from codegen.files import as_lf, existing_files, hash_files, read_bytes, sha256
+from codegen.errors import InputError
+from codegen.files import FileTooLarge, as_lf, existing_files, hash_files, read_bytes, sha256
+from codegen.limits import (
+    MAX_CATALOG_BYTES,
+    MAX_MANIFEST_BYTES,
+    MAX_TEMPLATE_BYTES,
+    OUTPUT_SLACK_BYTES,
+)
 from codegen.project.config import Config
+from codegen.render.bounds import DEFAULT_LIMITS
 from codegen.render.formatters import ruff_version
 from codegen.render.header import DEFAULT_REGENERATE, GENERATED_MARKER, regenerate_phrase
 from codegen.render.targets import BUILTIN_TEMPLATES
@@ -39,12 +47,29 @@ MANIFEST = ".codegen-manifest.json"
 FORMAT = 1
 
 
-def templates_hash(template_dirs: Sequence[Path]) -> str:
-    """One hash of every file of the template search path (the override folders, then the
-    built-in templates), each by folder, relative path and contents, sorted by path."""
+def templates_hash(template_dirs: Sequence[Path], shown: Sequence[str] = ()) -> str:
+    """One hash of every file of the template search path (the override folders, named in
+    errors as ``shown``, then the built-in templates), each by folder, relative path and
+    contents, sorted by path. Each file is read as a template is: RefusedFile when it is
+    not a regular file of at most :data:`~codegen.limits.MAX_TEMPLATE_BYTES`, or, in an
+    override folder, when it leads out of that folder; an InputError naming a file that
+    cannot be read."""
     digest = hashlib.sha256()
     for index, folder in enumerate((*template_dirs, BUILTIN_TEMPLATES)):
-        hash_files(digest, folder, existing_files(folder), f"{index}\0")
+        own = index < len(template_dirs)  # the project's, not codegen's built-in templates
+        name = shown[index] if index < len(shown) else ""
+        relatives = existing_files(folder)
+        label = f"{index}\0"
+        try:
+            hash_files(
+                digest, folder, relatives, label, limit=MAX_TEMPLATE_BYTES, confined=own, shown=name
+            )
+        except OSError as error:
+            raise InputError(
+                f"cannot read this file of the template folder: {error.strerror or error}; "
+                "keep only templates (and their partials) there",
+                error.filename or name or str(folder),
+            ) from None
     return digest.hexdigest()
 
 
@@ -84,14 +109,18 @@ def inputs(
     config: Config, catalog_shown: str, template_dirs: Sequence[Path]
 ) -> dict[str, str] | None:
     """The hash of each input, line endings aside (CRLF hashes as LF); None when the
-    catalog cannot be read (the full path then reports why)."""
-    catalog = read_bytes(Path(config.catalog)) if Path(config.catalog).is_file() else None
+    catalog cannot be read or is too large (the full path then reports why)."""
+    path = Path(config.catalog)
+    try:
+        catalog = read_bytes(path, MAX_CATALOG_BYTES) if path.is_file() else None
+    except FileTooLarge:
+        return None
     if catalog is None:
         return None
     return {
         "catalog": sha256(as_lf(catalog)),
         "config": sha256(config_json(config, catalog_shown).encode("utf-8")),
-        "templates": templates_hash(template_dirs),
+        "templates": templates_hash(template_dirs, [config.templates] * len(template_dirs)),
     }
 
 
@@ -118,19 +147,32 @@ def manifest_text(
 
 
 def read_manifest(output_dir: Path) -> dict[str, Any] | None:
-    """The manifest in ``output_dir``; None when missing, unreadable or of another format."""
-    data = read_bytes(output_dir / MANIFEST)
+    """The manifest in ``output_dir``; None when missing, unreadable, larger than
+    :data:`~codegen.limits.MAX_MANIFEST_BYTES` or of another format. RefusedFile when it is
+    not a regular file of the folder (a FIFO, a link to a device)."""
+    path = output_dir / MANIFEST
+    try:
+        data = read_bytes(path, MAX_MANIFEST_BYTES, within=output_dir, shown=path.as_posix())
+    except FileTooLarge:
+        return None
     if data is None:
         return None
     try:
         document = json.loads(data.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError):
+    except (UnicodeDecodeError, ValueError, RecursionError):  # RecursionError: nested deep
         return None
     if not isinstance(document, dict) or document.get("format") != FORMAT:
         return None
     if not all(isinstance(document.get(key), dict) for key in ("inputs", "versions", "outputs")):
         return None
     return document
+
+
+def on_disk_limit(text_bytes: int) -> int:
+    """The most bytes read of an output on disk whose text generate writes in (at most)
+    ``text_bytes``: twice that, as CRLF line endings may double it, plus a hand edit's
+    worth (:data:`~codegen.limits.OUTPUT_SLACK_BYTES`). A larger file differs for sure."""
+    return 2 * text_bytes + OUTPUT_SLACK_BYTES
 
 
 @dataclass(frozen=True)
@@ -146,9 +188,11 @@ def fast_path_holds(
     output_dir: Path,
     current_inputs: Mapping[str, str] | None,
     current_versions: Mapping[str, str],
+    limit: int = on_disk_limit(DEFAULT_LIMITS.output_bytes),
 ) -> UpToDate | None:
     """The folder's state when it is known to be up to date from hashes alone; None when
-    the full path must decide. An output is hashed with LF line endings (:func:`as_lf`)."""
+    the full path must decide (an output larger than ``limit`` bytes among others). An
+    output is hashed with LF line endings (:func:`as_lf`)."""
     manifest = read_manifest(output_dir)
     if manifest is None or current_inputs is None:
         return None
@@ -161,7 +205,11 @@ def fast_path_holds(
         return None  # missing, stale or orphaned files: the full path names them
     line_endings: list[str] = []
     for relative, recorded in outputs.items():
-        data = read_bytes(output_dir / relative)
+        path = output_dir / relative
+        try:
+            data = read_bytes(path, limit, within=output_dir, shown=path.as_posix())
+        except FileTooLarge:
+            return None
         if data is None or sha256(as_lf(data)) != recorded:
             return None  # e.g. edited by hand: the full path shows the diff
         if b"\r" in data:

@@ -88,7 +88,8 @@ class Plan:
 
     def up_to_date(self) -> manifest.UpToDate | None:
         """What the manifest proves when it proves the folder up to date, else None."""
-        return manifest.fast_path_holds(self.output_dir, self.inputs, self.versions)
+        limit = manifest.on_disk_limit(self.config.limits.output_bytes)
+        return manifest.fast_path_holds(self.output_dir, self.inputs, self.versions, limit)
 
     def load(self) -> Inputs:
         """The full path: the catalog loaded and validated, the templates checked."""
@@ -124,6 +125,14 @@ def plan(config: Config) -> Plan:
     output_dir = Path(config.output)
     shown = catalog_shown(Path(config.catalog), output_dir, config.root)
     folders = template_dirs(config.templates, required=config.templates_required)
+    for folder in folders:
+        if output_dir.resolve().is_relative_to(folder):
+            raise config.located.error(
+                f"the template folder {config.templates} holds the output folder "
+                f"{config.output}, so every output would count as a template: give the "
+                "templates a folder of their own",
+                ("templates",),
+            )
     return Plan(
         config,
         output_dir,

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import os
 import re
+import sys
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
@@ -23,8 +24,11 @@ from typing import Any
 
 from codegen.catalog.model import DEFAULT_CATALOG, Catalog
 from codegen.errors import InputError
+from codegen.files import read_limited
+from codegen.limits import MAX_CONFIG_BYTES, MAX_CONFIG_DEPTH
 from codegen.project.keys import check_section, limits_of, targets_of
-from codegen.project.toml_positions import KeyPath, Located, positions
+from codegen.project.paths import PATH_KEYS, check_configured, check_links
+from codegen.project.toml_positions import KeyPath, Located, positions, too_deep
 from codegen.render.bounds import DEFAULT_LIMITS, RenderLimits
 from codegen.render.format_cache import CACHE_FOLDER
 from codegen.render.header import DEFAULT_REGENERATE
@@ -55,6 +59,7 @@ class Config:
     targets: tuple[Target, ...] = DEFAULT_TARGETS
     lock_timeout: int | None = None  # seconds to wait for another run (codegen.project.locks)
     limits: RenderLimits = DEFAULT_LIMITS  # render_timeout and max_output_mib
+    allow_outside: bool = False  # paths may leave the project folder (codegen.project.paths)
     file: Path | None = None  # the configuration file, absolute; None: the defaults
     located: Located = field(default_factory=Located)
 
@@ -87,7 +92,13 @@ class Config:
     def _check_outputs(self, catalog: Catalog) -> None:
         written: dict[str, int] = {}
         for index, target in enumerate(self.targets):
-            for output, _ in outputs(target, catalog_for(target, catalog)):
+            try:
+                made = outputs(target, catalog_for(target, catalog))
+            except InputError as error:
+                if not self.located.text:
+                    raise
+                raise self.located.error(error.message, ("targets", index, "output")) from None
+            for output, _ in made:
                 if output in written and self.located.text:
                     raise self.located.error(
                         f"targets[{index}] writes {output}, as targets[{written[output]}] "
@@ -122,7 +133,12 @@ def load_config(
     overrides: dict[str, Any] = {name: value for name, value in given.items() if value is not None}
     if templates is not None:
         overrides["templates_required"] = True
-    return _replace(config, overrides)
+    config = _replace(config, overrides)
+    if not config.allow_outside:
+        paths = {name: getattr(config, name) for name in PATH_KEYS}
+        configured = {name for name in PATH_KEYS if given[name] is None}
+        check_links(paths, config.root or cwd, cwd, configured, config.located)
+    return config
 
 
 def _replace(config: Config, changes: Mapping[str, Any]) -> Config:
@@ -137,7 +153,7 @@ def find_config(start: Path) -> Path | None:
         project = folder / PYPROJECT
         in_project = project.is_file() and _has_table(project, start)
         if own.is_file() and in_project:
-            text = project.read_text(encoding="utf-8")
+            text = _read(project, start, within=None)
             line, column = positions(text).get(("tool", "codegen"), (0, 0))
             raise InputError(
                 f"both {PYPROJECT} [tool.codegen] and {CONFIG_FILE} configure codegen here; "
@@ -154,7 +170,7 @@ def find_config(start: Path) -> Path | None:
 
 
 def _has_table(project: Path, cwd: Path) -> bool:
-    text = _read(project, cwd)
+    text = _read(project, cwd, within=None)  # a link is refused if it is the one chosen
     if "codegen" not in text:
         return False
     tool = _parse(text, _shown(project, cwd, project.parent)).get("tool")
@@ -164,7 +180,7 @@ def _has_table(project: Path, cwd: Path) -> bool:
 def read_config(path: Path, cwd: Path) -> Config:
     """The configuration in ``path`` (absolute), its paths relative to ``cwd``."""
     shown = _shown(path, cwd, path.parent)
-    text = _read(path, cwd)
+    text = _read(path, cwd, within=path.parent)
     data: Any = _parse(text, shown)
     prefix: KeyPath = ()
     if path.name == PYPROJECT:
@@ -175,6 +191,7 @@ def read_config(path: Path, cwd: Path) -> Config:
         data = tool["codegen"]
     located = Located(shown, text, prefix)
     section = check_section(data, located)
+    check_configured(section, located)
     root = path.parent
     config = Config(file=path, located=located)
     defaults = {
@@ -195,6 +212,7 @@ def read_config(path: Path, cwd: Path) -> Config:
         "regenerate",
         "lock_timeout",
         "breaking_against",
+        "allow_outside",
     ):
         if name in section:
             changes[name] = section[name]
@@ -203,9 +221,14 @@ def read_config(path: Path, cwd: Path) -> Config:
     return _replace(config, changes)
 
 
-def _read(path: Path, cwd: Path) -> str:
+def _read(path: Path, cwd: Path, *, within: Path | None) -> str:
+    """The text of a TOML file: a regular file of at most 1 MiB (and with ``within``, not
+    a link out of that folder: :func:`codegen.files.read_limited`), as UTF-8, newlines
+    made LF as ``read_text`` makes them."""
+    shown = _shown(path, cwd, path.parent)
     try:
-        return path.read_text(encoding="utf-8")
+        data = read_limited(path, MAX_CONFIG_BYTES, shown, within=within)
+        return data.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
     except UnicodeDecodeError:
         raise InputError(
             "not valid UTF-8; save the file as UTF-8", _shown(path, cwd, path.parent)
@@ -216,7 +239,22 @@ def _read(path: Path, cwd: Path) -> str:
         ) from None
 
 
+_DIGIT_RUN = re.compile("[0-9_]+")
+
+
 def _parse(text: str, shown: str) -> dict[str, Any]:
+    """``text`` as TOML; an InputError at the line and column of what is wrong, also for
+    what ``tomllib`` would fail on otherwise: nesting past
+    :data:`~codegen.limits.MAX_CONFIG_DEPTH`, an integer with more digits than Python
+    reads."""
+    deep = too_deep(text, MAX_CONFIG_DEPTH)
+    if deep is not None:
+        raise InputError(
+            f"not valid TOML here: arrays or tables nest deeper than {MAX_CONFIG_DEPTH} levels "
+            "(a configuration nests 3)",
+            shown,
+            *deep,
+        )
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
@@ -228,6 +266,23 @@ def _parse(text: str, shown: str) -> dict[str, Any]:
             shown,
             int(match["line"]),
             int(match["column"]),
+        ) from None
+    except ValueError:  # int() of more digits than Python converts (4,300)
+        digits = sys.get_int_max_str_digits()
+        runs = _DIGIT_RUN.finditer(text)  # one pass: no run is scanned twice
+        found = next((r for r in runs if len(r.group().replace("_", "")) > digits), None)
+        at = (
+            (
+                text.count("\n", 0, found.start()) + 1,
+                found.start() - text.rfind("\n", 0, found.start()),
+            )
+            if found
+            else (0, 0)
+        )
+        raise InputError(
+            f"an integer of more than {digits:,} digits: no setting takes one; shorten it",
+            shown,
+            *at,
         ) from None
 
 

@@ -12,13 +12,21 @@ else the ``CODEGEN_LOCK_TIMEOUT`` environment variable over both) it stops with 
 one line naming the holder.
 
 The lock files are not in the project: they live in a per-user folder of the machine
-(``CODEGEN_LOCK_DIR``, else ``$XDG_RUNTIME_DIR/codegen-locks``, else
+(``CODEGEN_LOCK_DIR``, an absolute path, else ``$XDG_RUNTIME_DIR/codegen-locks``, else
 ``<temp>/codegen-locks-<uid>``), named by a hash of the locked path, so they never show up
 in ``check`` or as untracked files in git, and two configurations that share an output
 folder take the same lock. Beside each lock, ``NAME.holder`` names the pid, command and
 start time of the run holding it, for the waiting message, which the command prints
 (``notice``): this module prints nothing. The lock is released by the operating system
 when its holder dies, even by ``kill -9``.
+
+Other users of the machine are not trusted (docs/security.md). The folder is created with
+mode 700 and used only when it is this user's own: not a symbolic link, owned by this
+user, closed to everyone else (:func:`codegen.usercache.unsafe_folder`); a folder another
+user made first (``/tmp`` is everyone's) is refused with one line, never written in. No
+file in it is opened through a symbolic link: the lock file is refused when it is one,
+and the holder record is written to a new file (``O_CREAT | O_EXCL | O_NOFOLLOW``, mode
+600) renamed over the old.
 
 .. _filelock: https://py-filelock.readthedocs.io
 """
@@ -28,6 +36,8 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
+import secrets
+import stat
 import tempfile
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -36,6 +46,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from codegen.errors import InputError
+from codegen.usercache import unsafe_folder
 
 if TYPE_CHECKING:
     from filelock import FileLock
@@ -64,25 +75,63 @@ class Resource:
 
 
 def lock_folder() -> Path:
-    """Where lock files live: ``$CODEGEN_LOCK_DIR``, else ``$XDG_RUNTIME_DIR/codegen-locks``,
-    else ``<temp>/codegen-locks-<uid>``; created (mode 0700) when missing."""
-    given = os.environ.get(FOLDER_VARIABLE, "").strip()
-    if given:
-        folder = Path(given)
-    elif os.environ.get("XDG_RUNTIME_DIR", "").strip():
-        folder = Path(os.environ["XDG_RUNTIME_DIR"]) / "codegen-locks"
-    else:
-        uid = os.getuid() if hasattr(os, "getuid") else os.getlogin()
-        folder = Path(tempfile.gettempdir()) / f"codegen-locks-{uid}"
+    """Where lock files live: ``$CODEGEN_LOCK_DIR`` (an absolute path), else
+    ``$XDG_RUNTIME_DIR/codegen-locks`` (when that variable is absolute and names no folder of
+    another user's), else ``<temp>/codegen-locks-<uid>``; created (mode 0700) when missing.
+    InputError when the variable is relative, when the folder cannot be created, or when it
+    is not this user's own (:func:`codegen.usercache.unsafe_folder`)."""
+    folder = _chosen_folder()
     try:
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        folder.parent.mkdir(parents=True, exist_ok=True)
+        os.mkdir(folder, 0o700)
+    except FileExistsError:
+        pass  # checked below, whatever it is
     except OSError as error:
         raise InputError(
             f"cannot create the lock folder: {error.strerror}; set {FOLDER_VARIABLE} to a "
             "writable folder",
             str(folder),
         ) from None
+    problem = unsafe_folder(folder)
+    if problem:
+        raise InputError(
+            f"the lock folder {problem}, so another user could take or fake codegen's "
+            f"locks; remove it, or set {FOLDER_VARIABLE} to a folder of your own (mode 700)",
+            str(folder),
+        )
     return folder
+
+
+def _chosen_folder() -> Path:
+    """The lock folder the environment names, not yet created or checked."""
+    given = os.environ.get(FOLDER_VARIABLE, "").strip()
+    if given:
+        folder = Path(os.path.expanduser(given))
+        if not folder.is_absolute():
+            raise InputError(
+                f"{FOLDER_VARIABLE}={given!r} is a relative path, so runs started in different "
+                "folders would take different locks; give an absolute path"
+            )
+        return folder
+    runtime = os.environ.get("XDG_RUNTIME_DIR", "").strip()
+    if runtime and os.path.isabs(runtime) and _own_folder(Path(runtime)):
+        return Path(runtime) / "codegen-locks"
+    user = os.geteuid() if hasattr(os, "geteuid") else os.getlogin()
+    return Path(tempfile.gettempdir()) / f"codegen-locks-{user}"
+
+
+def _own_folder(path: Path) -> bool:
+    """Whether ``path`` is a folder of this user's, or nothing yet (``$XDG_RUNTIME_DIR`` is
+    one, by its specification; one inherited from another user, as ``su`` leaves it, is
+    not)."""
+    try:
+        found = os.stat(path)
+    except FileNotFoundError:
+        return True  # made by this user below, and checked
+    except OSError:
+        return False
+    owner = found.st_uid == os.geteuid() if hasattr(os, "geteuid") else True
+    return stat.S_ISDIR(found.st_mode) and owner
 
 
 def timeout(configured: int | None) -> float:
@@ -124,7 +173,8 @@ def held(
     with contextlib.ExitStack() as stack:
         for key, resource in chosen.items():
             path = folder / f"{key}.lock"
-            lock = FileLock(path, thread_local=False)
+            _check_lock_file(path)
+            lock = FileLock(path, mode=0o600, thread_local=False)
             try:
                 _acquire(lock, resource, path, deadline, wait, notice)
             except OSError as error:
@@ -168,11 +218,39 @@ def _described(resource: Resource, path: Path) -> str:
     return f"{what} {resource.shown}, held by {holder(path)}"
 
 
-def holder(lock: Path) -> str:
-    """Who holds ``lock``, from its ``.holder`` file: "pid N (COMMAND) since HH:MM:SS UTC",
-    or "another codegen run" when that is unknown."""
+def _check_lock_file(path: Path) -> None:
+    """InputError when the lock file ``path`` exists and is not a file of this user's (a
+    symbolic link, a folder, someone else's): opening it could write elsewhere."""
     try:
-        pid, command, since = lock.with_suffix(".holder").read_text("utf-8").split("\n")[:3]
+        found = os.lstat(path)
+    except FileNotFoundError:
+        return
+    except OSError as error:
+        raise InputError(f"cannot lock: {error.strerror}", str(path)) from None
+    owner = found.st_uid == os.geteuid() if hasattr(os, "geteuid") else True
+    if not stat.S_ISREG(found.st_mode) or not owner:
+        raise InputError(
+            "the lock file is not a file of this user's (a symbolic link, a folder or someone "
+            "else's file), so it is not opened; remove it",
+            str(path),
+        )
+
+
+HOLDER_BYTES = 4096  # at most this much of a holder record is read
+_NEW_FILE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+
+
+def holder(lock: Path) -> str:
+    """Who holds ``lock``, from its ``.holder`` file (never read through a symbolic link):
+    "pid N (COMMAND) since HH:MM:SS UTC", or "another codegen run" when that is unknown."""
+    try:
+        flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0)
+        handle = os.open(lock.with_suffix(".holder"), flags)
+        try:
+            data = os.read(handle, HOLDER_BYTES)
+        finally:
+            os.close(handle)
+        pid, command, since = data.decode("utf-8").split("\n")[:3]
         started = time.strftime("%H:%M:%S UTC", time.gmtime(float(since)))
     except (OSError, ValueError, UnicodeDecodeError):
         return "another codegen run"
@@ -181,12 +259,23 @@ def holder(lock: Path) -> str:
 
 def _record_holder(lock: Path, command: str) -> None:
     """Write this run's pid, command and start time beside ``lock`` (best effort, and not
-    synced to disk: the record only makes a waiting run's message precise)."""
+    synced to disk: the record only makes a waiting run's message precise): into a new
+    file, created here (never an existing file or link), then renamed over the record."""
     holder_file = lock.with_suffix(".holder")
-    temporary = lock.with_name(f".{holder_file.name}.codegen-{os.getpid()}.tmp")
-    with contextlib.suppress(OSError):
-        temporary.write_text(f"{os.getpid()}\n{command}\n{time.time():.3f}\n", "utf-8")
+    suffix = f"{os.getpid()}-{secrets.token_hex(4)}"
+    temporary = lock.with_name(f".{holder_file.name}.codegen-{suffix}.tmp")
+    data = f"{os.getpid()}\n{command}\n{time.time():.3f}\n".encode()
+    try:
+        handle = os.open(temporary, _NEW_FILE, 0o600)
+    except OSError:
+        return
+    try:
+        with os.fdopen(handle, "wb") as file:
+            file.write(data)
         os.replace(temporary, holder_file)
+    except OSError:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
 
 
 def resources(catalog: str | None, output: str | None) -> list[Resource]:

@@ -16,12 +16,15 @@ so running init again changes neither.
 from __future__ import annotations
 
 import keyword
+import os
 import re
 import sys
 from pathlib import Path
 
 from codegen.catalog.model import DEFAULT_CATALOG
 from codegen.errors import InputError
+from codegen.files import read_limited
+from codegen.limits import MAX_CONFIG_BYTES
 
 CONFIG = """\
 # codegen's configuration (docs/configuration.md of codegen). Paths are relative to this
@@ -141,7 +144,8 @@ def git_files(folder: Path) -> dict[str, str]:
     for name, block in GIT_LINES.items():
         path = folder / name
         try:
-            text = path.read_bytes().decode("utf-8") if path.exists() else ""
+            exists = os.path.lexists(path)
+            text = read_limited(path, MAX_CONFIG_BYTES, name).decode() if exists else ""
         except (OSError, UnicodeDecodeError) as error:
             problem = getattr(error, "strerror", None) or "not valid UTF-8"
             raise InputError(f"cannot read it ({problem}); fix or remove it", name) from None
@@ -204,7 +208,8 @@ def refuse_second_configuration(folder: Path) -> None:
 
     project = folder / "pyproject.toml"
     try:
-        tool = tomllib.loads(project.read_text(encoding="utf-8")).get("tool")
+        data = read_limited(project, MAX_CONFIG_BYTES, "pyproject.toml")
+        tool = tomllib.loads(data.decode("utf-8").replace("\r\n", "\n")).get("tool")
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
         return
     if isinstance(tool, dict) and "codegen" in tool:

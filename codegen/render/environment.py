@@ -5,20 +5,22 @@ shortcut for reading the catalog's own data (:class:`Environment`), and the oper
 ``*``, ``**`` and ``%``, the str methods and the filters that widen text checked before
 they run (:mod:`codegen.render.bounds`), since a huge repetition, power or padding is one C
 call that no deadline interrupts. Templates are looked up in the given folders first
-(overrides), then among the built-in templates in ``codegen/templates``; ``builtin/NAME``
-always names a built-in one (:func:`template_exists`); a template of an override folder that
-no target renders is an error (:func:`unused_overrides`).
+(overrides), then among the built-in templates in ``codegen/templates``, each read within its
+folder and size (:mod:`codegen.render.loader`); ``builtin/NAME`` always names a built-in one
+(:func:`template_exists`); a template of an override folder that no target renders is an
+error (:func:`unused_overrides`).
 """
 
 from __future__ import annotations
 
 import contextlib
+import os
 from collections.abc import Callable, Collection, Mapping, Sequence
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, ClassVar
 
-from jinja2 import ChoiceLoader, FileSystemLoader, PrefixLoader
+from jinja2 import ChoiceLoader, PrefixLoader
 from jinja2.bccache import Bucket, FileSystemBytecodeCache
 from jinja2.runtime import Context, LoopContext
 from jinja2.sandbox import ImmutableSandboxedEnvironment
@@ -32,6 +34,7 @@ from codegen.render.bounds import (
     checked_call,
     checked_format,
 )
+from codegen.render.loader import FolderLoader
 from codegen.render.targets import BUILTIN_PREFIX, BUILTIN_TEMPLATES
 from codegen.render.undefined import TemplateOptions, TemplateUndefined
 from codegen.render.views import escape, links, markdown, python, python_layout, schema, texts
@@ -164,10 +167,10 @@ def make_environment(
     """The one environment: sandboxed (user templates run in it), strict about undefined
     names, no autoescaping (each template escapes per output language with filters).
     With ``bytecode_cache``, compiled templates are kept between runs (:class:`_BytecodeCache`)."""
-    builtin = FileSystemLoader(str(BUILTIN_TEMPLATES))
+    builtin = FolderLoader(str(BUILTIN_TEMPLATES), confined=False)
     loader = ChoiceLoader(
         [
-            FileSystemLoader([str(folder) for folder in template_dirs]),
+            FolderLoader([str(folder) for folder in template_dirs]),
             PrefixLoader({BUILTIN_PREFIX: builtin}),
             builtin,
         ]
@@ -192,7 +195,13 @@ def template_exists(name: str, template_dirs: Sequence[Path]) -> bool:
     """Whether ``name`` is a file of a template folder or a built-in template."""
     builtin = name.removeprefix(BUILTIN_PREFIX + "/")
     folders = [*template_dirs, BUILTIN_TEMPLATES] if builtin == name else [BUILTIN_TEMPLATES]
-    return any((folder / builtin).is_file() for folder in folders)
+    return any(_entry(folder / builtin) for folder in folders)
+
+
+def _entry(path: Path) -> bool:
+    """Whether something not a folder is at ``path``: a file, or a link, FIFO or device
+    that the loader then refuses with the reason (:mod:`codegen.render.loader`)."""
+    return os.path.lexists(path) and not path.is_dir()
 
 
 def unused_overrides(folder: Path, templates: Collection[str]) -> list[str]:

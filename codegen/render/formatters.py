@@ -28,11 +28,14 @@ import subprocess
 from collections.abc import Mapping
 from typing import Any
 
+from codegen import children
 from codegen.errors import InputError, TemplateError
 from codegen.render.format_cache import cached
 from codegen.render.views.escape import json_escape_nonprintable
 from codegen.usercache import package_version
 
+# What a parse-back says of an output nested deeper than Python's parsers recurse.
+TOO_DEEP = "it nests too deeply to be read back (hundreds of levels): flatten it"
 PYTHON_LINE_LENGTH = 100  # as the repository's own black configuration
 PYTHON_TARGET_VERSION = "3.9"  # the oldest Python the generated module runs on
 
@@ -90,6 +93,8 @@ def _black(text: str, options: Mapping[str, object]) -> str:
         raise TemplateError(f"invalid Python: {error.msg}", line=error.lineno or 0) from None
     except ValueError as error:  # black.parsing.InvalidInput: "Cannot parse ...: 3:4: ..."
         raise TemplateError(f"invalid Python: {error}") from None
+    except RecursionError:
+        raise TemplateError(f"invalid Python: {TOO_DEEP}") from None
     return formatted
 
 
@@ -112,6 +117,8 @@ def format_json(text: str) -> str:
         ) from None
     except ValueError as error:
         raise TemplateError(f"invalid JSON: {error}") from None
+    except RecursionError:
+        raise TemplateError(f"invalid JSON: {TOO_DEEP}") from None
     return json_escape_nonprintable(json.dumps(document, indent=2, ensure_ascii=False))
 
 
@@ -143,6 +150,8 @@ def check_yaml(text: str) -> None:
         line = mark.line + 1 if mark is not None else 0
         problem = getattr(error, "problem", None) or str(error).splitlines()[0]
         raise TemplateError(f"invalid YAML: {problem}", line=line) from None
+    except RecursionError:
+        raise TemplateError(f"invalid YAML: {TOO_DEEP}") from None
 
 
 NOT_INSTALLED = (
@@ -209,13 +218,14 @@ def _check_syntax(executable: str, text: str, version: str) -> None:
 
 
 def _run(command: list[str], text: str) -> subprocess.CompletedProcess[str]:
-    """``command`` (ruff) with ``text`` on its standard input."""
+    """``command`` (ruff) with ``text`` on its standard input, in a child process that dies
+    with codegen (:mod:`codegen.children`); its output and errors as text."""
     try:
-        return subprocess.run(
-            command, input=text, capture_output=True, encoding="utf-8", check=False
-        )
+        done = children.run(command, input=text.encode("utf-8"))
     except OSError as error:
         raise InputError(f"cannot run ruff ({command[0]}): {error.strerror}") from None
+    stdout, stderr = done.stdout.decode("utf-8"), done.stderr.decode("utf-8", "replace")
+    return subprocess.CompletedProcess(command, done.returncode, stdout, stderr)
 
 
 def _first_line(output: str, default: str) -> str:
@@ -235,9 +245,7 @@ def ruff_version() -> str:
     if executable is None:
         return version
     try:
-        done = subprocess.run(
-            [executable, "--version"], capture_output=True, encoding="utf-8", check=False
-        )
+        done = children.run([executable, "--version"])
     except OSError:
         return version
-    return done.stdout.strip() or version
+    return done.stdout.decode("utf-8", "replace").strip() or version

@@ -18,10 +18,8 @@ only ever save time. The fork never outlives this process (:func:`die_with_paren
 
 from __future__ import annotations
 
-import ctypes
 import multiprocessing
 import os
-import signal
 import sys
 import threading
 import time
@@ -29,6 +27,7 @@ from collections.abc import Callable, Sequence
 from multiprocessing.connection import Connection
 from typing import TypeVar
 
+from codegen import children
 from codegen.errors import CodegenError
 
 Job = TypeVar("Job")
@@ -135,7 +134,6 @@ def _child(
     send.close()
 
 
-PR_SET_PDEATHSIG = 1  # prctl(2): the signal this process gets when its parent dies
 WATCH_EVERY = 0.2  # seconds between two looks at the parent, where prctl is missing
 
 
@@ -144,13 +142,7 @@ def die_with_parent(parent: int) -> None:
     ``kill -9``: on Linux the kernel sends SIGKILL (``prctl(PR_SET_PDEATHSIG)``); elsewhere
     a thread watches ``getppid()`` every :data:`WATCH_EVERY` seconds. Already orphaned
     (the parent died before this call): exit now."""
-    armed = False
-    if sys.platform.startswith("linux"):
-        try:
-            libc = ctypes.CDLL(None, use_errno=True)
-            armed = libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) == 0
-        except (OSError, AttributeError):
-            armed = False
+    armed = children.arm_death_signal()
     if os.getppid() != parent:
         os._exit(1)
     if not armed:

@@ -187,3 +187,25 @@ def test_a_missing_template_folder_is_an_error_unless_it_is_the_default(
     assert template_dirs("templates") == ()
     project.templates.mkdir()
     assert template_dirs("templates") == (project.templates.resolve(),)
+
+
+@pytest.mark.parametrize("target", ["elsewhere", ".."])
+def test_a_formatting_cache_that_is_a_link_is_not_used_and_no_file_there_is_touched(
+    project: Project, capsys: pytest.CaptureFixture[str], target: str
+) -> None:
+    """``.codegen-cache -> ~/notes``, or a committed ``.codegen-cache -> ..``: the pruning
+    once deleted the oldest 37 of 100 notes there. One line says the cache is not used."""
+    folder = project.root.parent / "notes" if target == "elsewhere" else project.root
+    folder.mkdir(exist_ok=True)
+    for index in range(100):
+        (folder / f"note-{index}.txt").write_text(f"note {index}\n", encoding="utf-8")
+        os.utime(folder / f"note-{index}.txt", (1_000_000_000, 1_000_000_000))
+    before = {p.name: p.read_bytes() for p in folder.iterdir() if p.is_file()}
+    (project.root / ".codegen-cache").symlink_to("../notes" if target == "elsewhere" else "..")
+    assert project.run("generate") == 0
+    assert {p.name: p.read_bytes() for p in folder.iterdir() if p.is_file()} == before
+    err = capsys.readouterr().err.splitlines()
+    assert (
+        len(err) == 1
+        and ".codegen-cache: is a symbolic link, so the formatting cache is not used" in err[0]
+    ), err

@@ -3,6 +3,7 @@ black; any changed input, hand edit or version change falls back to rendering.""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import shutil
 import subprocess
@@ -310,12 +311,16 @@ def test_a_cached_entry_is_used_instead_of_formatting_again(
     assert code == 1 and "+# from the cache" in out
 
 
-@pytest.mark.parametrize("damage", ["edited", "crlf", "renamed", "old format"])
+@pytest.mark.parametrize(
+    "damage", ["edited", "crlf", "renamed", "old format", "brought by the repository"]
+)
 def test_a_cache_entry_whose_content_no_longer_matches_its_key_is_not_used(
     generated: Project, capsys: pytest.CaptureFixture[str], damage: str
 ) -> None:
     """An entry edited by hand, checked out with CRLF, copied under another key or
-    written by an older codegen is formatted again and replaced; never a \\r in an output."""
+    written by an older codegen is formatted again and replaced; never a \\r in an output.
+    Nor is one a pull request commits, its first line made right without this user's
+    secret (as codegen-cache-1 entries were: the hash of the text it brings)."""
     cache = generated.root / ".codegen-cache"
     (entry,) = cache.glob("*.txt")
     data, text = entry.read_bytes(), read_entry(entry)
@@ -326,8 +331,12 @@ def test_a_cache_entry_whose_content_no_longer_matches_its_key_is_not_used(
         entry.write_bytes(data.replace(b"\n", b"\r\n"))
     elif damage == "renamed":
         entry.write_bytes(cache_entry("0" * 64, text + "# from the cache\n"))
-    else:
+    elif damage == "old format":
         entry.write_bytes(text.encode("utf-8") + b"# from the cache\n")
+    else:
+        brought = (text + "# from the cache\n").encode("utf-8")
+        head = f"codegen-cache-1 {entry.stem} {hashlib.sha256(brought).hexdigest()}\n"
+        entry.write_bytes(head.encode() + brought)
     (generated.output / PYTHON).unlink()
     (generated.output / MANIFEST).unlink()
     assert generated.run("generate") == 0

@@ -37,7 +37,8 @@ CASES = [
         'catalog = "spec/codes.yaml"\nzzz = 1\n',
         "codegen.toml:2:1: unknown key 'zzz' in codegen.toml; use one of catalog, output, "
         "templates, languages, options, targets, derived_names, stale_translations, "
-        "regenerate, lock_timeout, breaking_against, render_timeout, max_output_mib",
+        "regenerate, lock_timeout, breaking_against, render_timeout, max_output_mib, "
+        "allow_outside",
         id="unknown-key-codegen-toml",
     ),
     pytest.param(

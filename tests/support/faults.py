@@ -162,8 +162,10 @@ def temporaries(project: Path) -> list[str]:
 
 
 def session_gone(pgid: int, within: float = 1.0) -> bool:
-    """Whether no live process of process group ``pgid`` is left, waiting up to ``within``
-    seconds. A zombie (dead, not yet reaped by a container's init) counts as gone."""
+    """Whether no live process of process group or session ``pgid`` is left (a child that
+    leads a group of its own, as ruff and git do, is still in codegen's session), waiting
+    up to ``within`` seconds. A zombie (dead, not yet reaped by a container's init) counts
+    as gone."""
     deadline = time.monotonic() + within
     while _group_members(pgid):
         if time.monotonic() > deadline:
@@ -173,7 +175,7 @@ def session_gone(pgid: int, within: float = 1.0) -> bool:
 
 
 def _group_members(pgid: int) -> list[int]:
-    """The pids of the live processes of group ``pgid``, from /proc (Linux)."""
+    """The pids of the live processes of group or session ``pgid``, from /proc (Linux)."""
     if not Path("/proc/self/stat").exists():
         try:
             os.killpg(pgid, 0)
@@ -186,7 +188,7 @@ def _group_members(pgid: int) -> list[int]:
             fields = (entry / "stat").read_text().rpartition(")")[2].split()
         except (OSError, ValueError):
             continue  # not a process, or gone meanwhile
-        if fields[0] != "Z" and int(fields[2]) == pgid:
+        if fields[0] != "Z" and pgid in (int(fields[2]), int(fields[3])):
             members.append(int(entry.name))
     return members
 

@@ -27,6 +27,7 @@ from typing import Any
 
 from markdown_it import MarkdownIt
 
+from codegen import children
 from codegen.render.views.markdown import PRE_WRAP, code_spans
 from codegen.render.views.markup import inline_tokens
 from tests.support.paths import REPO
@@ -354,7 +355,9 @@ def typescript_exports(source: str, folder: Path) -> dict[str, Any]:
     (folder / "run.js").write_text(NODE_RUNNER, encoding="utf-8")
     options = ["--strict", "--target", "es2020", "--module", "commonjs", "--outDir", "out"]
     for command in ([str(TSC), *options, "module.ts"], ["node", "run.js"]):
-        ran = subprocess.run(command, cwd=folder, capture_output=True, text=True, check=False)
+        ran = subprocess.run(
+            command, cwd=folder, capture_output=True, text=True, check=False, **children.options()
+        )
         assert ran.returncode == 0, ran.stdout + ran.stderr
     exported: dict[str, Any] = json.loads((folder / "exports.json").read_text(encoding="utf-8"))
     return exported

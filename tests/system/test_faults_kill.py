@@ -22,7 +22,9 @@ import pytest
 
 from bench import synth
 from bench.documents import to_markdown
-from codegen.render import parallel
+from codegen.render import formatters, parallel
+from tests.support.catalogs import Project
+from tests.support.children import gone, killed_while_its_child_runs, never_ending, python
 from tests.support.faults import (
     SEED,
     Started,
@@ -121,7 +123,7 @@ def test_import_killed_at_any_moment_leaves_the_old_or_new_catalog(
 
 FORK_BLOCKS = """
 import os, sys, threading
-from codegen.render import parallel
+from codegen.render import formatters, parallel
 
 def work(job):
     if job == "fork":
@@ -154,3 +156,31 @@ def test_the_fork_dies_within_a_second_of_a_kill_9_of_codegen(tmp_path: Path) ->
     finally:
         with contextlib.suppress(ProcessLookupError):
             os.killpg(parent.pid, signal.SIGKILL)
+
+
+GENERATES_WITH = """
+import sys
+from codegen.render import formatters
+
+formatters.ruff_command = lambda: sys.argv[1]  # a ruff that never ends
+from codegen.cli import main
+
+raise SystemExit(main(["generate"]))
+"""
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(formatters.ruff_command() is None, reason="ruff is not installed")
+def test_ruff_dies_within_a_second_of_a_kill_9_of_codegen_generate(tmp_path: Path) -> None:
+    """Linux: the kernel kills it (PR_SET_PDEATHSIG); nothing of the run is left."""
+    project = Project(tmp_path / "project")
+    project.config.write_text(
+        'catalog = "spec/codes.yaml"\n[[targets]]\ntemplate = "python_module.py.j2"\n'
+        'output = "codes.py"\nformatter = "ruff"\n',
+        encoding="utf-8",
+    )
+    ruff, pid_file = never_ending(tmp_path / "bin", "ruff")
+    argv = python(GENERATES_WITH, str(ruff))
+    with killed_while_its_child_runs(argv, pid_file, cwd=project.root) as child:
+        assert gone(child, within=1.0), f"ruff (pid {child}) outlived codegen generate"
+    assert not (project.output / "codes.py").exists()

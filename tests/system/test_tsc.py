@@ -16,6 +16,7 @@ from typing import Any
 
 import pytest
 
+from codegen import children
 from codegen.catalog.model import Catalog
 from codegen.errors import SpecError
 from tests.render.test_hostile_texts import HOSTILE
@@ -117,7 +118,9 @@ def tsc() -> Path:
 
 
 def _run(command: list[str], cwd: Path) -> str:
-    result = subprocess.run(command, cwd=cwd, capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        command, cwd=cwd, capture_output=True, text=True, check=False, **children.options()
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     return result.stdout
 

@@ -20,6 +20,7 @@ from jsonschema import Draft202012Validator
 from openapi_spec_validator import validate
 from ruamel.yaml import YAML
 
+from codegen import children
 from codegen.catalog.model import Catalog
 from codegen.render.engine import render_all
 from codegen.render.targets import DEFAULT_TARGETS
@@ -164,11 +165,18 @@ def test_typescript_aliases_and_records_pass_tsc_strict_and_run(
     (tmp_path / "records_codes.ts").write_text(files["typescript/records_codes.ts"], "utf-8")
     (tmp_path / "main.ts").write_text(USE_THE_RECORDS_TS, encoding="utf-8")
     command = [str(tsc), *TSC_OPTIONS, "--outDir", "js", "records_codes.ts", "main.ts"]
-    result = subprocess.run(command, cwd=tmp_path, capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        command, cwd=tmp_path, capture_output=True, text=True, check=False, **children.options()
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     (tmp_path / "js" / "package.json").write_text('{"type": "module"}', encoding="utf-8")
     run = subprocess.run(
-        ["node", "js/main.js"], cwd=tmp_path, capture_output=True, text=True, check=True
+        ["node", "js/main.js"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=True,
+        **children.options(),
     )
     assert json.loads(run.stdout) == {
         "alias": -1000,

@@ -10,12 +10,14 @@ empty cells) and goes through a temporary file in the same folder and ``os.repla
 from __future__ import annotations
 
 import functools
+import sys
 from collections import OrderedDict
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq, merge_attrib
+from ruamel.yaml.composer import MaxDepthExceededError
 from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import MappingNode, Node, SequenceNode
@@ -28,6 +30,7 @@ from codegen.catalog.roundtrip.emit import emit
 from codegen.catalog.rules.size import too_many_codes_in_text
 from codegen.errors import InputError, SpecError
 from codegen.files import decode_utf8, write_atomic
+from codegen.limits import MAX_CATALOG_DEPTH
 
 SCHEMA_COMMENT = "yaml-language-server: $schema=../codegen/schemas/catalog.schema.json"
 _PLAIN_TAGS = frozenset(
@@ -36,7 +39,11 @@ _PLAIN_TAGS = frozenset(
 
 
 def load(data: bytes, path: str) -> CommentedMap | None:
-    """The catalog's tree, ``None`` for an empty file; an error for tags or a wrong shape.
+    """The catalog's tree, ``None`` for an empty file; a SpecError (one located line) for
+    tags, nesting past :data:`~codegen.limits.MAX_CATALOG_DEPTH` or a wrong shape. The
+    commands that edit the catalog check its text as ``validate`` does first
+    (:func:`codegen.catalog.load.text_problems`); this only keeps the tree's own reading
+    from ever failing with a traceback.
 
     One pass of ruamel's parser: the composed document's tags are checked before anything
     is constructed (composing it once to check and again to load took twice as long)."""
@@ -44,6 +51,7 @@ def load(data: bytes, path: str) -> CommentedMap | None:
     too_many_codes_in_text(text, path)  # before ruamel builds a tree of it
     yaml = round_trip_yaml()
     yaml.Constructor = _CheckingConstructor
+    yaml.max_depth = MAX_CATALOG_DEPTH
     try:
         root: Any = yaml.load(text)
     except _TagRefused as refused:
@@ -54,12 +62,27 @@ def load(data: bytes, path: str) -> CommentedMap | None:
             refused.node.start_mark.line + 1,
             refused.node.start_mark.column + 1,
         ) from None
+    except MaxDepthExceededError as error:
+        mark = error.problem_mark
+        raise SpecError(
+            f"the YAML nests deeper than {MAX_CATALOG_DEPTH} levels: a catalog nests 9",
+            path,
+            mark.line + 1,
+            mark.column + 1,
+        ) from None
     except MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
         raise SpecError(f"not valid YAML: {error.problem}; fix the catalog", path, line, column)
     except YAMLError as error:
         raise SpecError(f"not valid YAML: {error}; fix the catalog", path) from None
+    except (RecursionError, ValueError) as error:  # too deep; an integer past Python's digits
+        problem = str(error).split(";")[0]
+        if isinstance(error, RecursionError):
+            problem = "it nests too deeply"
+        elif "integer string conversion" in problem:
+            problem = f"an integer has more than {sys.get_int_max_str_digits():,} digits"
+        raise SpecError(f"not a catalog: {problem}; run codegen validate", path) from None
     if root is None:
         return None
     _check_shape(root, path)

@@ -27,7 +27,8 @@ from __future__ import annotations
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from codegen.catalog.naming import IMPORTED_NAMES, SCHEMA_NAMES, pascal
+from codegen.catalog.declared import TYPE_SUFFIXES, SetNames, taken
+from codegen.catalog.naming import pascal
 from codegen.errors import InputError
 from codegen.importer.codetable import CodeTable
 from codegen.importer.document import Document
@@ -120,7 +121,8 @@ def _new_set(run: Run, table: CodeTable, sets: CommentedSeq) -> CommentedMap:
     if table.attributes:
         code_set["attributes"] = CommentedSeq()
     groups = tuple(pascal(c.key) for c in table.attributes if c.kind == "group")
-    name = set_name(table.title, len(sets) + 1, _class_names(sets), groups)
+    suffixes = tuple(t + s for t in ("", *groups) for s in ("", *TYPE_SUFFIXES))[1:]
+    name = set_name(table.title, len(sets) + 1, _class_names(sets), suffixes)
     code_set["curated"] = CommentedMap(name=name.text)
     if name.derived:
         code_set["curated"]["derived"] = True
@@ -184,13 +186,19 @@ def _keeps_title(code_set: CommentedMap, table: CodeTable, lang: str) -> bool:
 
 
 def _class_names(sets: CommentedSeq) -> set[str]:
-    """The classes the Python module already declares or imports: each set, each set's
-    group enums, the imported names and the response schemas."""
-    names = set(IMPORTED_NAMES) | set(SCHEMA_NAMES)
-    for code_set in sets:
-        name = str((code_set.get("curated") or {}).get("name"))
-        names.add(name)
-        for attribute in code_set.get("attributes") or []:
-            if attribute.get("kind") == "group":
-                names.add(name + pascal(str(attribute.get("key"))))
-    return names
+    """The names the generated modules already declare or import
+    (:func:`codegen.catalog.declared.taken`, as validate checks them): each set's types
+    and the TypeScript info types beside them, the imported names and the schemas'."""
+    declared = [
+        SetNames(
+            str((code_set.get("curated") or {}).get("name")),
+            None,
+            tuple(
+                (str(a.get("key")), None)
+                for a in code_set.get("attributes") or []
+                if a.get("kind") == "group"
+            ),
+        )
+        for code_set in sets
+    ]
+    return set(taken(declared))

@@ -10,6 +10,10 @@ those of a run that is gone (:func:`remove_stale_temporaries`), and no listing o
 (:func:`existing_files`) counts one. Text is compared and hashed with LF line endings
 (:func:`as_lf`), so a CRLF checkout is the same text as the LF file codegen writes.
 
+Every file is read by :func:`read_limited` (:mod:`._reading`): a regular file only
+(nothing that could block), within the reader's byte limit (``fstat``, then a bounded
+read), and with ``within`` only if every symbolic link on its path stays in that folder.
+
 What is written where, and which folder is whose, is the stages' business: the output
 folder in :mod:`codegen.output.folder`, the catalog in :mod:`codegen.catalog.roundtrip`.
 """
@@ -19,6 +23,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
+import posixpath
 import re
 import sys
 import tempfile
@@ -27,6 +32,37 @@ from pathlib import Path
 from typing import Any
 
 from codegen.errors import InputError
+from codegen.files._reading import (
+    FileTooLarge,
+    RefusedFile,
+    leads_outside,
+    open_regular,
+    read_bytes,
+    read_limited,
+)
+from codegen.limits import MAX_FILE_BYTES
+
+__all__ = [
+    "IGNORED_FOLDERS",
+    "TEMPORARY",
+    "FileTooLarge",
+    "RefusedFile",
+    "as_lf",
+    "decode_utf8",
+    "existing_files",
+    "hash_files",
+    "inside",
+    "leads_outside",
+    "open_regular",
+    "read_bytes",
+    "read_limited",
+    "remove_stale_temporaries",
+    "same_text",
+    "sha256",
+    "write_atomic",
+    "write_changed",
+    "write_temporary",
+]
 
 IGNORED_FOLDERS = frozenset({"__pycache__"})  # written by Python when a module is used in place
 TEMPORARY = re.compile(r"\..+\.codegen-(?P<pid>[0-9]+)-[A-Za-z0-9_]+\.tmp")  # ours, any run's
@@ -97,14 +133,6 @@ def _alive(pid: int) -> bool:
     return True
 
 
-def read_bytes(path: Path) -> bytes | None:
-    """The file's bytes, or None when it does not exist."""
-    try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        return None
-
-
 def write_atomic(path: Path, data: bytes) -> None:
     """Replace ``path`` with ``data`` through a temporary file in the same folder, so a
     failure leaves the old file as it was. Raises OSError."""
@@ -155,12 +183,26 @@ def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def hash_files(digest: Any, folder: Path, relatives: Iterable[str], label: str = "") -> None:
+def hash_files(
+    digest: Any,
+    folder: Path,
+    relatives: Iterable[str],
+    label: str = "",
+    *,
+    limit: int = MAX_FILE_BYTES,
+    confined: bool = False,
+    shown: str = "",
+) -> None:
     """Feed each file of ``folder`` (by ``/``-separated relative path) into ``digest`` (a
     ``hashlib`` object): ``label``, relative path and length, then contents with LF line
-    endings (a CRLF checkout hashes as an LF one). A missing file hashes as empty."""
+    endings (a CRLF checkout hashes as an LF one). A missing file hashes as empty; one
+    that is not a regular file, is past ``limit`` bytes or (when ``confined``) resolves
+    outside ``folder`` is refused (:func:`read_limited`), named under ``shown`` (the name
+    of ``folder``)."""
+    within = folder if confined else None
     for relative in relatives:
-        data = as_lf(read_bytes(folder / relative) or b"")
+        where = posixpath.join(shown or folder.as_posix(), relative)
+        data = as_lf(read_bytes(folder / relative, limit, within=within, shown=where) or b"")
         digest.update(f"{label}{relative}\0{len(data)}\0".encode())
         digest.update(data)
 
@@ -190,17 +232,24 @@ def inside(folder: Path, relative: str) -> Path:
 
 def write_changed(folder: Path, files: Mapping[str, str]) -> list[str]:
     """Write each of ``files`` (text by path relative to ``folder``) whose text differs from
-    the disk; return their relative paths. Raises OSError, the old files left as they were.
+    the disk; return their relative paths. Raises OSError, or RefusedFile for a file on
+    disk that is not a regular file, the old files left as they were.
 
     Unchanged files are not touched, so their modification times stay as they were; a file
-    that differs only in line endings (CRLF on disk, see :func:`as_lf`) is
-    unchanged.
+    that differs only in line endings (CRLF on disk, see :func:`as_lf`) is unchanged. A
+    file on disk is read only up to twice the new text's size, as much as it may have.
     """
     pending: list[tuple[str, Path, bytes]] = []
     for relative, text in files.items():
         path = inside(folder, relative)
         data = text.encode("utf-8")
-        if not same_text(read_bytes(path), data):
+        try:
+            same = same_text(
+                read_bytes(path, 2 * len(data), shown=(folder / relative).as_posix()), data
+            )
+        except FileTooLarge:
+            same = False
+        if not same:
             pending.append((relative, path, data))
     temporaries: list[tuple[str, Path]] = []
     try:
