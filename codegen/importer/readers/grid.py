@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from codegen.errors import InputError
 from codegen.importer.readers.blocks import RawRow, RawTable, note, skipped
 from codegen.importer.readers.budget import PageBudget
+from codegen.limits import MAX_TABLE_COLUMNS
 
 
 @dataclass
@@ -107,9 +108,10 @@ def _spread(table: Table, budget: PageBudget) -> list[tuple[Row, tuple[str, ...]
         for cell in row.cells:
             while column in slots:
                 column += 1
-            budget.columns(column + cell.colspan, row.line, row.column)
+            budget.columns(column + 1, row.line, row.column)  # a cell past the last column
             text = clean(cell.text)
-            for covered in range(column, column + cell.colspan):
+            end = min(column + cell.colspan, MAX_TABLE_COLUMNS)  # a wide span stops there
+            for covered in range(column, end):
                 slots[covered] = text
                 if cell.rowspan > 1:
                     spans[covered] = (cell.rowspan - 1, text)

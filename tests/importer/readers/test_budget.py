@@ -35,8 +35,8 @@ def test_the_span_attack_is_refused_in_one_located_line_exit_2_and_nothing_writt
     assert main(["import", str(page), "--lang", "en", "--catalog", str(catalog)]) == 2
     assert time.monotonic() - started < 10  # 87 s before: generous, for a loaded machine
     err = capsys.readouterr().err
-    assert err.count("\n") == 1 and err.startswith(f"{page}:1:"), err
-    assert "more than 256 columns" in err
+    assert err.count("\n") == 1 and err.startswith(f"{page}:4:"), err  # the 4th table
+    assert "more than 2,000,000 cells" in err  # each span stops at the 256th column
     assert not catalog.exists()
 
 
@@ -68,6 +68,12 @@ def test_short_rows_count_as_the_cells_they_are_filled_with(
     header = "<tr>" + "<th>h</th>" * 200 + "</tr>"
     with pytest.raises(InputError, match="more than 5,000 cells"):
         parse_document(f"<table>{header}{'<tr>' * 30}</table>", "p.html", "html", _WORDS)
+
+
+def test_an_html_cell_past_the_columns_of_a_table_is_refused() -> None:
+    row = "<tr>" + "<td>1</td>" * (limits.MAX_TABLE_COLUMNS + 1) + "</tr>"
+    with pytest.raises(InputError, match="more than 256 columns"):
+        parse_document(f"<table>{row}{row}</table>", "p.html", "html", _WORDS)
 
 
 def test_a_pipe_table_past_the_columns_of_a_table_is_refused_before_its_roles() -> None:
