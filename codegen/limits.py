@@ -42,7 +42,10 @@ MAX_POWER_BITS = 2**16  # bits of ``a ** b`` for integers: a huge power never re
 
 # --- importing a page ----------------------------------------------------------------------
 MAX_DOCUMENT_BYTES = 10 * MIB  # the page, read as UTF-8
-MAX_TABLE_CELLS = 2_000_000  # of one HTML table, once its rowspan and colspan are spread
+MAX_PAGE_CELLS = 2_000_000  # of all the page's tables, spans spread and short rows filled
+MAX_TABLE_COLUMNS = 256  # of one table, spans spread; error-code tables have a few dozen
+ROLE_CANDIDATES = 8  # code columns tried within as many group columns, when codes repeat
+MAX_TABLE_NESTING = 32  # HTML tables inside tables; a nested table is text of its cell
 MAX_COLSPAN = 1000  # a larger colspan counts as this
 MAX_ROWSPAN = 65534  # HTML's own maximum; a larger rowspan (or 0: to the end) counts as this
 

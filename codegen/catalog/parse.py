@@ -35,6 +35,7 @@ from ruamel.yaml.nodes import ScalarNode
 from ruamel.yaml.reader import ReaderError
 
 from codegen.catalog.plain import LinedDict, NodePath, Problem, too_long_to_print
+from codegen.catalog.rules.size import too_many_codes_in_text
 from codegen.errors import CodegenError, InputError, SpecError
 from codegen.files import read_limited
 from codegen.limits import MAX_CATALOG_BYTES, MAX_CATALOG_DEPTH
@@ -168,7 +169,9 @@ def read_text(path: str | os.PathLike[str], shown: str) -> str:
 
 def parse(text: str, shown: str) -> Any:
     """The catalog as plain data (mappings are :class:`LinedDict`); InputError if it is not
-    plain YAML, with the position ruamel reports."""
+    plain YAML, with the position ruamel reports, or if its text has more codes than
+    ``MAX_CODES`` (counted before it is parsed)."""
+    too_many_codes_in_text(text, shown)
     if C_LOADER:
         try:
             from codegen.catalog.libyaml import Unsure, load

@@ -126,6 +126,7 @@ def _fits(row: RawRow, width: int, path: str, warnings: list[InputError]) -> boo
 def _attribute_columns(roles: Roles) -> tuple[AttributeColumn, ...]:
     """The attribute columns with their final keys: distinct, and none a reserved word."""
     used: set[str] = set()
+    suffixes: dict[str, int] = {}  # the next suffix to try for each key: n same headers, n keys
     columns: list[AttributeColumn] = []
     for column in roles.attributes:
         key = column.key
@@ -133,9 +134,10 @@ def _attribute_columns(roles: Roles) -> tuple[AttributeColumn, ...]:
             for code_type in ("integer", "string"):
                 if attribute_key_problem(key, code_type):
                     key = f"{key}_value"
-        stem, count = key, 2
+        stem, count = key, suffixes.get(key, 2)
         while key in used:
             key, count = f"{stem}_{count}", count + 1
+        suffixes[stem] = count
         used.add(key)
         kind: Literal["group", "flag", "text"] = column.kind  # type: ignore[assignment]
         columns.append(AttributeColumn(key, kind, column.header, column.marks))

@@ -23,6 +23,7 @@ from codegen.importer.codetable import CodeTable
 from codegen.importer.columns.headers import HeaderDictionary
 from codegen.importer.combine import combined
 from codegen.importer.readers.blocks import Note, Skipped, page_title, place_tables
+from codegen.importer.readers.budget import PageBudget, check_tables
 from codegen.importer.readers.html import read_html
 from codegen.importer.readers.markdown import read_markdown
 from codegen.importer.readers.text import read_text
@@ -37,7 +38,7 @@ _SUFFIXES: dict[str, Form] = {
     ".xhtml": "html",
     ".txt": "text",
 }
-_PIPE_DELIMITER = re.compile(r"\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)+\|?\s*|\s*\|\s*:?-+:?\s*\|\s*")
+_DELIMITER_CELL = re.compile(r"\s*:?-+:?\s*")  # each part stops where the next begins
 _MARKDOWN_HEADING = re.compile(r"#{1,6}\s")
 
 
@@ -60,22 +61,38 @@ def detect_form(path: str, source: str) -> Form:
     if head.startswith(("<!doctype html", "<html")):
         return "html"
     for line in source.split("\n")[:2000]:
-        if _PIPE_DELIMITER.fullmatch(line) or _MARKDOWN_HEADING.match(line):
+        if _pipe_delimiter(line) or _MARKDOWN_HEADING.match(line):
             return "markdown"
         if line.lstrip().lower().startswith("<table"):
             return "markdown"
     return "text"
 
 
+def _pipe_delimiter(line: str) -> bool:
+    """Whether ``line`` is a pipe table's delimiter row (``|---|:--:|``, ``--- | ---``):
+    cells of dashes between pipes, two at least unless both outer pipes are there. Split at
+    the pipes, each cell matched alone: linear in the line (one pattern for the whole row
+    backtracked quadratically on a long line of spaces)."""
+    text = line.strip()
+    lead, trail = text.startswith("|"), len(text) > 1 and text.endswith("|")
+    cells = text[int(lead) : len(text) - int(trail)].split("|")
+    if not all(_DELIMITER_CELL.fullmatch(cell) for cell in cells):
+        return False
+    return len(cells) >= 2 or (lead and trail)
+
+
 def parse_document(source: str, path: str, form: Form, words: HeaderDictionary) -> Document:
-    """Every code table of the page; an error when there is none."""
+    """Every code table of the page; an error when there is none, or when the page's
+    tables are past the page-wide limits (:mod:`codegen.importer.readers.budget`), checked
+    before any column role is decided."""
     warnings: list[InputError] = []
     if form == "text":
         blocks = read_text(source, path, words, warnings)
     elif form == "markdown":
-        blocks = read_markdown(source, path, warnings)
+        blocks = read_markdown(source, path, warnings, PageBudget(path))
     else:
-        blocks = read_html(source, path, warnings)
+        blocks = read_html(source, path, warnings, PageBudget(path))
+    check_tables(blocks, path)
     skipped_before = len(warnings)
     title = page_title(blocks)
     named = title or PurePath(path).stem  # a table with no title of its own takes the page's

@@ -15,6 +15,7 @@ from markdown_it.token import Token
 
 from codegen.errors import InputError
 from codegen.importer.readers.blocks import Block, BlockKind, RawRow, RawTable, note, skipped
+from codegen.importer.readers.budget import PageBudget
 from codegen.importer.readers.inline import inline_text
 from codegen.importer.readers.lines import code_lines
 from codegen.importer.readers.markdown import _block_end, _html
@@ -52,7 +53,7 @@ def read_markdown(source: str, path: str, warnings: list[InputError] | None = No
         elif token.type == "table_open":
             blocks += _tables(tokens[index:end], lines, md, path, found, env)
         elif token.type == "html_block":
-            consumed, html_blocks = _html(token, lines, path, found)
+            consumed, html_blocks = _html(token, lines, PageBudget(path), found)
             blocks.extend(html_blocks)
         elif token.type in _CONTAINERS and any(t.type == "table_open" for t in tokens[index:end]):
             blocks.extend(_container(tokens[index:end], lines, md, path, found, env))

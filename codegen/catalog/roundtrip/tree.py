@@ -29,6 +29,7 @@ from codegen.catalog.roundtrip.dialect import (
 )
 from codegen.catalog.roundtrip.emit import emit
 from codegen.catalog.roundtrip.fast import fast_tree
+from codegen.catalog.rules.size import too_many_codes_in_text
 from codegen.errors import InputError, SpecError
 from codegen.files import decode_utf8, write_atomic
 from codegen.limits import MAX_CATALOG_DEPTH
@@ -52,6 +53,7 @@ def load(data: bytes, path: str) -> CommentedMap | None:
     by one pass of ruamel's parser (12 s), whose composed document's tags are checked
     before anything is constructed. Errors are always ruamel's, with their line."""
     text = decode_utf8(data, path, "save the catalog as UTF-8")
+    too_many_codes_in_text(text, path)  # before any tree is built of it
     fast = fast_tree(text)
     if fast is not None:
         try:

@@ -6,15 +6,55 @@ Checked on the plain data before any other rule (docs/limits.md): a catalog past
 is reported alone, since each other check would only add to the cost of a file that cannot
 be used. A code set costs as much as ten codes to generate (its enum and lookup tables), so
 their count has its own bound.
+The codes are also counted in the text, before it is parsed (:func:`too_many_codes_in_text`):
+a 49 MiB catalog of 770,000 codes took minutes and gigabytes to parse before it was refused.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from codegen.catalog.plain import NodePath, Problem
 from codegen.catalog.rules.context import dicts
+from codegen.errors import InputError
 from codegen.limits import MAX_CODE_SETS, MAX_CODES, MAX_STRING
+
+# A code's ``code`` key: on a line (``code: 5``, ``- code: 5``) or first in a flow mapping
+# (``{code: 5, ...}``), quoted or not, with a value on its line that is not a mapping (the
+# ``columns: {code: {en: Code}}`` of a code set is no code). A key written another way is
+# counted only once the catalog is parsed. Linear: each part stops at a character the next
+# one cannot start with.
+_CODE_KEY = re.compile(
+    r"""(?:^|\{)[ \t]*(?:-[ \t]+)*(?:code|"code"|'code')[ \t]*:[ \t]*(?=[^ \t\r\n{#])""",
+    re.MULTILINE,
+)
+# ``code_sets:`` and where its value starts (the first ``-``), where the count is reported
+_CODE_SETS = re.compile(
+    r"^code_sets[ \t]*:(?:[ \t]*(?:#[^\n]*)?\n)*?(?P<indent>[ \t]*)(?P<value>\S)", re.MULTILINE
+)
+
+
+def too_many_codes_in_text(text: str, shown: str) -> None:
+    """Raise :class:`InputError` when the catalog's ``text`` has more than ``MAX_CODES``
+    codes, counted as ``code`` keys in one linear scan (about 1 s for 50 MiB, constant
+    memory) before any YAML is parsed; at the value of its ``code_sets:`` (``shown`` is its
+    path), where the count after parsing is reported too.
+    A key written some other way (escaped) is counted after parsing, by
+    :func:`too_many_codes`."""
+    count = sum(1 for _ in _CODE_KEY.finditer(text))
+    if count <= MAX_CODES:
+        return
+    at = _CODE_SETS.search(text)
+    start = at.start("value") if at else 0
+    line = text.count("\n", 0, start) + 1 if at else 0
+    column = start - (text.rfind("\n", 0, start) + 1) + 1 if at else 0
+    raise InputError(
+        f"the catalog has {count:,} codes; the limit is {MAX_CODES:,}: split it up",
+        shown,
+        line,
+        column,
+    )
 
 
 def too_many_codes(data: object) -> Problem | None:

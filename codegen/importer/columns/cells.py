@@ -20,7 +20,7 @@ from codegen.importer.columns.headers import normalize
 _CODE_PUNCTUATION = frozenset("_.:/#+-")
 _MAX_CODE = 40
 _IDENTIFIER = re.compile(r"(?=[\w-]*[^\W\d_])\w[\w-]*")  # letters of any script: SØKNAD
-_RANGE = re.compile(r"(?P<low>\S+?)\s*(?:~|～|–|—|\.\.|\s-\s|\sto\s)\s*(?P<high>\S+)")
+_RANGE_MARKS = ("~", "～", "–", "—", "..")  # between two codes, spaced or not; "-", "to" spaced
 _WILDCARD = re.compile(r"[A-Za-z0-9_.:-]*[0-9][xX*]+|[A-Za-z0-9_.:-]*[0-9]\?+")
 _CODE_AND_TEXT = re.compile(
     r"(?P<code>\S+?)(?:\s*[:：]\s*|\s+[-–—]\s+|\s+)(?P<text>\S.*)", re.DOTALL
@@ -74,6 +74,31 @@ def is_code(cell: str) -> bool:
     )
 
 
+def _range_parts(text: str) -> tuple[str, str] | None:
+    """``text`` as ``LOW MARK HIGH`` (no space inside either code; ``1000~1999``,
+    ``E1 – E9``, ``100 to 199``), the shortest ``LOW`` first; else None. What the pattern
+    ``(\\S+?)\\s*(~|..|\\s-\\s|\\sto\\s)\\s*(\\S+)`` matched whole, in one pass (the pattern
+    backtracked quadratically on ``a~a~a~...``)."""
+    words = text.split()
+    if not words or text[0].isspace() or text[-1].isspace() or len(words) > 3:
+        return None
+    if len(words) == 3:
+        low, mark, high = words
+        return (low, high) if mark in _RANGE_MARKS or mark in ("-", "to") else None
+    if len(words) == 2:
+        first, second = words
+        for mark in _RANGE_MARKS:  # LOW~ HIGH: the shorter LOW
+            if first.endswith(mark) and len(first) > len(mark):
+                return first[: -len(mark)], second
+        starting = [m for m in _RANGE_MARKS if second.startswith(m) and len(second) > len(m)]
+        return (first, second[len(starting[0]) :]) if starting else None
+    for at in range(1, len(text) - 1):  # one word: the first mark with a code after it
+        for mark in _RANGE_MARKS:
+            if text.startswith(mark, at) and at + len(mark) < len(text):
+                return text[:at], text[at + len(mark) :]
+    return None
+
+
 def range_of(cell: str) -> tuple[str, str] | None:
     """The two ends of a range cell (``700 ~ 799``, ``PAY-9000 – PAY-9099``, ``700..799``,
     each end also as a code span: `` `0x1F00` ~ `0x1FFF` ``), or of a wildcard (``PAY-90xx``,
@@ -84,10 +109,10 @@ def range_of(cell: str) -> tuple[str, str] | None:
         stem = text.rstrip("xX*?")
         width = len(text) - len(stem)
         return stem + "0" * width, stem + "9" * width
-    match = _RANGE.fullmatch(text)
-    if match is None:
+    parts = _range_parts(text)
+    if parts is None:
         return None
-    low, high = unspan(match["low"]), unspan(match["high"])
+    low, high = unspan(parts[0]), unspan(parts[1])
     if not (is_code(low) and is_code(high)) or not any(ch.isdigit() for ch in low + high):
         return None
     return low, high

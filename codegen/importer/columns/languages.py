@@ -80,7 +80,7 @@ NAMES: Mapping[str, tuple[str, ...]] = {
 }  # fmt: skip
 
 # A tag written beside a header: "Message (EN)", "message [ja]", "message_ko", "Text-de".
-_TAG = re.compile(r"(?:\(\s*|\[\s*|[_-])([A-Za-z]{2})(?:[-_][A-Za-z]{2,4})?\s*[)\]]?\s*$")
+_TAG = re.compile(r"(?:\(\s*|\[\s*|[_-])([A-Za-z]{2})(?:[-_][A-Za-z]{2,4})?\s*(?:[)\]]\s*)?$")
 _LATIN_NAME = re.compile(r"[A-Za-zÀ-ÿİıłńśźżçşğ ]+")
 
 

@@ -50,6 +50,7 @@ from codegen.importer.columns.cells import (
 )
 from codegen.importer.columns.headers import HeaderDictionary, attribute_key, hint
 from codegen.importer.columns.words import CAUSE, Role
+from codegen.limits import ROLE_CANDIDATES
 
 _SNAKE = re.compile(r"[^\W\d_][^\W_]*(?:_[^\W_]+)+")  # letters of any script
 
@@ -197,9 +198,16 @@ def _code(table: _Table) -> tuple[Column | None, bool]:
         )
         and evidence[i].with_digit * 2 >= evidence[i].codes
     ]
+    groups: list[int] | None = None
     for within_groups in (False, True):
-        for i in hinted + unhinted:
-            unique = _distinct_within(columns, i) if within_groups else evidence[i].distinct
+        for rank, i in enumerate(hinted + unhinted):
+            if within_groups:
+                if rank >= ROLE_CANDIDATES:
+                    break
+                groups = _repeating_groups(columns) if groups is None else groups
+                unique = _distinct_within(columns, i, groups)
+            else:
+                unique = evidence[i].distinct
             if unique:
                 why = "header; " if i in hinted else ""
                 return Column(i, headers[i], "code", reason=why + evidence[i].describe()), False
@@ -220,14 +228,24 @@ def _split(cells: list[str]) -> bool:
     return bool(cells) and all(pairs) and len({p[0] for p in pairs if p}) == len(pairs)
 
 
-def _distinct_within(columns: list[list[str]], code: int) -> bool:
-    """Whether the codes are distinct within the values of some other column, one whose
-    labels repeat (a group, not another column of distinct values)."""
-    for i, other in enumerate(columns):
-        if i == code or not is_group_like(other) or len(set(other)) == len(other):
-            continue
-        pairs = list(zip(other, columns[code]))
-        if len(set(pairs)) == len(pairs):
+def _repeating_groups(columns: list[list[str]]) -> list[int]:
+    """The first ``ROLE_CANDIDATES`` columns of short labels that repeat (a group, not a
+    column of distinct values), each column read once: what codes may be distinct within."""
+    found: list[int] = []
+    for i, cells in enumerate(columns):
+        if is_group_like(cells) and len(set(cells)) < len(cells):
+            found.append(i)
+            if len(found) == ROLE_CANDIDATES:
+                break
+    return found
+
+
+def _distinct_within(columns: list[list[str]], code: int, groups: list[int]) -> bool:
+    """Whether the codes of column ``code`` are distinct within the values of one of the
+    ``groups`` (:func:`_repeating_groups`). At most ``ROLE_CANDIDATES`` code columns are
+    tried against at most as many groups, so a table of many columns costs as many cells."""
+    for i in groups:
+        if i != code and len(set(zip(columns[i], columns[code]))) == len(columns[code]):
             return True
     return False
 

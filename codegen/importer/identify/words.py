@@ -8,10 +8,10 @@ import re
 
 _DROPPED = re.compile(
     r"`[^`]*`"  # a code span
-    r"|<[^>\s]+>"  # an HTML tag or <placeholder>
+    r"|<[^<>\s]+>"  # an HTML tag or <placeholder>
     r"|\b(?:https?|ftp)://\S+|\bwww\.\S+"  # a URL
-    r"|[\w.+-]+@[\w-]+\.[\w.-]+"  # an e-mail address
-    r"|\$?\{[^}]*\}|%\(\w+\)[sd]|%[sdif]"  # a placeholder
+    r"|(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.-]+"  # an e-mail address, from its start only
+    r"|\$?\{[^{}]*\}|%\(\w+\)[sd]|%[sdif]"  # a placeholder
 )
 # A run of ASCII that may be an identifier or a number (v2.1, E_INVALID, 300KB, requestId)
 _ASCII_RUN = re.compile(r"[A-Za-z0-9_](?:[A-Za-z0-9_./:=\\+#-]*[A-Za-z0-9_])?")

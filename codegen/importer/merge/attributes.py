@@ -5,6 +5,7 @@ attribute, never a renamed one, and an attribute no column fills is reported.
 
 from __future__ import annotations
 
+from collections import deque
 from dataclasses import replace
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
@@ -56,36 +57,50 @@ def unmatched_attributes(
             )
 
 
-def _matching(
-    attributes: list[CommentedMap], column: AttributeColumn, lang: str, source: bool
-) -> CommentedMap | None:
-    """The attribute of the catalog that ``column`` fills: same key, else same header in
-    ``lang``, else (another language) the first of its kind not yet filled in ``lang``."""
-    for attribute in attributes:
-        if str(attribute["key"]) == column.key:
-            return attribute
-    for attribute in attributes:
-        header = attribute.get("header")
-        if isinstance(header, CommentedMap) and header.get(lang) == column.header:
-            return attribute
-    if source:
-        return None
-    for attribute in attributes:
-        header = attribute.get("header")
-        filled = isinstance(header, CommentedMap) and lang in header
-        if attribute.get("kind") == column.kind and not filled:
-            return attribute
-    return None
+class _Catalogued:
+    """The code set's attributes before a table's columns are matched to them, indexed once
+    (by key, by header in ``lang``, by kind when not filled in ``lang``), so that matching
+    every column costs as many steps as there are columns and attributes, not their
+    product. An attribute once matched is ``taken`` and matches no other column."""
+
+    def __init__(self, attributes: list[CommentedMap], lang: str) -> None:
+        self.taken: set[int] = set()
+        self.by_key: dict[str, deque[CommentedMap]] = {}
+        self.by_header: dict[str, deque[CommentedMap]] = {}
+        self.unfilled: dict[object, deque[CommentedMap]] = {}
+        for attribute in attributes:
+            self.by_key.setdefault(str(attribute["key"]), deque()).append(attribute)
+            header = attribute.get("header")
+            text = header.get(lang) if isinstance(header, CommentedMap) else None
+            if isinstance(text, str):
+                self.by_header.setdefault(text, deque()).append(attribute)
+            if not (isinstance(header, CommentedMap) and lang in header):
+                self.unfilled.setdefault(attribute.get("kind"), deque()).append(attribute)
+
+    def matching(self, column: AttributeColumn, source: bool) -> CommentedMap | None:
+        """The attribute ``column`` fills: same key, else same header in the table's
+        language, else (another language) the first of its kind not yet filled in it."""
+        found = self._first(self.by_key.get(column.key))
+        found = found or self._first(self.by_header.get(column.header))
+        if found is None and not source:
+            found = self._first(self.unfilled.get(column.kind))
+        return found
+
+    def _first(self, candidates: deque[CommentedMap] | None) -> CommentedMap | None:
+        """The first of ``candidates`` not taken; the taken ones before it are dropped (a
+        taken attribute stays taken), so each is stepped over once."""
+        while candidates and id(candidates[0]) in self.taken:
+            candidates.popleft()
+        return candidates[0] if candidates else None
 
 
 def merge_attributes(run: Run, code_set: CommentedMap, table: CodeTable) -> dict[str, CommentedMap]:
     """The catalog attribute of each column of ``table`` (created for the source language),
     by the column's key."""
     found: dict[str, CommentedMap] = {}
+    catalogued = _Catalogued(list(code_set.get("attributes") or []), run.lang)
     for column in table.attributes:
-        taken = {id(a) for a in found.values()}
-        free = [a for a in code_set.get("attributes") or [] if id(a) not in taken]
-        attribute = _matching(free, column, run.lang, run.is_source)
+        attribute = catalogued.matching(column, run.is_source)
         if attribute is None:
             if run.lang != run.source:
                 continue
@@ -104,6 +119,7 @@ def merge_attributes(run: Run, code_set: CommentedMap, table: CodeTable) -> dict
             )
         what = f"column {column.key}: header"
         set_text(run, attribute, "header", column.header, table.line, ATTRIBUTE_ORDER, what=what)
+        catalogued.taken.add(id(attribute))
         found[column.key] = attribute
     return found
 

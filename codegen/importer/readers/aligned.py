@@ -39,7 +39,10 @@ from codegen.importer.readers.blocks import RawRow, RawTable
 from codegen.importer.readers.pipes import split_row
 
 _GAP = re.compile(r"(?: {2,}|\u3000+)")
-_RULE = re.compile(r"[\s\-=+|:_─━═│┃┼┬┴├┤┌┐└┘╋╪╫]*[-=─━═_]{3,}[\s\-=+|:_─━═│┃┼┬┴├┤┌┐└┘╋╪╫]*")
+# A border: only these characters, with three dashes (or equals, ...) in a row somewhere.
+# Two patterns, each linear (one pattern of both backtracked cubically on a long line).
+_RULE_CHARS = re.compile(r"[\s\-=+|:_─━═│┃┼┬┴├┤┌┐└┘╋╪╫]*")
+_RULE_RUN = re.compile(r"[-=─━═_]{3}")
 _BLANK = frozenset(" \u3000")
 _CELL = re.compile(r"[^ \u3000]+(?: [^ \u3000]+)*")  # a header cell: words one space apart
 _FIX = "align the table's columns in the page (or separate the cells with tabs)"
@@ -47,7 +50,7 @@ _FIX = "align the table's columns in the page (or separate the cells with tabs)"
 
 def is_rule(line: str) -> bool:
     """Whether ``line`` is a border: dashes, equals signs, ``+``, ``|``, box drawing."""
-    return bool(_RULE.fullmatch(line))
+    return bool(_RULE_CHARS.fullmatch(line) and _RULE_RUN.search(line))
 
 
 def width(text: str) -> int:

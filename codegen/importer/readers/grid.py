@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 
 from codegen.errors import InputError
 from codegen.importer.readers.blocks import RawRow, RawTable, note, skipped
-from codegen.limits import MAX_TABLE_CELLS
+from codegen.importer.readers.budget import PageBudget
+from codegen.limits import MAX_TABLE_COLUMNS
 
 
 @dataclass
@@ -59,10 +60,12 @@ def clean(parts: list[str]) -> str:
     return "\n".join(line.strip() for line in lines).strip()
 
 
-def grid(table: Table, path: str, warnings: list[InputError]) -> RawTable:
+def grid(table: Table, budget: PageBudget, warnings: list[InputError]) -> RawTable:
     """The table's rows as a browser lays them out (see the module doc); each row left out
-    or cut is reported in ``warnings``."""
-    laid = _spread(table, path)
+    or cut is reported in ``warnings``. Its cells, spans spread and short rows filled, are
+    counted in the page's ``budget`` as they are made (:class:`InputError` past it)."""
+    path = budget.path
+    laid = _spread(table, budget)
     heads = [i for i, (row, _) in enumerate(laid) if row.head]
     header_at = heads[-1] if heads else 0
     headers = laid[header_at][1] if laid else ()
@@ -86,16 +89,18 @@ def grid(table: Table, path: str, warnings: list[InputError]) -> RawTable:
                     row.column,
                 )
             )
+        if len(cells) < width:
+            budget.spend(width - len(cells), row.line, row.column)
         padded = cells[:width] + ("",) * (width - len(cells))
         rows.append(RawRow(padded, row.line, row.column))
     return RawTable(headers, tuple(rows), table.line, table.column)
 
 
-def _spread(table: Table, path: str) -> list[tuple[Row, tuple[str, ...]]]:
-    """Every row with its cells, each merged cell spread over every slot it covers."""
+def _spread(table: Table, budget: PageBudget) -> list[tuple[Row, tuple[str, ...]]]:
+    """Every row with its cells, each merged cell spread over every slot it covers; a row's
+    width is checked before its slots are made, its cells counted once they are."""
     pending: dict[int, tuple[int, str]] = {}
     laid: list[tuple[Row, tuple[str, ...]]] = []
-    total = 0
     for row in table.rows:
         slots = {column: text for column, (_, text) in pending.items()}
         spans: dict[int, tuple[int, str]] = {}
@@ -103,22 +108,16 @@ def _spread(table: Table, path: str) -> list[tuple[Row, tuple[str, ...]]]:
         for cell in row.cells:
             while column in slots:
                 column += 1
+            budget.columns(column + 1, row.line, row.column)  # a cell past the last column
             text = clean(cell.text)
-            for covered in range(column, column + cell.colspan):
+            end = min(column + cell.colspan, MAX_TABLE_COLUMNS)  # a wide span stops there
+            for covered in range(column, end):
                 slots[covered] = text
                 if cell.rowspan > 1:
                     spans[covered] = (cell.rowspan - 1, text)
             column += cell.colspan
         pending = {c: (left - 1, text) for c, (left, text) in pending.items() if left > 1}
         pending.update(spans)
-        total += len(slots)
-        if total > MAX_TABLE_CELLS:
-            raise InputError(
-                f"table has more than {MAX_TABLE_CELLS} cells once merged cells are spread; "
-                "check its rowspan and colspan values",
-                path,
-                table.line,
-                table.column,
-            )
+        budget.spend(len(slots), row.line, row.column)
         laid.append((row, tuple(slots[c] for c in sorted(slots))))
     return laid

@@ -18,6 +18,7 @@ from html.parser import HTMLParser
 
 from codegen.errors import InputError
 from codegen.importer.readers.blocks import Block, code_span
+from codegen.importer.readers.budget import PageBudget
 from codegen.importer.readers.grid import Cell, Row, Table, clean, grid, span
 from codegen.importer.readers.lines import code_lines
 from codegen.limits import MAX_COLSPAN, MAX_ROWSPAN
@@ -52,13 +53,14 @@ _BLOCK_TAGS = frozenset(
 )
 _SKIPPED = frozenset({"script", "style", "template"})
 _CELL_BREAKS = frozenset({"p", "div", "ul", "ol", "dl", "dt", "dd", "pre", "blockquote"})
-_LAYOUT_SPACE = re.compile(r"\s*[\n\r\t]\s*")
+_SPACE_RUN = re.compile(r"\s+")  # one start per run: \s*[\n\r\t]\s* rescanned each space
 
 
 class _Reader(HTMLParser):
-    def __init__(self, path: str, first_line: int, warnings: list[InputError]) -> None:
+    def __init__(self, budget: PageBudget, first_line: int, warnings: list[InputError]) -> None:
         super().__init__(convert_charrefs=True)
-        self.path = path
+        self.budget = budget
+        self.path = budget.path
         self.first_line = first_line
         self.warnings = warnings
         self._href: str | None = None  # the target of an open <a>
@@ -123,7 +125,7 @@ class _Reader(HTMLParser):
     def handle_data(self, data: str) -> None:
         if self._skipping:
             return
-        text = _LAYOUT_SPACE.sub(" ", data)
+        text = _layout_space(data)
         if self._cell is not None:
             self._cell.text.append(text)
         elif self.table is None:
@@ -149,6 +151,7 @@ class _Reader(HTMLParser):
     def _table_start(self, table: Table, tag: str, attrs: dict[str, str | None]) -> None:
         if tag == "table":
             table.depth += 1
+            self.budget.nesting(table.depth, *self.where())
         elif table.depth > 1:
             if tag == "br" and self._cell is not None:
                 self._cell.text.append("\n")
@@ -210,7 +213,9 @@ class _Reader(HTMLParser):
 
     def _close_table(self, table: Table) -> None:
         self._cell, self.table = None, None
-        self.blocks.append(Block("table", table.line, table=grid(table, self.path, self.warnings)))
+        self.blocks.append(
+            Block("table", table.line, table=grid(table, self.budget, self.warnings))
+        )
 
     def finish(self) -> list[Block]:
         """Close what the document left open and return its blocks."""
@@ -221,11 +226,17 @@ class _Reader(HTMLParser):
         return self.blocks
 
 
-def read_html(source: str, path: str, warnings: list[InputError] | None = None) -> list[Block]:
+def read_html(
+    source: str,
+    path: str,
+    warnings: list[InputError] | None = None,
+    budget: PageBudget | None = None,
+) -> list[Block]:
     """The blocks of an HTML page. A first heading ``<h1>`` is the page title (a
     ``<title>`` often adds the site's name: ``Error Codes | Example Docs``); else the
-    ``<title>``; else any first heading."""
-    reader = _Reader(path, 1, warnings if warnings is not None else [])
+    ``<title>``; else any first heading. Its tables' cells count against ``budget`` (the
+    page's, a new one when None): :class:`InputError` past the page-wide limits."""
+    reader = _Reader(budget or PageBudget(path), 1, warnings if warnings is not None else [])
     reader.feed(source)
     blocks = reader.finish()
     titles = [block for block in blocks if block.kind == "title"]
@@ -242,8 +253,8 @@ def read_html(source: str, path: str, warnings: list[InputError] | None = None) 
 class HtmlFragment:
     """An HTML block that may leave a table open, to be fed line by line until it closes."""
 
-    def __init__(self, path: str, first_line: int, warnings: list[InputError]) -> None:
-        self._reader = _Reader(path, first_line, warnings)
+    def __init__(self, budget: PageBudget, first_line: int, warnings: list[InputError]) -> None:
+        self._reader = _Reader(budget, first_line, warnings)
 
     def feed(self, text: str) -> None:
         self._reader.feed(text)
@@ -254,6 +265,19 @@ class HtmlFragment:
 
     def blocks(self) -> list[Block]:
         return self._reader.finish()
+
+
+def _layout_space(data: str) -> str:
+    """``data`` with each run of whitespace that holds a line break or tab (source
+    indentation) made one space; other runs of spaces kept. Linear in ``data``."""
+    if "\n" not in data and "\r" not in data and "\t" not in data:
+        return data
+    return _SPACE_RUN.sub(_one_space, data)
+
+
+def _one_space(run: re.Match[str]) -> str:
+    text = run[0]
+    return " " if "\n" in text or "\r" in text or "\t" in text else text
 
 
 def _link(parts: list[str], at: int, href: str) -> None:

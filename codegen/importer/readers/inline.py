@@ -65,7 +65,7 @@ def inline_text(token: Token) -> str:
     return "\n".join(line.strip() for line in lines).strip()
 
 
-_TAG = re.compile(r"<\s*(/?)\s*([A-Za-z][A-Za-z0-9]*)")
+_TAG = re.compile(r"<\s*(?:(/)\s*)?([A-Za-z][A-Za-z0-9]*)")  # no two \s* side by side
 _HREF = re.compile(r"""href\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
 _BREAKS = frozenset({"p", "div", "ul", "ol", "tr", "table", "dl", "dt", "dd"})
 

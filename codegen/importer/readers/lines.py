@@ -43,7 +43,8 @@ _LINE = re.compile(
 )
 # A code only a code is written so: an integer, with a digit, or words joined by "_" (and no
 # "."), or upper-case words joined by "-". Half of a list's codes at least are so written.
-_CODELIKE = re.compile(r"-?\d+|.*\d.*|[A-Za-z0-9_]*_[A-Za-z0-9_]*|[A-Z0-9]+(?:-[A-Z0-9]+)+")
+# Linear: no part can take what the part after it starts with.
+_CODELIKE = re.compile(r"-?\d+|[^\d\n]*\d.*|[A-Za-z0-9]*_[A-Za-z0-9_]*|[A-Z0-9]+(?:-[A-Z0-9]+)+")
 _WORD = re.compile(r"[A-Z]?[a-z]+")  # never a code unless in a code span
 _MIN_LINES = 2
 

@@ -32,6 +32,7 @@ from markdown_it.token import Token
 
 from codegen.errors import InputError
 from codegen.importer.readers.blocks import Block, BlockKind, RawRow, RawTable, note, skipped
+from codegen.importer.readers.budget import PageBudget
 from codegen.importer.readers.html import HtmlFragment
 from codegen.importer.readers.inline import inline_text
 from codegen.importer.readers.lines import code_lines
@@ -50,10 +51,17 @@ Row = tuple[int, tuple[str, ...]]  # a row's 0-based source line and its cells' 
 _CONTAINERS = frozenset({"bullet_list_open", "ordered_list_open", "blockquote_open"})
 
 
-def read_markdown(source: str, path: str, warnings: list[InputError] | None = None) -> list[Block]:
+def read_markdown(
+    source: str,
+    path: str,
+    warnings: list[InputError] | None = None,
+    budget: PageBudget | None = None,
+) -> list[Block]:
     """The blocks of a Markdown page; a pipe table that is not read as one, or a row with
     more cells than its header, is reported in ``warnings``. Front matter, MDX lines and
-    shortcodes are metadata, never text (:mod:`.metadata`)."""
+    shortcodes are metadata, never text (:mod:`.metadata`). Its HTML tables' cells count
+    against ``budget`` (the page's, a new one when None) as they are spread."""
+    page = budget or PageBudget(path)
     stripped = strip_metadata(source)
     reader = _Reader(stripped.source.split("\n"), path, warnings if warnings is not None else [])
     tokens = reader.md.parse(stripped.source, reader.env)
@@ -76,7 +84,7 @@ def read_markdown(source: str, path: str, warnings: list[InputError] | None = No
         elif token.type == _TABLE:
             blocks += reader.tables(token)
         elif token.type == "html_block":
-            consumed, html_blocks = _html(token, reader.lines, path, reader.warnings)
+            consumed, html_blocks = _html(token, reader.lines, page, reader.warnings)
             blocks.extend(html_blocks)
         elif token.type in _CONTAINERS and any(t.type == _TABLE for t in tokens[index:end]):
             blocks.extend(reader.container(tokens[index:end]))
@@ -249,11 +257,11 @@ def _block_end(tokens: list[Token], index: int) -> int:
 
 
 def _html(
-    token: Token, lines: list[str], path: str, warnings: list[InputError]
+    token: Token, lines: list[str], budget: PageBudget, warnings: list[InputError]
 ) -> tuple[int, list[Block]]:
     assert token.map is not None
     first, last = token.map
-    fragment = HtmlFragment(path, first + 1, warnings)
+    fragment = HtmlFragment(budget, first + 1, warnings)
     fragment.feed("\n".join(lines[first:last]) + "\n")
     while fragment.open_table and last < len(lines):
         fragment.feed(lines[last] + "\n")

@@ -25,12 +25,11 @@ import re
 from dataclasses import dataclass
 
 _FENCES = {"---": "---", "+++": "+++"}
-_TITLE = re.compile(r"""^\s*title\s*[:=]\s*(?P<value>.*?)\s*$""")
+_TITLE = re.compile(r"""^\s*title\s*[:=](?P<value>.*)$""")  # the value stripped after
 _MDX_IMPORT = re.compile(r"""import\s+(?:['"]|[\w{*])""")
 _MDX_EXPORT = re.compile(r"export\s+(?:const|let|default|function)\b")
 _COMPONENT_LINE = re.compile(r"^\s*</?[A-Z][\w.]*(?:\s[^<>]*)?/?>\s*$")
-_SHORTCODE = re.compile(r"\{\{<.*?>\}\}|\{\{%.*?%\}\}|\{%.*?%\}")
-_HEADING_ID = re.compile(r"\s*\{:?\s*#[^{}]*\}\s*$")
+_HEADING_ID = re.compile(r"\{:?\s*#[^{}]*\}\s*$")  # the spaces before it stripped after
 _FENCE = re.compile(r"^\s*(```|~~~)")
 
 
@@ -58,9 +57,38 @@ def strip_metadata(source: str) -> Stripped:
             continue
         if _mdx(line) or _COMPONENT_LINE.match(line):
             lines[index] = ""
-        elif "{" in line and _SHORTCODE.search(line):
-            lines[index] = _SHORTCODE.sub("", line).rstrip()
+        elif "{" in line and (without := _without_shortcodes(line)) != line:
+            lines[index] = without.rstrip()
     return Stripped("\n".join(lines), title)
+
+
+_SHORTCODE_MARKS = (("{{<", ">}}"), ("{{%", "%}}"), ("{%", "%}"))
+
+
+def _without_shortcodes(line: str) -> str:
+    """``line`` without its shortcodes (``{{< ref >}}``, ``{{% note %}}``, ``{% raw %}``):
+    the leftmost opening that closes later on the line, the first kind first where two
+    start together, as a pattern ``{{<.*?>}}|...`` would find them, but linear: an opening
+    that does not close makes every later one of its kind unclosed too, so none is
+    scanned again."""
+    found: dict[int, tuple[int, int]] = {}  # kind -> the next (start, end) of it
+    parts: list[str] = []
+    at = 0
+    while True:
+        for kind, (opening, closing) in enumerate(_SHORTCODE_MARKS):
+            start, _ = found.get(kind, (at - 1, 0))
+            if 0 <= start < at or kind not in found:
+                start = line.find(opening, at)
+                end = line.find(closing, start + len(opening)) if start >= 0 else -1
+                found[kind] = (start, end) if end >= 0 else (-1, -1)
+        live = [(start, kind) for kind, (start, _) in found.items() if start >= 0]
+        if not live:
+            break
+        start, kind = min(live)
+        parts.append(line[at:start])
+        at = found[kind][1] + len(_SHORTCODE_MARKS[kind][1])
+    parts.append(line[at:])
+    return "".join(parts)
 
 
 def _mdx(line: str) -> bool:
@@ -84,7 +112,7 @@ def _front_matter(lines: list[str]) -> str | None:
     for index in range(first, end + 1):
         found = _TITLE.match(lines[index])
         if found and title is None:
-            title = _unquoted(found["value"]) or None
+            title = _unquoted(found["value"].strip()) or None
         lines[index] = ""
     return title
 
@@ -99,4 +127,4 @@ def _unquoted(value: str) -> str:
 
 def heading_text(text: str) -> str:
     """A heading's text without a trailing id (``送信エラー {#send-errors}`` → ``送信エラー``)."""
-    return _HEADING_ID.sub("", text).strip() if "{" in text else text
+    return _HEADING_ID.sub("", text).strip() if "{" in text else text  # {#id} at the end

@@ -39,7 +39,7 @@ _UNDERLINE = re.compile(r"[ \t]*(?:=+|-+|─+|━+|═+)[ \t]*")
 _SENTENCE_END = tuple("。．.!?！？")
 _BACK_TO_TOP = frozenset({"top", "backtotop", "pagetop", "↑top", "▲top", "ページトップ", "맨위로"})
 _MAX_HEADING = 60
-_ALIGNED_GAP = re.compile(r"\S(?: {2,}|[ \u3000]*\u3000[ \u3000]*)\S")
+_ALIGNED_GAP = re.compile(r"\S(?: {2,}| *\u3000[ \u3000]*)\S")  # spaces, then one \u3000
 
 
 def read_text(

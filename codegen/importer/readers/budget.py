@@ -1,0 +1,81 @@
+"""What one page's tables may hold together: the import's page-wide bounds.
+
+A page's size is bounded (``MAX_DOCUMENT_BYTES``), but ``rowspan`` and ``colspan`` make a
+few bytes stand for many cells, and a short row stands for as many cells as its header has.
+One :class:`PageBudget` per page counts every table's cells once spans are spread and short
+rows padded, across all the tables of the page (HTML, Markdown, the HTML inside Markdown,
+plain text), so sixteen tables of two million cells are refused as one of thirty-two
+million would be. It also bounds a table's columns and how deep HTML tables nest. Each bound
+is checked while the cells are made, before anything that costs more per cell (column
+roles, the merge); past one, the page is refused with one line at the table.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from codegen.errors import InputError
+from codegen.importer.readers.blocks import Block
+from codegen.limits import MAX_PAGE_CELLS, MAX_TABLE_COLUMNS, MAX_TABLE_NESTING
+
+
+class PageBudget:
+    """The cells one page's tables have made so far (``cells``), against the page-wide
+    limits of :mod:`codegen.limits`; ``path`` is the page, for the error's location."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.cells = 0
+
+    def spend(self, cells: int, line: int, column: int = 1) -> None:
+        """Count ``cells`` more cells of the table at ``line``:``column``; raise
+        :class:`InputError` there once the page has more than ``MAX_PAGE_CELLS``."""
+        self.cells += cells
+        if self.cells > MAX_PAGE_CELLS:
+            raise InputError(
+                f"the page's tables have more than {MAX_PAGE_CELLS:,} cells once merged cells "
+                "are spread and short rows filled, the limit for one page: check the "
+                "rowspan and colspan values, or import the page in parts",
+                self.path,
+                line,
+                column,
+            )
+
+    def columns(self, width: int, line: int, column: int = 1) -> None:
+        """Raise :class:`InputError` at the table when it has more than
+        ``MAX_TABLE_COLUMNS`` columns (``width``, spans spread)."""
+        if width > MAX_TABLE_COLUMNS:
+            raise InputError(
+                f"table has more than {MAX_TABLE_COLUMNS:,} columns once merged cells are "
+                "spread, the limit for one table: check its colspan values, or split it",
+                self.path,
+                line,
+                column,
+            )
+
+    def nesting(self, depth: int, line: int, column: int = 1) -> None:
+        """Raise :class:`InputError` where a table opens ``depth`` tables deep, past
+        ``MAX_TABLE_NESTING``."""
+        if depth > MAX_TABLE_NESTING:
+            raise InputError(
+                f"tables nest more than {MAX_TABLE_NESTING} deep, the limit: a code table "
+                "holds no tables this deep",
+                self.path,
+                line,
+                column,
+            )
+
+
+def check_tables(blocks: Iterable[Block], path: str) -> None:
+    """Every table of the page as read, counted against the page-wide limits in one pass
+    (each cell once, header included): raise :class:`InputError` at the first table past
+    ``MAX_TABLE_COLUMNS`` or past ``MAX_PAGE_CELLS`` cells for the page."""
+    budget = PageBudget(path)
+    for block in blocks:
+        table = block.table
+        if table is None:
+            continue
+        budget.columns(len(table.headers), table.line, table.column)
+        budget.columns(max((len(r.cells) for r in table.rows), default=0), table.line, table.column)
+        cells = len(table.headers) + sum(len(r.cells) for r in table.rows)
+        budget.spend(cells, table.line, table.column)

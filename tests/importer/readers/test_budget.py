@@ -1,0 +1,99 @@
+"""Page-wide import bounds: a page's tables together, spans spread and short rows filled,
+are bounded, not each table on its own (issue #18: sixteen tables of ``colspan=1000
+rowspan=1990`` in a 3 KB page took 87 s and 2.1 GiB)."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from codegen import limits
+from codegen.cli import main
+from codegen.errors import InputError
+from codegen.importer.columns.headers import header_dictionary
+from codegen.importer.document import parse_document
+from codegen.importer.readers import budget as budget_module
+
+_WORDS = header_dictionary([])
+_CODES = "<tr><th>Code</th><th>Message</th></tr><tr><td>1</td><td>one</td></tr>"
+
+
+def _spans(tables: int, colspan: int, rowspan: int) -> str:
+    table = f"<table><tr><td colspan={colspan} rowspan={rowspan}>1" + "<tr>" * (rowspan - 1)
+    return "<html><body>" + (table + "</table>\n") * tables + "</body></html>\n"
+
+
+def test_the_span_attack_is_refused_in_one_located_line_exit_2_and_nothing_written(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    page = tmp_path / "spans.html"
+    page.write_text(_spans(16, 1000, 1990), encoding="utf-8")
+    catalog = tmp_path / "codes.yaml"
+    started = time.monotonic()
+    assert main(["import", str(page), "--lang", "en", "--catalog", str(catalog)]) == 2
+    assert time.monotonic() - started < 10  # 87 s before: generous, for a loaded machine
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and err.startswith(f"{page}:4:"), err  # the 4th table
+    assert "more than 2,000,000 cells" in err  # each span stops at the 256th column
+    assert not catalog.exists()
+
+
+def test_sixteen_tables_each_under_the_cells_of_a_page_are_refused_together(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Each table alone is within the limit: the page as a whole is not."""
+    monkeypatch.setattr(budget_module, "MAX_PAGE_CELLS", 5_000)
+    one = _spans(1, 50, 90)  # 4,500 cells
+    parse_document(
+        one.replace("</body>", f"<table>{_CODES}</table></body>"), "p.html", "html", _WORDS
+    )
+    with pytest.raises(InputError, match="more than 5,000 cells") as refused:
+        parse_document(_spans(16, 50, 90), "p.html", "html", _WORDS)
+    assert refused.value.line == 2  # the second table: the one that passed the page's limit
+
+
+def test_tables_inside_markdown_share_the_pages_budget(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(budget_module, "MAX_PAGE_CELLS", 5_000)
+    page = "# Errors\n\n" + "\n".join(_spans(1, 50, 90) for _ in range(2))
+    with pytest.raises(InputError, match="more than 5,000 cells"):
+        parse_document(page, "p.md", "markdown", _WORDS)
+
+
+def test_short_rows_count_as_the_cells_they_are_filled_with(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(budget_module, "MAX_PAGE_CELLS", 5_000)
+    header = "<tr>" + "<th>h</th>" * 200 + "</tr>"
+    with pytest.raises(InputError, match="more than 5,000 cells"):
+        parse_document(f"<table>{header}{'<tr>' * 30}</table>", "p.html", "html", _WORDS)
+
+
+def test_an_html_cell_past_the_columns_of_a_table_is_refused() -> None:
+    row = "<tr>" + "<td>1</td>" * (limits.MAX_TABLE_COLUMNS + 1) + "</tr>"
+    with pytest.raises(InputError, match="more than 256 columns"):
+        parse_document(f"<table>{row}{row}</table>", "p.html", "html", _WORDS)
+
+
+def test_a_pipe_table_past_the_columns_of_a_table_is_refused_before_its_roles() -> None:
+    width = limits.MAX_TABLE_COLUMNS + 1
+    page = "|" + " c |" * width + "\n|" + "---|" * width + "\n|" + " 1 |" * width + "\n"
+    with pytest.raises(InputError, match="more than 256 columns") as refused:
+        parse_document(page, "p.md", "markdown", _WORDS)
+    assert refused.value.line == 1
+
+
+def test_tables_nested_past_the_limit_are_refused() -> None:
+    deep = "<table><tr><td>" * (limits.MAX_TABLE_NESTING + 1)
+    with pytest.raises(InputError, match="nest more than 32 deep"):
+        parse_document(deep, "p.html", "html", _WORDS)
+    within = "<table><tr><td>" * limits.MAX_TABLE_NESTING
+    with pytest.raises(InputError, match="no code table"):
+        parse_document(within, "p.html", "html", _WORDS)
+
+
+def test_the_documented_page_limits() -> None:
+    """docs/limits.md states these figures; change both together."""
+    assert limits.MAX_PAGE_CELLS == 2_000_000
+    assert (limits.MAX_TABLE_COLUMNS, limits.MAX_TABLE_NESTING) == (256, 32)
