@@ -122,11 +122,17 @@ class CodeSet:
         return None
 
     def code_named(self, name: str) -> Code | None:
-        """The code whose curated name is ``name`` (not an alias), or None."""
+        """The code whose curated name is ``name`` (not an alias), or None. A dict lookup:
+        the docs page asks it once per deprecated code."""
+        return self._codes_by_name.get(name)
+
+    @cached_property
+    def _codes_by_name(self) -> Mapping[str, Code]:
+        """Each code by its curated name (the first, should two share one), made on first use."""
+        found: dict[str, Code] = {}
         for code in self.codes:
-            if code.name == name:
-                return code
-        return None
+            found.setdefault(code.name, code)
+        return found
 
     @property
     def current_codes(self) -> tuple[Code, ...]:
