@@ -131,7 +131,7 @@ def plan(config: Config) -> Plan:
         shown,
         folders,
         manifest.inputs(config, shown, folders),
-        manifest.versions(config),
+        manifest.versions(config, folders),
     )
 
 
