@@ -48,10 +48,20 @@ class Attribute:
     values: tuple[GroupValue, ...] = ()  # for kind == "group"
 
     def value_named(self, label: str, lang: str) -> GroupValue | None:
-        for value in self.values:
-            if value.label.get(lang) == label:
-                return value
-        return None
+        """The first value whose label in ``lang`` is ``label``, or None. A dict lookup
+        (made once per language, on first use): the loader asks it once per code."""
+        return self._values_by_label(lang).get(label)
+
+    def _values_by_label(self, lang: str) -> Mapping[str, GroupValue]:
+        by_lang: dict[str, dict[str, GroupValue]] = self.__dict__.setdefault("_by_label", {})
+        found = by_lang.get(lang)
+        if found is None:
+            found = by_lang[lang] = {}
+            for value in self.values:
+                label = value.label.get(lang)
+                if label is not None:
+                    found.setdefault(label, value)
+        return found
 
 
 AttrValue = GroupValue | bool | Texts | None

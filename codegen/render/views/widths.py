@@ -13,6 +13,7 @@ Black's table has no zero-width entry, so a combining or control character is on
 from __future__ import annotations
 
 import functools
+import re
 from bisect import bisect_right
 
 WIDE: tuple[tuple[int, int], ...] = (
@@ -145,6 +146,7 @@ WIDE: tuple[tuple[int, int], ...] = (
 """The ranges ``(first, last)``, both included, of the code points two columns wide; sorted."""
 
 _FIRSTS = tuple(first for first, _ in WIDE)
+_NOT_ASCII = re.compile("[^\x00-\x7f]")
 
 
 @functools.lru_cache(maxsize=8192)
@@ -157,10 +159,11 @@ def char_width(char: str) -> int:
 
 def str_width(text: str) -> int:
     """The columns ``text`` takes, as black measures a line: the sum of its characters'
-    :func:`char_width`."""
+    :func:`char_width`, asked only of its characters that are not ASCII."""
     if text.isascii():
         return len(text)
-    return sum(map(char_width, text))
+    others = _NOT_ASCII.findall(text)
+    return len(text) - len(others) + sum(map(char_width, others))
 
 
 def width_range(text: str) -> tuple[int, int]:
@@ -169,15 +172,12 @@ def width_range(text: str) -> tuple[int, int]:
     does, an ASCII one as one, but another character from none (a combining mark, a
     joiner, a format character) to two (an emoji modifier), where black counts one. A
     line whose range straddles the line length is one the two formatters lay out
-    differently unless a magic trailing comma decides (:mod:`~codegen.render.views.python_layout`).
-    """
+    differently unless a magic trailing comma decides
+    (:mod:`~codegen.render.views.python_layout`)."""
     if text.isascii():
         return len(text), len(text)
-    wide = narrow = 0
-    for char in text:
-        if char_width(char) == 2:
-            wide += 1
-        elif not char.isascii():
-            narrow += 1
+    others = _NOT_ASCII.findall(text)
+    wide = sum(map(char_width, others)) - len(others)
+    narrow = len(others) - wide
     black = len(text) + wide
     return black - narrow, black + narrow
