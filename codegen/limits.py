@@ -19,6 +19,11 @@ MAX_CATALOG_DEPTH = 40  # YAML nesting; a catalog nests 9 deep: anything far dee
 MAX_CODES = 100_000  # with MAX_CATALOG_BYTES, what generate makes within 2 GiB
 MAX_CODE_SETS = 10_000  # with MAX_CODES: each set adds ~41 lines of Python module (a code 4)
 MAX_STRING = 100_000  # characters of one text or key of the catalog
+MAX_MODULE_NAME = 100  # characters of the module name: it names files (255 bytes at most)
+
+# --- the configuration ---------------------------------------------------------------------
+MAX_CONFIG_DEPTH = 40  # arrays and inline tables inside each other; a configuration nests 3
+MAX_LOCK_SECONDS = 86_400  # the largest lock_timeout: a day (a larger one overflowed a float)
 
 # --- rendering ---------------------------------------------------------------------------
 MAX_BLACK_CODES = 20_000  # codes black formats within the bound (about 45 KB a code)

@@ -34,7 +34,7 @@ from yaml.events import (
     StreamEndEvent,
 )
 
-from codegen.catalog.plain import LinedDict
+from codegen.catalog.plain import LinedDict, too_long_to_print
 from codegen.limits import MAX_CATALOG_DEPTH
 
 _NO_KEY: Any = object()  # a mapping waiting for its next key
@@ -42,7 +42,7 @@ _INF = float("inf")
 _NAN = -_INF / _INF  # one object, as ruamel's: two .nan keys are the same key there too
 
 # The first characters of the plain scalars that are not text, and ruamel's YAML 1.2 patterns.
-_NOT_ALWAYS_TEXT = frozenset("tTfF-+0123456789.~nN<=!&*")
+NOT_ALWAYS_TEXT = frozenset("tTfF-+0123456789.~nN<=!&*")
 _NULLS = frozenset(("~", "null", "Null", "NULL"))
 _BOOL = re.compile("true|True|TRUE|false|False|FALSE")
 _FLOAT = re.compile(
@@ -61,7 +61,7 @@ _LEFT_TO_REFERENCE = re.compile(r"[0-9]{4}-|(?:<<|=|!|&|\*)\Z")
 # breaks of YAML 1.1 (NEL, LS, PS), byte order marks inside the text; a block scalar whose
 # header touches a comment (``|#``) or whose first line is spaces only, which ruamel refuses
 # when a later line is indented more. Rare in a catalog: the reference loader reads those.
-_NOT_LIKE_RUAMEL = re.compile("[\t\x85\u2028\u2029\ufeff]")
+NOT_LIKE_RUAMEL = re.compile("[\t\x85\u2028\u2029\ufeff]")
 _BLOCK_HEADER = re.compile(r"[|>][-+0-9]*(?:#|[^\r\n]*(?:\r\n?|\n) +[\r\n])")
 
 
@@ -72,7 +72,7 @@ class Unsure(Exception):
 def load(text: str) -> Any:
     """The catalog's data, as :func:`codegen.catalog.parse.parse` returns it; :class:`Unsure`
     when the text is not plain YAML or needs the reference loader."""
-    if _NOT_LIKE_RUAMEL.search(text):
+    if NOT_LIKE_RUAMEL.search(text):
         raise Unsure
     try:
         return _build(text, CSafeLoader(text).get_event)
@@ -101,7 +101,7 @@ def _build(text: str, next_event: Any) -> Any:
         if event.anchor is not None or len(parents) >= MAX_CATALOG_DEPTH:
             raise Unsure  # an alias (its anchor), an anchor, or too deep
         if kind is ScalarEvent:
-            value = _scalar(event, text)
+            value = scalar_value(event, text)
         elif kind is MappingStartEvent and event.tag is None:
             value = LinedDict()
             value.line = event.start_mark.line + 1
@@ -129,7 +129,10 @@ def _build(text: str, next_event: Any) -> Any:
     return root
 
 
-def _scalar(event: Any, text: str) -> Any:
+def scalar_value(event: Any, text: str) -> Any:
+    """The value of a ScalarEvent of ``text``: a quoted or block text as written, a plain
+    one as YAML 1.2 reads it; :class:`Unsure` for a tag, a date, a merge key or a block
+    header the reference loader reads otherwise."""
     if event.tag is not None:  # even !!str: ruamel and libyaml end a tag at different places
         raise Unsure
     if event.style in ("|", ">") and _BLOCK_HEADER.match(text, event.start_mark.index):
@@ -141,7 +144,7 @@ def _plain(value: str) -> Any:
     """A plain (unquoted) scalar as YAML 1.2's core schema reads it, as ruamel does."""
     if not value or value in _NULLS:
         return None
-    if value[0] not in _NOT_ALWAYS_TEXT:
+    if value[0] not in NOT_ALWAYS_TEXT:
         return value
     if _BOOL.fullmatch(value):
         return value[0] in "tT"
@@ -171,5 +174,8 @@ def _int(value: str) -> int:
     text = text[1:] if text[0] in "+-" else text
     for prefix, base in (("0b", 2), ("0x", 16), ("0o", 8)):
         if text.startswith(prefix):
-            return sign * int(text[len(prefix) :], base)
+            number = int(text[len(prefix) :], base)
+            if too_long_to_print(number):
+                raise Unsure  # refused by the reference loader, at its place
+            return sign * number
     return sign * int(text)  # ValueError for the int pattern's non-numbers (``-_``)

@@ -8,6 +8,8 @@ A catalog with problems, placeholder names included, never becomes a model. Name
 warnings that ``validate`` lists, or problems like any other under the configuration's
 ``derived_names = "error"`` and ``stale_translations = "error"``; :func:`derived_warnings`
 and :func:`stale_warnings` locate them for ``validate`` (:mod:`codegen.commands.validate`).
+:func:`text_problems` is the same check of a text, for the commands that edit the catalog
+(``import``, ``names``): what ``validate`` refuses they neither read nor write.
 """
 
 from __future__ import annotations
@@ -73,6 +75,24 @@ def validate_catalog(
     except CodegenError as error:
         return [error]
     return []
+
+
+def text_problems(text: str, shown: str, *, no_code_sets_ok: bool = False) -> list[CodegenError]:
+    """Every problem ``validate`` finds in the catalog text ``text`` (as read from
+    ``shown``), located and ordered by position; empty when it is valid. With
+    ``no_code_sets_ok``, a catalog without code sets yet (``code_sets: []``, as ``init``
+    writes it) is valid too: ``import`` reads such a catalog, and refuses every other one
+    that ``validate`` refuses, with the same lines."""
+    try:
+        data = parse(text, shown)
+    except MultipleErrors as errors:
+        return list(errors.errors)
+    except CodegenError as error:
+        return [error]
+    problems = check(data)
+    if no_code_sets_ok and isinstance(data, dict) and data.get("code_sets") == []:
+        problems = [p for p in problems if p.path != ("code_sets",)]  # "must not be empty"
+    return locate(text, problems, shown) if problems else []
 
 
 def derived_warnings(path: str) -> list[CodegenError]:

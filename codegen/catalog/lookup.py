@@ -10,6 +10,7 @@ fragment; :func:`near_misses` names what was probably meant when nothing matches
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass
 
 from codegen.catalog.model import Catalog, Code, CodeSet, CodeValue
@@ -34,7 +35,7 @@ def wire_values(text: str) -> tuple[CodeValue, ...]:
     if len(stripped) >= 2 and stripped[0] == stripped[-1] and stripped[0] in "\"'`":
         stripped = stripped[1:-1]  # pasted from JSON, a log or Markdown: "E915", `E915`
     values: list[CodeValue] = [stripped]
-    if _INTEGER.fullmatch(stripped):
+    if _INTEGER.fullmatch(stripped) and not too_many_digits(stripped):
         values.append(int(stripped))
     elif found := _HEX.fullmatch(stripped):
         sign, digits = found.groups()
@@ -43,6 +44,14 @@ def wire_values(text: str) -> tuple[CodeValue, ...]:
         if not sign and INT32 // 2 <= number < INT32:
             values.append(number - INT32)
     return tuple(values)
+
+
+def too_many_digits(text: str) -> bool:
+    """Whether ``text`` spells a decimal integer of more digits than Python reads (4,300,
+    ``sys.get_int_max_str_digits()``): no integer code of a catalog has that many, since
+    no catalog holding one loads."""
+    limit = sys.get_int_max_str_digits()
+    return bool(_INTEGER.fullmatch(text)) and 0 < limit < len(text.lstrip("+-"))
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,8 @@ import re
 from dataclasses import dataclass
 from enum import Enum
 
+from codegen.limits import MAX_MODULE_NAME
+
 # A BCP 47 tag as codegen takes it: a 2-3 letter language and subtags of 2-8 letters or
 # digits (ja, en, en-US, zh-Hant, es-419); fullmatch it.
 LANGUAGE = re.compile(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*")
@@ -116,6 +118,17 @@ def name_problem(
     return None
 
 
+def module_length_problem(module: object) -> str | None:
+    """Why ``module`` is too long to name the generated files (``{module}.schema.json``;
+    most file systems hold 255 bytes in a file name), or None."""
+    if not isinstance(module, str) or len(module) <= MAX_MODULE_NAME:
+        return None
+    return (
+        f"the module name has {len(module):,} characters; the limit is {MAX_MODULE_NAME}, "
+        "since it names the generated files: shorten it"
+    )
+
+
 def attribute_key_problem(key: object, code_type: object, kind: object = None) -> str | None:
     """Why ``key`` cannot be an attribute key in a set of ``code_type``, or None.
 
@@ -128,9 +141,7 @@ def attribute_key_problem(key: object, code_type: object, kind: object = None) -
     inherited = (
         INT_MEMBERS
         if code_type == "integer"
-        else STR_MEMBERS
-        if code_type == "string"
-        else frozenset()
+        else STR_MEMBERS if code_type == "string" else frozenset()
     )
     if keyword.iskeyword(key):
         reason = "is a Python keyword"

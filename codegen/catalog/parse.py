@@ -20,6 +20,7 @@ and value, and each problem's path is looked up there.
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -33,7 +34,7 @@ from ruamel.yaml.events import AliasEvent
 from ruamel.yaml.nodes import ScalarNode
 from ruamel.yaml.reader import ReaderError
 
-from codegen.catalog.plain import LinedDict, NodePath, Problem
+from codegen.catalog.plain import LinedDict, NodePath, Problem, too_long_to_print
 from codegen.errors import CodegenError, InputError, SpecError
 from codegen.files import read_limited
 from codegen.limits import MAX_CATALOG_BYTES, MAX_CATALOG_DEPTH
@@ -85,14 +86,21 @@ class _LinedConstructor(SafeConstructor):
 
     def construct_non_recursive_object(self, node: Any, tag: str | None = None) -> Any:
         try:
-            return super().construct_non_recursive_object(node, tag)
+            data = super().construct_non_recursive_object(node, tag)
         except (ValueError, KeyError):  # what int(), float(), a date or a bool refuse
             if not isinstance(node, ScalarNode):
                 raise
             kind = _KINDS.get(tag or node.tag or "", "a date")
-            value = node.value if len(node.value) <= 40 else node.value[:39] + "…"
-            message = f"'{value}' is not {kind}: quote it if it is text"
+            message = f"'{_short(node.value)}' is not {kind}: quote it if it is text"
             raise _Refused(message, node.start_mark) from None
+        if type(data) is int and too_long_to_print(data):  # hexadecimal, octal or binary
+            digits = sys.get_int_max_str_digits()
+            message = (
+                f"'{_short(node.value)}' is an integer of more than {digits:,} decimal digits, "
+                "more than any code has: quote it if it is text"
+            )
+            raise _Refused(message, node.start_mark)
+        return data
 
     def flatten_mapping(self, node: Any) -> Any:
         for key_node, _ in node.value:
@@ -116,6 +124,11 @@ class _LinedConstructor(SafeConstructor):
             " keep only one",
             key_node.start_mark,
         )
+
+
+def _short(value: str) -> str:
+    """``value``, cut to 40 characters for a message."""
+    return value if len(value) <= 40 else value[:39] + "…"
 
 
 def _same(first: Any, key: Any) -> bool:

@@ -9,7 +9,9 @@ a line and column only when there is a problem to report.
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 
@@ -21,6 +23,20 @@ class LinedDict(dict[Any, Any]):
 
 
 NodePath = tuple[Any, ...]  # keys and list indexes from the root: ("code_sets", 0, "codes")
+
+
+def too_long_to_print(value: int) -> bool:
+    """Whether the integer ``value`` has more decimal digits than Python converts to text
+    (``sys.get_int_max_str_digits()``, 4,300 unless changed): the loaders refuse such a
+    number (a hexadecimal one can be read, but never printed), so no catalog holds one.
+    An integer of at most ``3 * limit`` bits (3,900 digits) costs one comparison."""
+    limit = sys.get_int_max_str_digits()
+    return 0 < limit and value.bit_length() > 3 * limit and abs(value) >= _power_of_ten(limit)
+
+
+@cache
+def _power_of_ten(digits: int) -> int:
+    return int(10**digits)  # int: mypy types a power of a variable as Any
 
 
 @dataclass(frozen=True)

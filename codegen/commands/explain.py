@@ -5,7 +5,8 @@ wire is matched against every set (:mod:`codegen.catalog.lookup`), and each matc
 with its generated member (``module.Set.MEMBER``), its message in each language, its
 attributes, its curated flags and its docs URL. Exit 0 when some set has the code, 1 when none has
 it (with near misses, e.g. another case or leading zeros), 2 for an invalid catalog or
-usage. ``--format json`` prints the same as one JSON document (:func:`as_json`).
+usage, or a number no code can be (more digits than Python reads). ``--format json``
+prints the same as one JSON document (:func:`as_json`).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
 from codegen.catalog.load import load_catalog
-from codegen.catalog.lookup import Match, found_in, near_misses
+from codegen.catalog.lookup import Match, found_in, near_misses, too_many_digits
 from codegen.catalog.model import Catalog, Code, CodeSet, CodeValue, GroupValue
 from codegen.errors import ExitCode, InputError
 from codegen.project.config import load_config
@@ -224,6 +225,13 @@ def run(
         )
     langs = (lang,) if lang else loaded.languages
     found = found_in(loaded, code, set_name)
+    if not found and too_many_digits(code.strip()):
+        digits = len(code.strip().lstrip("+-"))
+        raise InputError(
+            f"{code.strip()[:20]}… has {digits:,} digits; no code has more than "
+            f"{sys.get_int_max_str_digits():,}: check what was pasted",
+            "codegen explain",
+        )
     if not found:
         _not_found(loaded, code, set_name, format)
         return ExitCode.NOT_FOUND

@@ -5,7 +5,10 @@ Holds the catalog's lock (:mod:`codegen.commands._session`); reads the page (at 
 catalog's round-trip tree (:mod:`codegen.importer.merge`) and writes the catalog only when
 its text changed, through a temporary file and ``os.replace``. Any error leaves the catalog
 as it was. Changes go to stdout; warnings and what needs a person (codes no longer on the
-page, translations a changed source message left stale) go to stderr.
+page, translations a changed source message left stale) go to stderr. A catalog that
+``validate`` refuses is neither read nor written: the import stops with validate's lines
+(:func:`codegen.catalog.load.text_problems`); only a catalog without code sets yet, as
+``init`` writes it, is read all the same.
 
 A catalog with CRLF line endings (a Windows checkout) is read as LF and written back with
 CRLF, so an unchanged page leaves it byte-identical. The roles of columns that the catalog
@@ -23,9 +26,10 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from codegen.catalog import roundtrip
+from codegen.catalog.load import text_problems
 from codegen.commands._session import session
-from codegen.errors import ExitCode, InputError, counted
-from codegen.files import read_limited
+from codegen.errors import ExitCode, InputError, MultipleErrors, counted
+from codegen.files import decode_utf8, read_limited
 from codegen.importer.bilingual import split_languages
 from codegen.importer.columns.headers import header_dictionary
 from codegen.importer.columns.options import renamed_attributes, stored_roles, unused_columns
@@ -111,6 +115,8 @@ def _import(
     before = _read_catalog_bytes(catalog_path)
     crlf = before is not None and b"\r\n" in before  # a checkout with CRLF: kept CRLF
     text = before.replace(b"\r\n", b"\n") if before is not None else None
+    if text is not None:
+        _refuse_invalid(text, catalog, no_code_sets_ok=True)
     root = roundtrip.load(text, catalog) if text is not None else None
     lang = document_language(given_lang, root, catalog)
     adopted = None  # said only when the import succeeds
@@ -149,6 +155,8 @@ def _import(
     for warning in [*document.warnings, *unused_columns(columns, document), *renamed]:
         print(warning, file=sys.stderr)
     written = after.replace(b"\r\n", b"\n") if crlf else after
+    if after != before:
+        _refuse_invalid(written, catalog, writing=True)
     for line in result.reports + removed_reports(result, root, written, catalog, path):
         print(line, file=sys.stderr)
     for line in result.stale:
@@ -169,6 +177,22 @@ def _import(
     )
     print(_summary(document, filled, result, catalog, state, bool(since)))
     return ExitCode.OK
+
+
+def _refuse_invalid(
+    text: bytes, catalog: str, *, no_code_sets_ok: bool = False, writing: bool = False
+) -> None:
+    """Raise what ``validate`` reports for the catalog text ``text`` (LF), if anything:
+    ``import`` reads only a catalog ``validate`` accepts (or one without code sets yet, as
+    ``init`` writes it), and writes only such a catalog (``writing``: the lines then point
+    into the text it would have written)."""
+    decoded = decode_utf8(text, catalog, "save the catalog as UTF-8").removeprefix("\ufeff")
+    problems = text_problems(decoded, catalog, no_code_sets_ok=no_code_sets_ok)
+    if writing:
+        for problem in problems:
+            problem.message += " (in the catalog as this import would write it; nothing written)"
+    if problems:
+        raise MultipleErrors.of(problems)
 
 
 def _explanation(document: Document) -> list[str]:

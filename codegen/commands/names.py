@@ -19,11 +19,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from codegen.catalog import roundtrip
-from codegen.catalog.load import validate_catalog
+from codegen.catalog.load import text_problems
+from codegen.catalog.parse import read_text
 from codegen.commands._session import session
 from codegen.errors import ExitCode, InputError, counted
-from codegen.files import read_limited
-from codegen.limits import MAX_CATALOG_BYTES
 from codegen.project.config import load_config
 
 if TYPE_CHECKING:
@@ -101,15 +100,13 @@ def _accept(path: str, set_name: str | None, names: Sequence[str]) -> ExitCode:
 def _load(path: str, set_name: str | None) -> tuple[bytes, CommentedMap, list[DerivedName]] | None:
     """The catalog's bytes, its tree and its derived names (those of ``set_name``), or
     None after printing the problems of an invalid catalog."""
-    problems = validate_catalog(path)
+    text = read_text(path, path)  # what validate reads, bounded, read once
+    problems = text_problems(text, path)
     if problems:
         for problem in problems:
             print(problem, file=sys.stderr)
         return None
-    try:
-        before = read_limited(Path(path), MAX_CATALOG_BYTES, path)
-    except OSError as error:
-        raise InputError(f"cannot read the catalog: {error.strerror}", path) from None
+    before = text.encode("utf-8")
     root = roundtrip.load(before.replace(b"\r\n", b"\n"), path)
     if root is None:  # pragma: no cover - validate refuses an empty catalog
         raise InputError("the catalog is empty", path)

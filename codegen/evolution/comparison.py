@@ -3,7 +3,8 @@
 
 Both catalogs are read as plain data (:func:`codegen.catalog.parse.parse`, then
 :func:`codegen.evolution.revision.revision`), never validated, so a catalog at an old ref
-that newer rules would refuse is still compared. A catalog that did not exist at the ref
+that newer rules would refuse is still compared; only a text no report can print (a
+surrogate, written as a YAML escape) is refused. A catalog that did not exist at the ref
 compares as an empty one: everything in the working tree's is added, and nothing breaks.
 :func:`location` finds where in the working tree's catalog a change is, for a
 ``path:line:col`` message.
@@ -15,7 +16,8 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-from codegen.catalog.parse import parse, read_text
+from codegen.catalog.parse import locate, parse, read_text
+from codegen.catalog.rules.texts import first_surrogate
 from codegen.errors import InputError
 from codegen.evolution.breaking import verdict
 from codegen.evolution.changes import Change
@@ -61,7 +63,7 @@ def compare_with_ref(catalog: str, ref: str | None) -> tuple[Comparison, str]:
     too_large = f"the catalog is larger than {limit // 2**20} MiB, the limit"
     base = read_base(Path(catalog), catalog, ref, limit, too_large)
     text = read_text(catalog, catalog)
-    head = revision(parse(text, catalog))
+    head = revision(_plain(text, catalog))
     changes = diff(_base_revision(base), head)
     return Comparison(catalog, base, changes), text
 
@@ -77,7 +79,17 @@ def _base_revision(base: Base) -> Revision:
         text = base.data.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise InputError("not UTF-8 at this revision: cannot compare with it", shown) from None
-    return revision(parse(text, shown))
+    return revision(_plain(text, shown))
+
+
+def _plain(text: str, shown: str) -> object:
+    """The catalog text as plain data, never validated, but refused (one located line)
+    when a text holds a surrogate, which no report could print."""
+    data = parse(text, shown)
+    problem = first_surrogate(text, data)
+    if problem is not None:
+        raise locate(text, [problem], shown)[0]
+    return data
 
 
 def location(change: Change, lines: list[str]) -> tuple[int, int]:

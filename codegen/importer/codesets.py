@@ -21,6 +21,7 @@ groups of the table. Nothing is lost silently:
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import replace
 from typing import Literal
 
@@ -266,8 +267,15 @@ def _once(rows: list[SourceCode], path: str, warnings: list[InputError]) -> list
 
 
 def _finish(base: CodeTable, codes: list[SourceCode]) -> CodeTable:
-    """The table with its codes and code type (integer only for plain ASCII integers)."""
-    integer = all(isinstance(c.code, str) and _INTEGER.fullmatch(c.code) for c in codes)
+    """The table with its codes and code type (integer only for plain ASCII integers of
+    at most the digits Python reads, 4,300: a longer one is text)."""
+    limit = sys.get_int_max_str_digits()  # 0: no limit
+    integer = all(
+        isinstance(c.code, str)
+        and _INTEGER.fullmatch(c.code)
+        and not 0 < limit < len(c.code.lstrip("-"))
+        for c in codes
+    )
     if integer and codes:
         codes = [replace(c, code=int(c.code)) for c in codes]
     return replace(base, codes=tuple(codes), code_type="integer" if integer else "string")

@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from codegen import __version__
+from codegen.errors import InputError
 from codegen.files import FileTooLarge, as_lf, existing_files, hash_files, read_bytes, sha256
 from codegen.limits import (
     MAX_CATALOG_BYTES,
@@ -52,16 +53,24 @@ def templates_hash(template_dirs: Sequence[Path], shown: Sequence[str] = ()) -> 
     errors as ``shown``, then the built-in templates), each by folder, relative path and
     contents, sorted by path. Each file is read as a template is: RefusedFile when it is
     not a regular file of at most :data:`~codegen.limits.MAX_TEMPLATE_BYTES`, or, in an
-    override folder, when it leads out of that folder."""
+    override folder, when it leads out of that folder; an InputError naming a file that
+    cannot be read."""
     digest = hashlib.sha256()
     for index, folder in enumerate((*template_dirs, BUILTIN_TEMPLATES)):
         own = index < len(template_dirs)  # the project's, not codegen's built-in templates
         name = shown[index] if index < len(shown) else ""
         relatives = existing_files(folder)
         label = f"{index}\0"
-        hash_files(
-            digest, folder, relatives, label, limit=MAX_TEMPLATE_BYTES, confined=own, shown=name
-        )
+        try:
+            hash_files(
+                digest, folder, relatives, label, limit=MAX_TEMPLATE_BYTES, confined=own, shown=name
+            )
+        except OSError as error:
+            raise InputError(
+                f"cannot read this file of the template folder: {error.strerror or error}; "
+                "keep only templates (and their partials) there",
+                error.filename or name or str(folder),
+            ) from None
     return digest.hexdigest()
 
 
@@ -172,7 +181,7 @@ def read_manifest(output_dir: Path) -> dict[str, Any] | None:
         return None
     try:
         document = json.loads(data.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError):
+    except (UnicodeDecodeError, ValueError, RecursionError):  # RecursionError: nested deep
         return None
     if not isinstance(document, dict) or document.get("format") != FORMAT:
         return None

@@ -125,6 +125,14 @@ def plan(config: Config) -> Plan:
     output_dir = Path(config.output)
     shown = catalog_shown(Path(config.catalog), output_dir, config.root)
     folders = template_dirs(config.templates, required=config.templates_required)
+    for folder in folders:
+        if output_dir.resolve().is_relative_to(folder):
+            raise config.located.error(
+                f"the template folder {config.templates} holds the output folder "
+                f"{config.output}, so every output would count as a template: give the "
+                "templates a folder of their own",
+                ("templates",),
+            )
     return Plan(
         config,
         output_dir,

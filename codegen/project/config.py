@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import os
 import re
+import sys
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
@@ -24,10 +25,10 @@ from typing import Any
 from codegen.catalog.model import DEFAULT_CATALOG, Catalog
 from codegen.errors import InputError
 from codegen.files import read_limited
-from codegen.limits import MAX_CONFIG_BYTES
+from codegen.limits import MAX_CONFIG_BYTES, MAX_CONFIG_DEPTH
 from codegen.project.keys import check_section, limits_of, targets_of
 from codegen.project.paths import PATH_KEYS, check_configured, check_links
-from codegen.project.toml_positions import KeyPath, Located, positions
+from codegen.project.toml_positions import KeyPath, Located, positions, too_deep
 from codegen.render.bounds import DEFAULT_LIMITS, RenderLimits
 from codegen.render.format_cache import CACHE_FOLDER
 from codegen.render.header import DEFAULT_REGENERATE
@@ -91,7 +92,13 @@ class Config:
     def _check_outputs(self, catalog: Catalog) -> None:
         written: dict[str, int] = {}
         for index, target in enumerate(self.targets):
-            for output, _ in outputs(target, catalog_for(target, catalog)):
+            try:
+                made = outputs(target, catalog_for(target, catalog))
+            except InputError as error:
+                if not self.located.text:
+                    raise
+                raise self.located.error(error.message, ("targets", index, "output")) from None
+            for output, _ in made:
                 if output in written and self.located.text:
                     raise self.located.error(
                         f"targets[{index}] writes {output}, as targets[{written[output]}] "
@@ -232,7 +239,22 @@ def _read(path: Path, cwd: Path, *, within: Path | None) -> str:
         ) from None
 
 
+_DIGIT_RUN = re.compile("[0-9_]+")
+
+
 def _parse(text: str, shown: str) -> dict[str, Any]:
+    """``text`` as TOML; an InputError at the line and column of what is wrong, also for
+    what ``tomllib`` would fail on otherwise: nesting past
+    :data:`~codegen.limits.MAX_CONFIG_DEPTH`, an integer with more digits than Python
+    reads."""
+    deep = too_deep(text, MAX_CONFIG_DEPTH)
+    if deep is not None:
+        raise InputError(
+            f"not valid TOML here: arrays or tables nest deeper than {MAX_CONFIG_DEPTH} levels "
+            "(a configuration nests 3)",
+            shown,
+            *deep,
+        )
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
@@ -244,6 +266,23 @@ def _parse(text: str, shown: str) -> dict[str, Any]:
             shown,
             int(match["line"]),
             int(match["column"]),
+        ) from None
+    except ValueError:  # int() of more digits than Python converts (4,300)
+        digits = sys.get_int_max_str_digits()
+        runs = _DIGIT_RUN.finditer(text)  # one pass: no run is scanned twice
+        found = next((r for r in runs if len(r.group().replace("_", "")) > digits), None)
+        at = (
+            (
+                text.count("\n", 0, found.start()) + 1,
+                found.start() - text.rfind("\n", 0, found.start()),
+            )
+            if found
+            else (0, 0)
+        )
+        raise InputError(
+            f"an integer of more than {digits:,} digits: no setting takes one; shorten it",
+            shown,
+            *at,
         ) from None
 
 

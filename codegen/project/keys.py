@@ -16,9 +16,10 @@ from datetime import date, datetime, time
 from types import MappingProxyType
 from typing import Any
 
-from codegen.catalog.naming import LANGUAGE
+from codegen.catalog.naming import LANGUAGE, module_length_problem
 from codegen.errors import InputError
 from codegen.limits import (
+    MAX_LOCK_SECONDS,
     MAX_OUTPUT_MIB,
     MAX_RENDER_SECONDS,
     MAX_TEMPLATE_CPU_SECONDS,
@@ -34,6 +35,7 @@ from codegen.render.targets import (
     Target,
     builtin_options,
     checked_relative,
+    long_part_problem,
 )
 from codegen.render.views.schema import CODE_SETS
 
@@ -94,6 +96,8 @@ def check_section(data: object, located: Located) -> dict[str, Any]:
     for name in ("catalog", "output", "templates"):
         if name in data and not data[name].strip():
             raise located.error(f"{name} is empty; give a path or remove the key", (name,))
+    for name in ("catalog", "output", "templates", "breaking_against"):
+        _check_no_control(data, name, (), located)
     if "languages" in data:
         _check_languages(data["languages"], located)
     for key in ("derived_names", "stale_translations"):
@@ -104,6 +108,12 @@ def check_section(data: object, located: Located) -> dict[str, Any]:
     if data.get("lock_timeout", 0) < 0:
         raise located.error(
             "lock_timeout must be 0 or more seconds (0: do not wait for another run)",
+            ("lock_timeout",),
+        )
+    if data.get("lock_timeout", 0) > MAX_LOCK_SECONDS:
+        raise located.error(
+            f"lock_timeout must be at most {MAX_LOCK_SECONDS:,} seconds (a day): a run that "
+            "holds a lock longer is stuck",
             ("lock_timeout",),
         )
     if "breaking_against" in data and not data["breaking_against"].strip():
@@ -228,6 +238,8 @@ def _check_options(options: Mapping[str, Any], path: KeyPath, located: Located) 
             allowed = " or ".join(f'"{v}"' for v in OPTION_VALUES[key])
             raise located.error(f"option {key} must be {allowed}, not {value!r}", path + (key,))
     module = options.get("module")
+    if too_long := module_length_problem(module):
+        raise located.error(f"option module: {too_long}", path + ("module",))
     if module is not None and (
         not _MODULE.fullmatch(module) or keyword.iskeyword(module) or module.startswith("todo_")
     ):
@@ -258,7 +270,11 @@ def _check_target(target: object, index: int, located: Located) -> None:
             'or use formatter = "python" (black)',
             path + ("formatter",),
         )
+    for key in REQUIRED_TARGET_KEYS:
+        _check_no_control(target, key, path, located)
     example = target["output"].replace("{module}", "module").replace("{lang}", "en")
+    if too_long := long_part_problem(example):
+        raise located.error(f"output {target['output'][:60]!r}...: {too_long}", path + ("output",))
     try:
         checked_relative(example)
     except InputError:
@@ -268,6 +284,22 @@ def _check_target(target: object, index: int, located: Located) -> None:
             path + ("output",),
         ) from None
     _check_options(target.get("options", {}), path + ("options",), located)
+
+
+def _check_no_control(table: Mapping[str, Any], key: str, path: KeyPath, located: Located) -> None:
+    """A path or a git ref holds no control character (a NUL would reach the system as
+    the end of the name)."""
+    value = table.get(key)
+    found = _CONTROL.search(value) if isinstance(value, str) else None
+    if found:
+        raise located.error(
+            f"{_name(path + (key,))} holds the control character U+{ord(found.group()):04X} at "
+            f"character {found.start() + 1}: remove it",
+            path + (key,),
+        )
+
+
+_CONTROL = re.compile("[\x00-\x1f\x7f]")
 
 
 def _name(path: KeyPath) -> str:

@@ -28,6 +28,45 @@ def positions(text: str) -> dict[KeyPath, Position]:
     return scanner.found
 
 
+def too_deep(text: str, limit: int) -> Position | None:
+    """Where ``text`` (any text, valid TOML or not) first nests arrays and inline tables
+    more than ``limit`` deep, or None. A linear scan that skips strings and comments:
+    ``tomllib`` (and :func:`positions`) recurse once per level, so a document nested
+    thousands deep must be refused before either reads it."""
+    depth, at, size = 0, 0, len(text)
+    while at < size:
+        char = text[at]
+        if char == "#":
+            end = text.find("\n", at)
+            at = size if end < 0 else end
+        elif char in "\"'":
+            at = _string_end(text, at)
+        elif char in "[{":
+            depth += 1
+            if depth > limit:
+                return _Scanner(text).position(at)
+            at += 1
+        else:
+            depth -= char in "]}" and depth > 0
+            at += 1
+    return None
+
+
+def _string_end(text: str, at: int) -> int:
+    """The index after the string that starts at ``at`` (its end, or the line's, or the
+    text's when it is not closed)."""
+    quote = text[at]
+    closing, start = (quote * 3, at + 3) if text.startswith(quote * 3, at) else (quote, at + 1)
+    end = text.find(closing, start)
+    while end > 0 and quote == '"' and _escaped(text, end):
+        end = text.find(closing, end + 1)
+    if len(closing) == 1:
+        line_end = text.find("\n", start)
+        if line_end >= 0 and (end < 0 or line_end < end):
+            return line_end
+    return len(text) if end < 0 else end + len(closing)
+
+
 def locate(found: dict[KeyPath, Position], path: KeyPath) -> Position:
     """The position of ``path`` or, when it is not written (a missing key), of its nearest
     written parent; ``(0, 0)`` when none is."""

@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from jinja2 import Environment as JinjaEnvironment
-from jinja2 import Template, TemplateNotFound, TemplateSyntaxError
+from jinja2 import Template, TemplateNotFound, TemplateSyntaxError, nodes
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
@@ -205,6 +205,32 @@ def _template(environment: JinjaEnvironment, name: str) -> Template:
         raise TemplateError(
             error.message or "syntax error", shown(error.filename or name), error.lineno
         ) from None
+    except RecursionError as error:  # Jinja's parser and compiler recurse once per level
+        filename, line = _deepest(error, name)
+        raise TemplateError(
+            "the template nests too deeply to be compiled (blocks, loops or parentheses inside "
+            "each other hundreds of levels deep): flatten it",
+            shown(filename),
+            line,
+        ) from None
+
+
+def _deepest(error: RecursionError, default: str) -> tuple[str, int]:
+    """The template file and line where Jinja's parser (at its current token) or compiler
+    (at its node) was when it ran out of stack: the place that nests too deeply."""
+    found = (default, 0)
+    tb = error.__traceback__
+    while tb is not None:
+        frame_locals = tb.tb_frame.f_locals
+        owner, node = frame_locals.get("self"), frame_locals.get("node")
+        stream = getattr(owner, "stream", None)
+        line = getattr(getattr(stream, "current", None), "lineno", None)
+        if line is None and isinstance(node, nodes.Node):
+            line = node.lineno
+        if isinstance(line, int):
+            found = (getattr(owner, "filename", None) or found[0], line)
+        tb = tb.tb_next
+    return found
 
 
 def _too_large(limits: RenderLimits, when: str = "") -> str:

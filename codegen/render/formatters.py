@@ -37,6 +37,8 @@ from codegen.render.format_cache import cached
 from codegen.render.views.escape import json_escape_nonprintable
 from codegen.usercache import package_version
 
+# What a parse-back says of an output nested deeper than Python's parsers recurse.
+TOO_DEEP = "it nests too deeply to be read back (hundreds of levels): flatten it"
 PYTHON_LINE_LENGTH = 100  # as the repository's own black configuration
 PYTHON_TARGET_VERSION = "3.9"  # the oldest Python the generated module runs on
 
@@ -179,6 +181,8 @@ def _black(text: str, options: Mapping[str, object]) -> str:
         raise TemplateError(f"invalid Python: {error.msg}", line=error.lineno or 0) from None
     except ValueError as error:  # black.parsing.InvalidInput: "Cannot parse ...: 3:4: ..."
         raise TemplateError(f"invalid Python: {error}") from None
+    except RecursionError:
+        raise TemplateError(f"invalid Python: {TOO_DEEP}") from None
     return formatted
 
 
@@ -205,6 +209,8 @@ def format_json(text: str) -> str:
         ) from None
     except ValueError as error:
         raise TemplateError(f"invalid JSON: {error}") from None
+    except RecursionError:
+        raise TemplateError(f"invalid JSON: {TOO_DEEP}") from None
     return json_escape_nonprintable(json.dumps(document, indent=2, ensure_ascii=False))
 
 
@@ -236,6 +242,8 @@ def check_yaml(text: str) -> None:
         line = mark.line + 1 if mark is not None else 0
         problem = getattr(error, "problem", None) or str(error).splitlines()[0]
         raise TemplateError(f"invalid YAML: {problem}", line=line) from None
+    except RecursionError:
+        raise TemplateError(f"invalid YAML: {TOO_DEEP}") from None
 
 
 NOT_INSTALLED = (

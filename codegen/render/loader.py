@@ -19,7 +19,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, TemplateNotFound
 from jinja2.loaders import split_template_path
 
-from codegen.files import decode_utf8, read_limited
+from codegen.files import RefusedFile, decode_utf8, read_limited
 from codegen.limits import MAX_TEMPLATE_BYTES, MIB
 
 
@@ -55,6 +55,12 @@ class FolderLoader(FileSystemLoader):
                 "limit for one template: split it into templates that include each other",
             )
         except FileNotFoundError:
+            if os.path.islink(filename):  # the folder has it: never a built-in in its place
+                raise RefusedFile(
+                    "the template is a symbolic link to nothing: make it a file of the "
+                    "template folder, or remove it to use the built-in template",
+                    filename,
+                ) from None
             raise TemplateNotFound(template) from None
         text = decode_utf8(data, filename, "save the template as UTF-8")
         mtime = os.path.getmtime(filename)

@@ -99,11 +99,27 @@ def outputs(target: Target, catalog: Catalog) -> tuple[tuple[str, str], ...]:
     )
 
 
+MAX_FILE_NAME = 255  # bytes of one part of a path, as most file systems hold
+
+
 def checked_relative(path: str) -> str:
-    """``path`` if it is a plain relative path (``/``-separated, no ``..``), else an error."""
+    """``path`` if it is a plain relative path (``/``-separated, no ``..``, no control
+    character, no part longer than a file name may be), else an InputError."""
     parts = path.split("/")
     if not path or path.startswith("/") or "\\" in path or ":" in parts[0]:
         raise InputError(f"output path {path!r} must be relative to the output folder")
     if any(part in ("", ".", "..") for part in parts):
         raise InputError(f"output path {path!r} may not hold empty, '.' or '..' parts")
+    if not path.isprintable():
+        raise InputError(f"output path {path!r} may not hold a control character")
+    if problem := long_part_problem(path):
+        raise InputError(f"output path {path[:60]!r}...: {problem}")
     return path
+
+
+def long_part_problem(path: str) -> str | None:
+    """Why a part of ``path`` (``/``-separated) cannot name a file: longer than
+    :data:`MAX_FILE_NAME` bytes; None when none is."""
+    if all(len(part.encode("utf-8", "surrogatepass")) <= MAX_FILE_NAME for part in path.split("/")):
+        return None
+    return f"a part of it is longer than {MAX_FILE_NAME} bytes, more than a file name holds: shorten it"

@@ -238,6 +238,30 @@ def test_a_refused_number_is_one_line_with_its_position(monkeypatch: pytest.Monk
         )
 
 
+@pytest.mark.parametrize(
+    ("number", "column"),
+    [
+        ("0x" + "f" * 4000, 7),
+        ("-0o" + "7" * 5000, 7),
+        ("0b" + "1" * 15000, 7),
+        ("[1, 0x" + "f" * 4000 + "]", 11),
+    ],
+)
+def test_an_integer_too_long_to_print_is_refused_by_both_loaders(number: str, column: int) -> None:
+    """Hexadecimal, octal and binary integers are read in any length, but more than 4,300
+    decimal digits (``sys.get_int_max_str_digits()``) cannot be printed: refused at once,
+    where every message, diff or output would have failed on it."""
+    text = f"format: 1\ncode: {number}\n"
+    shown = number.removeprefix("[1, ")[:39] + "…"
+    for c_loader in (True, False):
+        assert outcome(c_loader, text) == (
+            f"spec/codes.yaml:2:{column}: '{shown}' is an integer of more than 4,300 decimal "
+            "digits, more than any code has: quote it if it is text"
+        )
+        longest = f"a: {'9' * 4300}\nb: 0x{'f' * 3500}\n"  # 4,300 and 4,215 digits: read
+        assert parse_with(c_loader, longest) == {"a": int("9" * 4300), "b": int("f" * 3500, 16)}
+
+
 def test_a_duplicate_nan_key_names_its_first_line() -> None:
     with pytest.raises(InputError) as error:
         reference("a: 1\n.nan: 2\n.NaN: 3\n")

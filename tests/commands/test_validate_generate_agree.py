@@ -74,8 +74,9 @@ def test_two_sets_whose_classes_would_share_a_name_are_refused(tmp_path: Path) -
     )
     assert problems(tmp_path, text) == [
         (
-            "spec/codes.yaml:43:21: two classes would be named ApiResultCodeService: rename a code "
-            "set or an attribute"
+            "spec/codes.yaml:43:21: two classes would be named ApiResultCodeService (the enum of "
+            "attribute 'result_code_service' of code set Api, and code set ApiResultCodeService): "
+            "rename a code set or an attribute"
         )
     ]
 

@@ -155,21 +155,21 @@ def test_catalog_with_a_python_tag_is_rejected_not_constructed(
     good = tmp_path / "good.txt"
     good.write_text(GOOD, encoding="utf-8")
     err = _fails(capsys, catalog, good)
-    assert err == (
-        f'{catalog}:4:10: tag "tag:yaml.org,2002:python/object/apply:os.system" is not allowed; '
-        "the catalog holds only plain YAML (mappings, lists, text, numbers, true/false, null): "
-        "remove the tag"
+    assert err == (  # as validate says it
+        f"{catalog}:4:10: the tag !!python/object/apply:os.system is not allowed: remove it; the "
+        "catalog is plain YAML: mappings, lists, strings, numbers, true/false and null"
     )
 
 
 def test_catalog_that_is_not_a_catalog(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     catalog = tmp_path / "spec" / "codes.yaml"
     catalog.parent.mkdir()
-    catalog.write_text("format: 1\nsource_language: en\nlanguages: en\ncode_sets: []\n", "utf-8")
+    text = "format: 1\nsource_language: en\nlanguages: en\ncurated: {module: m}\ncode_sets: []\n"
+    catalog.write_text(text, "utf-8")
     good = tmp_path / "good.txt"
     good.write_text(GOOD, encoding="utf-8")
     err = _fails(capsys, catalog, good)
-    assert err == f"{catalog}:3:1: languages must be a list (see docs/catalog-format.md)"
+    assert err == f"{catalog}:3:12: languages must be a list, not 'en'"  # as validate says it
 
 
 def test_a_new_catalog_needs_lang(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -211,3 +211,52 @@ def test_an_unknown_extra_column_is_imported_as_an_attribute(
     text = other.read_text(encoding="utf-8")
     assert "key: owner\n" in text and "kind: group" in text
     assert "owner: a\n" in text
+
+
+DIGITS = "9" * 5000  # more digits than Python's int() reads (4,300)
+LONG_NUMBER_PAGES = {
+    "index_column.md": f"# P\n\n| No | Code | Text |\n|---|---|---|\n| {DIGITS} | 1 | One |\n"
+    f"| {DIGITS} | 2 | Two |\n",
+    "sheet_index.md": "# P\n\n| Unnamed: 0 | Unnamed: 1 | Unnamed: 2 |\n|---|---|---|\n"
+    f"| {DIGITS} | Code | Text |\n| {DIGITS} | 1 | One |\n| {DIGITS} | 2 | Two |\n",
+    "colspan.html": "<h1>P</h1><table><tr><th>Code</th><th>Text</th></tr>"
+    f'<tr><td>1</td><td colspan="{DIGITS}">One</td></tr><tr><td>2</td><td>Two</td></tr></table>',
+    "rowspan.html": "<h1>P</h1><table><tr><th>Code</th><th>Text</th><th>Note</th></tr>"
+    f'<tr><td>1</td><td>One</td><td rowspan="{DIGITS}">n</td></tr>'
+    "<tr><td>2</td><td>Two</td></tr></table>",
+}
+
+
+@pytest.mark.parametrize("name", LONG_NUMBER_PAGES)
+def test_a_number_longer_than_int_reads_is_no_index_nor_span_limit(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str
+) -> None:
+    """An index column or a span of 5,000 digits: the import goes on (a span that long is
+    as long as spans may be), where it once ended in a traceback."""
+    page = tmp_path / name
+    page.write_text(LONG_NUMBER_PAGES[name], encoding="utf-8")
+    catalog = tmp_path / "codes.yaml"
+    assert main(["import", str(page), "--lang", "en", "--catalog", str(catalog)]) == 0
+    text = catalog.read_text(encoding="utf-8")
+    assert "code_type: integer" in text
+    assert "- code: 1\n" in text and "- code: 2\n" in text
+
+
+def test_codes_longer_than_int_reads_make_a_set_of_string_codes(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A code column of 5,000-digit numbers (named with --column: no column of such numbers
+    is taken as codes unasked) is text, as a catalog must quote it."""
+    page = tmp_path / "page.md"
+    page.write_text(
+        f"# P\n\n| Code | Text |\n|---|---|\n| {DIGITS} | One |\n| 8{DIGITS[1:]} | Two |\n",
+        encoding="utf-8",
+    )
+    catalog = tmp_path / "codes.yaml"
+    argv = ["import", str(page), "--lang", "en", "--catalog", str(catalog)]
+    assert main([*argv, "--column", "Code=code"]) == 0
+    text = catalog.read_text(encoding="utf-8")
+    assert "code_type: string" in text
+    assert f'- code: "{DIGITS}"\n' in text
+    monkeypatch.chdir(tmp_path)  # no configuration: derived names are warnings
+    assert main(["validate", "--catalog", str(catalog)]) == 0, capsys.readouterr().err

@@ -190,3 +190,28 @@ def test_format_option_forces_the_form(tmp_path: Path, capsys: pytest.CaptureFix
     catalog.unlink()
     assert _import(capsys, *argv, "--format", "markdown")[0] == 0  # an entity, decoded
     assert _load(catalog)["code_sets"][0]["codes"][0]["message"] == {"en": "One & two"}
+
+
+def test_new_codes_go_after_the_code_before_them_with_comments_kept_in_place(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """New codes at the start, between codes and at the end, in one re-import of a catalog
+    with comments (ruamel's tree): each after the code before it on the page."""
+    document, catalog = tmp_path / "codes.txt", tmp_path / "codes.yaml"
+    document.write_text(SMALL, encoding="utf-8")
+    _import(capsys, str(document), "--lang", "en", "--catalog", str(catalog))
+    text = catalog.read_text(encoding="utf-8")
+    text = text.replace("\n      - code: -2\n", "\n      # about -2\n      - code: -2\n")
+    text = text.replace("\n      - code: -1\n", "\n      - code: -1  # the key\n")
+    catalog.write_text(text, encoding="utf-8")
+    rows = ["-9 false Start", "0 true Success", "-1 false Bad key", "-4 false Four"]
+    rows += ["-3 false Three", "-2 false Missing field", "-7 false End"]
+    page = SMALL.split("0 true")[0] + "\n".join(rows) + "\n"
+    document.write_text(page, encoding="utf-8")
+    code, _, err = _import(capsys, str(document), "--catalog", str(catalog))
+    assert (code, err) == (0, "")
+    codes = _load(catalog)["code_sets"][0]["codes"]
+    assert [c["code"] for c in codes] == [-9, 0, -1, -4, -3, -2, -7]
+    written = catalog.read_text(encoding="utf-8")
+    assert "  - code: -1  # the key\n" in written
+    assert written.index("code: -3") < written.index("# about -2") < written.index("code: -2")

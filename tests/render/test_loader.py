@@ -84,3 +84,14 @@ def test_a_template_past_1_mib_is_refused_and_one_within_reads_as_jinja_reads_it
     (templates / "page.txt.j2").write_bytes(b"\xff\n")
     with pytest.raises(CodegenError, match="not valid UTF-8"):
         _render(templates)
+
+
+def test_a_link_to_nothing_in_place_of_a_built_in_template_is_refused_not_passed_over(
+    templates: Path,
+) -> None:
+    (templates / "docs_index.md.j2").symlink_to(templates / "gone.j2")
+    small = catalog(code_set("Api", [code(0, "OK", "成功")]), path="spec/codes.yaml")
+    with pytest.raises(RefusedFile) as refused:
+        render_all(small, [Target("docs_index.md.j2", "docs/index.md")], [templates])
+    assert str(refused.value).startswith(f"{templates / 'docs_index.md.j2'}: ")
+    assert "a symbolic link to nothing" in str(refused.value)

@@ -1,8 +1,9 @@
 """The editable tree ``import`` and ``names`` write: spec/codes.yaml as a ruamel.yaml
 round-trip tree, comments and quoting kept.
 
-:mod:`.tree` reads it safely and edits it; :mod:`.derived` finds the names import derived
-and accepts them; :mod:`.emit` and :mod:`.scalars` write it byte for byte as ruamel would,
+:mod:`.tree` reads it safely and edits it (:mod:`.fast` builds the tree from libyaml's
+events when nothing in the file needs ruamel's slow loader); :mod:`.derived` finds the
+names import derived and accepts them; :mod:`.emit` and :mod:`.scalars` write it byte for byte as ruamel would,
 fast; :mod:`.dialect` is the one configured ruamel both follow.
 Every name here imports ruamel.yaml, so this face loads each on first use.
 """

@@ -1,8 +1,9 @@
 """The catalog-wide rules a JSON Schema cannot express, and the entry point of all rules.
 
 :func:`rule_problems` checks the languages (valid tags, each once, the source first), the
-module's name, each code set (:mod:`.sets`), the classes the generated module declares
-(each named once, none taken by what it imports) and the curated response
+module's name, each code set (:mod:`.sets`), the types the generated modules declare
+(:mod:`codegen.catalog.declared`: each named once, none taken by what a module imports or
+declares itself) and the curated response
 (:mod:`.response`); :func:`derived_names` lists the names ``import`` made up.
 """
 
@@ -10,17 +11,16 @@ from __future__ import annotations
 
 from typing import Any
 
+from codegen.catalog.declared import Clash, SetNames, clashes, taken
 from codegen.catalog.naming import (
-    IMPORTED_NAMES,
     LANGUAGE,
     PASCAL,
-    SCHEMA_NAMES,
     SNAKE,
+    module_length_problem,
     name_problem,
-    pascal,
 )
 from codegen.catalog.plain import NodePath, Problem
-from codegen.catalog.rules.context import Context, describe_node, dicts, mapping
+from codegen.catalog.rules.context import Context, dicts, mapping
 from codegen.catalog.rules.records import check_set_aliases
 from codegen.catalog.rules.response import check_response
 from codegen.catalog.rules.sets import check_code_set
@@ -34,8 +34,9 @@ def rule_problems(data: dict[Any, Any]) -> list[Problem]:
     check_languages(context)
     context.check_texts(("title",), "title")
     curated = mapping(data.get("curated"))
-    module_problem = name_problem(curated.get("module"), SNAKE, "the module", "curated.module")
-    context.add(("curated", "module"), module_problem)
+    module = curated.get("module")
+    module_problem = name_problem(module, SNAKE, "the module", "curated.module")
+    context.add(("curated", "module"), module_problem or module_length_problem(module))
     seen_names: dict[Any, NodePath] = {}
     for index, code_set in dicts(data.get("code_sets")):
         check_code_set(context, ("code_sets", index), code_set, seen_names)
@@ -45,38 +46,40 @@ def rule_problems(data: dict[Any, Any]) -> list[Problem]:
 
 
 def check_class_names(context: Context) -> None:
-    """The classes of the generated module: each set and each of its group enums
-    (``{set}{Key}``) named once, none with a name the module imports or a schema has."""
-    seen: dict[str, NodePath] = {}
-    sets: set[str] = set()  # two sets of one name: reported as a duplicate name already
+    """The types the generated modules declare (:mod:`codegen.catalog.declared`): each set
+    and each of its group enums (``{set}{Key}``), and in TypeScript each one's info type
+    (``{type}Info``), named once, none with a name a module imports or declares itself."""
+    sets: list[SetNames[NodePath]] = []
     for index, code_set in dicts(context.data.get("code_sets")):
         name = mapping(code_set.get("curated")).get("name")
         if not isinstance(name, str) or not PASCAL.pattern.fullmatch(name):
             continue
-        path: NodePath = ("code_sets", index, "curated", "name")
-        if name in IMPORTED_NAMES or name in SCHEMA_NAMES:
-            context.add(path, f"code set name {name} is taken by the generated module: rename it")
-            continue
-        groups = [
-            name + pascal(str(a.get("key")))
-            for _, a in dicts(code_set.get("attributes"))
-            if a.get("kind") == "group"
-        ]
-        for class_name in [name, *groups]:
-            if class_name == name and name in sets:
-                continue
-            if class_name in seen and seen[class_name] != path:
-                fix = "rename a code set or an attribute"
-                context.add(path, f"two classes would be named {class_name}: {fix}")
-            seen.setdefault(class_name, path)
-        sets.add(name)
-    taken = {name: "a name the generated module imports" for name in IMPORTED_NAMES}
-    taken |= {name: "a name the generated module declares" for name in SCHEMA_NAMES}
-    taken |= {
-        name: f"the name of a class of {describe_node(context.data, path[:2])}"
-        for name, path in seen.items()
-    }
-    check_set_aliases(context, taken)
+        path: NodePath = ("code_sets", index)
+        groups = tuple(
+            (key, path + ("attributes", a, "key"))
+            for a, attribute in dicts(code_set.get("attributes"))
+            if attribute.get("kind") == "group" and isinstance(key := attribute.get("key"), str)
+        )
+        sets.append(SetNames(name, path + ("curated", "name"), groups))
+    for clash in clashes(sets):
+        if clash.first is None or {clash.first.kind, clash.declared.kind} != {"set"}:
+            context.add(clash.declared.where, _clash_message(clash))
+        # else: two sets of one name, reported as a duplicate code set name already
+    check_set_aliases(context, taken(sets))
+
+
+def _clash_message(clash: Clash[NodePath]) -> str:
+    declared, first = clash.declared, clash.first
+    if first is None:
+        if declared.kind == "set":
+            return f"code set name {clash.name} is taken by the generated module: rename it"
+        return f"{declared.what} would be named {clash.name}, {clash.reason}: rename the attribute"
+    kind = "TypeScript types" if clash.records else "classes"
+    fix = "an attribute" if declared.owner == first.owner else "a code set or an attribute"
+    return (
+        f"two {kind} would be named {clash.name} ({first.what}, and {declared.what}): "
+        f"rename {fix}"
+    )
 
 
 def check_languages(context: Context) -> None:

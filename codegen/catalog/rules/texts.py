@@ -7,6 +7,9 @@ place in the catalog (docs/catalog-format.md, "Exact text").
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+
+from codegen.catalog.plain import NodePath, Problem
 
 
 def control_character_problem(text: str) -> str | None:
@@ -40,3 +43,29 @@ _NONCHARACTERS = "".join(
 _REFUSED = re.compile(
     "[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff" + _NONCHARACTERS + "]"
 )
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE_ESCAPE = re.compile(r"\\(u|U0000)[dD][89a-fA-F]")
+
+
+def first_surrogate(text: str, data: object) -> Problem | None:
+    """The first string or key of ``data`` (parsed from the YAML ``text``) that holds a
+    surrogate, which no output, terminal or UTF-8 file can carry, or None. Only a YAML
+    escape (``"\\ud800"``) makes one, so a text without such an escape is not walked."""
+    if not _SURROGATE_ESCAPE.search(text):
+        return None
+    return next(_surrogates(data, ()), None)
+
+
+def _surrogates(node: object, path: NodePath) -> Iterator[Problem]:
+    if isinstance(node, str) and _SURROGATE.search(node):
+        yield Problem(path, str(control_character_problem(node)))
+    elif isinstance(node, dict):
+        for key, value in node.items():
+            if isinstance(key, str) and _SURROGATE.search(key):
+                yield Problem(path + (key,), str(control_character_problem(key)), at_key=True)
+            yield from _surrogates(value, path + (key,))
+    elif isinstance(node, list):
+        for index, item in enumerate(node):
+            yield from _surrogates(item, path + (index,))

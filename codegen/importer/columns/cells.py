@@ -195,8 +195,8 @@ def index_like(header: str, cells: Sequence[str]) -> bool:
     """Running numbers (0 or 1, then +1 each row) under an index-like header."""
     if normalize(header) not in _INDEX_HEADERS or not cells:
         return False
-    if not all(cell.isascii() and cell.isdigit() for cell in cells):
-        return False
+    if not all(cell.isascii() and cell.isdigit() and len(cell) < 19 for cell in cells):
+        return False  # 19 digits and more: no running number (nor a number int() may refuse)
     start = int(cells[0])
     return start in (0, 1) and all(int(c) == start + i for i, c in enumerate(cells))
 

@@ -62,6 +62,9 @@ _WORD_CODE = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[_.-][A-Za-z0-9]+)*")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _APOSTROPHES = frozenset("\u2019\u02bc")  # ’ ʼ: read as ' (key’s)
 _INNER_APOSTROPHE = re.compile(r"(?<=[A-Za-z0-9])'(?=[A-Za-z])")
+_CAMEL_BREAK = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")  # camelCase, HTTPError
+_WORD = re.compile(r"[A-Za-z0-9]+")
+_ASCII_LETTER = re.compile(r"[A-Za-z]")
 
 
 @dataclass(frozen=True)
@@ -105,8 +108,7 @@ def ascii_text(text: str, *, other_scripts: bool = True) -> str:
 def ascii_words(text: str) -> list[str]:
     """The ASCII words of ``text`` (:func:`ascii_text`): camelCase split, digits kept, an
     apostrophe inside a word no break (``key's`` -> ``keys``)."""
-    spaced = re.sub(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])", " ", ascii_text(text))
-    return re.findall(r"[A-Za-z0-9]+", spaced)
+    return _WORD.findall(_CAMEL_BREAK.sub(" ", ascii_text(text)))
 
 
 def upper_snake(text: str, max_words: int = _MAX_WORDS) -> str:
@@ -163,6 +165,8 @@ def pascal_case(text: str) -> str:
 
 def code_slug(code: int | str) -> str:
     """The code in a name: ``-100`` -> ``M100``, ``0x8004a0ff`` -> ``0X8004A0FF``."""
+    if type(code) is int:
+        return ("M" if code < 0 else "") + str(abs(code))  # digits only: one word
     text = str(code)
     sign = "M" if text.startswith("-") else ""
     words = ascii_words(text.lstrip("-"))
@@ -191,6 +195,8 @@ def latin(text: str) -> bool:
     """Whether at least 80% of the letters of ``text`` are Latin (``Códigos`` and
     ``Kody błędów`` are, ``APIレスポンスコード`` and ``Коды ошибок`` are not): only such a
     text is worth folding into a name."""
+    if text.isascii():
+        return _ASCII_LETTER.search(text) is not None  # every ASCII letter is Latin
     letters = [ch for ch in text if ch.isalpha()]
     latin_letters = sum(1 for ch in letters if _is_latin(ch))
     return bool(letters) and latin_letters * 5 >= len(letters) * 4

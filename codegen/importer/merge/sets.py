@@ -27,7 +27,8 @@ from __future__ import annotations
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from codegen.catalog.naming import IMPORTED_NAMES, SCHEMA_NAMES, pascal
+from codegen.catalog.declared import TYPE_SUFFIXES, SetNames, taken
+from codegen.catalog.naming import pascal
 from codegen.errors import InputError
 from codegen.importer.codetable import CodeTable
 from codegen.importer.document import Document
@@ -52,8 +53,9 @@ def merge_document(root: CommentedMap, doc: Document, lang: str, catalog_path: s
     sets: CommentedSeq = root["code_sets"]
     matched: list[int] = []
     plan: list[tuple[CodeTable, CommentedMap | None]] = []
+    owners = _code_owners(sets)
     for table in doc.tables:
-        at = _best_match(sets, table, matched)
+        at = _best_match(owners, table, matched, sets)
         if at is not None:
             matched.append(id(sets[at]))
         plan.append((table, sets[at] if at is not None else None))
@@ -98,15 +100,29 @@ def _place(sets: CommentedSeq, previous: CommentedMap | None, known: list[Commen
     return positions[id(known[0])] if known else len(sets)
 
 
-def _best_match(sets: CommentedSeq, table: CodeTable, matched: list[int]) -> int | None:
-    keys = {str(code.code) for code in table.codes}
-    best, best_count = None, 0
+def _code_owners(sets: CommentedSeq) -> dict[str, list[int]]:
+    """The positions of the code sets that have each code (as text), in order: read once,
+    so matching a table costs its own codes, not every set's."""
+    owners: dict[str, list[int]] = {}
     for index, code_set in enumerate(sets):
-        if id(code_set) in matched:
-            continue
-        count = sum(1 for code in code_set["codes"] if str(code["code"]) in keys)
-        if count > best_count:
-            best, best_count = index, count
+        for code in code_set["codes"]:
+            owners.setdefault(str(code["code"]), []).append(index)
+    return owners
+
+
+def _best_match(
+    owners: dict[str, list[int]], table: CodeTable, matched: list[int], sets: CommentedSeq
+) -> int | None:
+    """The set not yet ``matched`` with which ``table`` shares most codes (the first of
+    equals), None when it shares none with any."""
+    counts: dict[int, int] = {}
+    for key in {str(code.code) for code in table.codes}:
+        for index in owners.get(key, ()):
+            counts[index] = counts.get(index, 0) + 1
+    best, best_count = None, 0
+    for index in sorted(counts):
+        if counts[index] > best_count and id(sets[index]) not in matched:
+            best, best_count = index, counts[index]
     return best
 
 
@@ -120,7 +136,8 @@ def _new_set(run: Run, table: CodeTable, sets: CommentedSeq) -> CommentedMap:
     if table.attributes:
         code_set["attributes"] = CommentedSeq()
     groups = tuple(pascal(c.key) for c in table.attributes if c.kind == "group")
-    name = set_name(table.title, len(sets) + 1, _class_names(sets), groups)
+    suffixes = tuple(t + s for t in ("", *groups) for s in ("", *TYPE_SUFFIXES))[1:]
+    name = set_name(table.title, len(sets) + 1, _class_names(sets), suffixes)
     code_set["curated"] = CommentedMap(name=name.text)
     if name.derived:
         code_set["curated"]["derived"] = True
@@ -184,13 +201,19 @@ def _keeps_title(code_set: CommentedMap, table: CodeTable, lang: str) -> bool:
 
 
 def _class_names(sets: CommentedSeq) -> set[str]:
-    """The classes the Python module already declares or imports: each set, each set's
-    group enums, the imported names and the response schemas."""
-    names = set(IMPORTED_NAMES) | set(SCHEMA_NAMES)
-    for code_set in sets:
-        name = str((code_set.get("curated") or {}).get("name"))
-        names.add(name)
-        for attribute in code_set.get("attributes") or []:
-            if attribute.get("kind") == "group":
-                names.add(name + pascal(str(attribute.get("key"))))
-    return names
+    """The names the generated modules already declare or import
+    (:func:`codegen.catalog.declared.taken`, as validate checks them): each set's types
+    and the TypeScript info types beside them, the imported names and the schemas'."""
+    declared = [
+        SetNames(
+            str((code_set.get("curated") or {}).get("name")),
+            None,
+            tuple(
+                (str(a.get("key")), None)
+                for a in code_set.get("attributes") or []
+                if a.get("kind") == "group"
+            ),
+        )
+        for code_set in sets
+    ]
+    return set(taken(declared))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from ruamel.yaml.comments import CommentedMap
 from ruamel.yaml.scalarstring import LiteralScalarString
@@ -80,6 +81,7 @@ class Run:
     result: MergeResult
     labels: dict[tuple[int, str, str], tuple[str, int]] = field(default_factory=dict)
     values_seen: set[tuple[int, str]] = field(default_factory=set)  # (id(attribute), label)
+    group_values: dict[int, Any] = field(default_factory=dict)  # merge.codes' index, by id()
 
     @property
     def is_source(self) -> bool:

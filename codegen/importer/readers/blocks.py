@@ -126,8 +126,8 @@ def from_sheet(table: RawTable) -> RawTable:
 
 def _running(cells: Iterable[str]) -> bool:
     values = list(cells)
-    if not values or not all(v.isascii() and v.isdigit() for v in values):
-        return False
+    if not values or not all(v.isascii() and v.isdigit() and len(v) < 19 for v in values):
+        return False  # 19 digits and more: no running number (nor a number int() may refuse)
     start = int(values[0])
     return start in (0, 1) and all(int(v) == start + i for i, v in enumerate(values))
 

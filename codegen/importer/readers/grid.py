@@ -47,7 +47,10 @@ def span(value: str | None, limit: int, zero: int) -> int:
     digits = (value or "").strip().strip("\"'")
     if not digits.isascii() or not digits.isdigit():
         return 1
-    number = int(digits)
+    significant = digits.lstrip("0")
+    if len(significant) > len(str(limit)):  # past the limit, however many digits it has
+        return limit
+    number = int(significant or "0")
     return zero if number == 0 else min(number, limit)
 
 

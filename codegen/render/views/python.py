@@ -14,11 +14,11 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from codegen.catalog.declared import IMPORTS, SetNames, clashes, declarations, reserved
 from codegen.catalog.model import Attribute, Catalog, Code, CodeSet, CodeValue, GroupValue, Texts
 from codegen.catalog.naming import (
     ANY_CODE_NAME,
     IMPORTED_NAMES,
-    LIFECYCLE_NAMES,
     PASCAL,
     SNAKE,
     UPPER_SNAKE,
@@ -84,48 +84,61 @@ def type_names(catalog: Catalog, suffixes: Sequence[str] = ()) -> tuple[str, ...
     ``ApiResultCodeInfo``). Fails when a name is not an identifier, when two types share
     one, or when one is a name the module declares itself (``AnyCode`` plus a suffix, the
     union of every code set)."""
-    return _declared(catalog, suffixes, (), "types")
+    return _declared(catalog, suffixes, False, "types")
 
 
 def py_classes(catalog: Catalog) -> tuple[str, ...]:
     """Every class of the module in order (each set's group enums, then the set), after
     checking that every name is an identifier, that no two classes share one and that none
     is a name the module imports (``IMPORTED``) or declares (``AnyCode``)."""
-    return _declared(catalog, (), IMPORTED, "classes")
+    return _declared(catalog, (), True, "classes")
 
 
 _SINGULAR = {"classes": "class", "types": "type"}
 
 
 def _declared(
-    catalog: Catalog, suffixes: Sequence[str], imported: Sequence[str], what: str
+    catalog: Catalog, suffixes: Sequence[str], imported: bool, what: str
 ) -> tuple[str, ...]:
-    seen: dict[str, CodeSet] = {}
-    module_types = {ANY_CODE + s for s in ("", *suffixes)} | set(LIFECYCLE_NAMES)
+    """The names of :func:`codegen.catalog.declared.declarations` (the one computation
+    validate checks too), each set's followed by its former names, after checking them."""
     for code_set in catalog.code_sets:
         _check(code_set.name, PASCAL.pattern, "code set name", catalog, code_set.line)
         for alias in code_set.aliases:
             _check(alias, PASCAL.pattern, "former code set name", catalog, code_set.line)
-        bases = [g.class_name for g in group_types(code_set)] + [code_set.name]
-        names = [n for base in bases for n in [base, *(base + s for s in suffixes)]]
-        for name in [*names, *code_set.aliases]:
-            if name in imported or name in module_types:
-                verb = "imports" if name in imported else "declares"
+    sets = [
+        SetNames(s.name, s.line, tuple((a.key, s.line) for a in s.attributes if a.kind == "group"))
+        for s in catalog.code_sets
+    ]
+    kept = reserved(suffixes, imported=imported)
+    for clash in clashes(sets, suffixes, kept):
+        first, line = clash.first, clash.declared.where
+        if first is None:
+            verb = "imports" if clash.reason == IMPORTS else "declares"
+            message = (
+                f"a {_SINGULAR[what]} may not be named {clash.name}: the module {verb} that name"
+            )
+        else:
+            message = (
+                f"two {what} would be named {clash.name} ({first.what}, and "
+                f"{clash.declared.what}): rename a code set or an attribute"
+            )
+        raise SpecError(message, catalog.path, line)
+    names = {d.name: d for d in declarations(sets, suffixes)}
+    declared: list[str] = []
+    for index, code_set in enumerate(catalog.code_sets):
+        declared += [name for name, d in names.items() if d.index == index]
+        for alias in code_set.aliases:
+            if alias in kept or alias in names or alias in declared:
                 raise SpecError(
-                    f"a {_SINGULAR[what]} may not be named {name}: the module {verb} that name",
+                    f"the former name {alias} of code set {code_set.name} is already taken: "
+                    "drop it, or rename the code set",
                     catalog.path,
                     code_set.line,
                 )
-            if name in seen:
-                raise SpecError(
-                    f"two {what} would be named {name} (code sets {seen[name].name} and "
-                    f"{code_set.name}): rename a code set or an attribute",
-                    catalog.path,
-                    code_set.line,
-                )
-            seen[name] = code_set
+            declared.append(alias)
         _check_members(code_set, catalog)
-    return tuple(seen)
+    return tuple(declared)
 
 
 def _check_members(code_set: CodeSet, catalog: Catalog) -> None:

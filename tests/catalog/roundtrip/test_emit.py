@@ -151,9 +151,9 @@ def _same(root: CommentedMap) -> str:
     return fast
 
 
-# A single-quoted text ruamel breaks over lines (``'': '0\n\n  '`` after an empty key):
-# the emitter leaves such a text to it.
-_SINGLE_QUOTED_LINES = re.compile(r"(?m)^[^#\n]*: '(?:[^'\n]|'')*\n")
+# A single-quoted text ruamel breaks over lines (``'': '0\n\n  '`` after an empty key, or
+# ``- '0\n\n    '`` as an item): the emitter leaves such a text to it.
+_SINGLE_QUOTED_LINES = re.compile(r"(?m)^[^#\n]*(?:: |- )'(?:[^'\n]|'')*\n")
 
 
 def _quoted_over_lines(node: Any) -> bool:

@@ -9,7 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from ruamel.yaml.comments import CommentedMap
 
-from codegen.catalog.roundtrip.tree import put
+from codegen.catalog.roundtrip.dialect import dump_with_ruamel
+from codegen.catalog.roundtrip.tree import flow_map, new_map, put
 
 _NAMES = ["code", "service", "is_success", "message", "curated", "a", "b", "c"]
 
@@ -48,3 +49,16 @@ def test_put_in_a_mapping_with_a_merge_key() -> None:
         function(owner, "zz", 4, ("code", "message", "curated", "zz"))
     assert list(ours.items()) == list(theirs.items())
     assert list(ours.non_merged_items()) == list(theirs.non_merged_items())
+
+
+def test_new_map_and_flow_map_are_what_ruamel_builds_for_the_same_items() -> None:
+    items = {"code": -1, "service": "共通", "is_success": False, "message": None}
+    built = CommentedMap(items)
+    ours = new_map(items.items())
+    assert list(ours.items()) == list(built.items()) and ours._ok == built._ok
+    assert dump_with_ruamel(CommentedMap(root=ours)) == dump_with_ruamel(CommentedMap(root=built))
+    built.fa.set_flow_style()
+    flow = flow_map(items)
+    assert flow.fa.flow_style() is True and flow._ok == built._ok
+    assert dump_with_ruamel(CommentedMap(root=flow)) == dump_with_ruamel(CommentedMap(root=built))
+    assert list(new_map([("a", 1), ("b", 2), ("a", 3)]).items()) == [("a", 3), ("b", 2)]
