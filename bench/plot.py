@@ -54,7 +54,7 @@ def _lines(results: list[SizeResult]) -> dict[str, list[tuple[int, float]]]:
             lines.setdefault(label, []).append((codes, m.median))
 
     for result in sorted(results, key=lambda r: r.codes):
-        add("floor (import jinja2, ruamel.yaml, black)", result.floor, result.codes)
+        add("floor (import jinja2, ruamel.yaml)", result.floor, result.codes)
         for m in result.steps:
             add(m.label, m, result.codes)
         for m in result.linkml:

@@ -56,12 +56,6 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--linkml-max-size", type=int, default=10_000, help="skip LinkML above this size"
     )
-    parser.add_argument(
-        "--black-max-size",
-        type=int,
-        default=10_000,
-        help="above this size, time only the ruff configuration (default 10,000)",
-    )
     parser.add_argument("--synthetic-only", action="store_true", help="never use spec/codes.yaml")
     parser.add_argument(
         "--memory-only",
@@ -94,7 +88,7 @@ def main(argv: list[str] | None = None) -> int:
     checkout = commit(REPO)  # before the run writes its plot and report
     if args.profile:
         return _profile(args, env, ruff)
-    made_by = "python bench/run.py " + " ".join(sys.argv[1:] if argv is None else argv)
+    made_by = "python bench/run.py " + shown_arguments(sys.argv[1:] if argv is None else argv)
     if args.memory_only:
         _memory(args, env, f"`{made_by}` at codegen {checkout} on {date.today().isoformat()}")
         return 0
@@ -102,14 +96,13 @@ def main(argv: list[str] | None = None) -> int:
     results = [_run_size(size, args, env, ruff, linkml_version) for size in args.sizes]
     plot_note = plot(results, args.plot)
     info = RunInfo(
-        command="python bench/run.py " + " ".join(sys.argv[1:] if argv is None else argv),
+        command=made_by,
         runs=args.runs,
         timeout=args.timeout,
-        python=_shown(Path(sys.executable)),
+        python=shown_arguments([sys.executable]),
         linkml_version=linkml_version,
         plot="" if plot_note else os.path.relpath(args.plot, args.out.resolve().parent),
         plot_note=plot_note,
-        black_max_size=args.black_max_size,
         commit=checkout,
     )
     args.out.write_text(render(results, info, REPO), encoding="utf-8", newline="\n")
@@ -153,17 +146,11 @@ def _run_size(
         repo = Repo(root, REPO, inputs, sys.executable, env)
         floor = _timed(repo, "floor", "floor", [sys.executable, "-c", scenarios.FLOOR_CODE], args)
         result = SizeResult(size, inputs.codes, inputs.origin, floor)
-        black = size <= args.black_max_size or not ruff
-        if not black:
-            result.notes.append(
-                f"Above --black-max-size {args.black_max_size:,} only the ruff configuration is "
-                "timed: black's runs are left out to keep `make bench` short."
-            )
         if ruff:
             result.notes.append(f"[ruff]: {ruff}.")
         else:
             result.notes.append(f"ruff is not installed: {INSTALL_HINT}; no [ruff] figures.")
-        for step in scenarios.codegen_steps(inputs.markdown_lang, black, bool(ruff)):
+        for step in scenarios.codegen_steps(inputs.markdown_lang, bool(ruff)):
             result.steps.append(_time_step(repo, step, args))
         if not linkml:
             result.linkml_note = f"LinkML not installed: {LINKML_HINT}"
@@ -290,6 +277,22 @@ def _profile(args: argparse.Namespace, env: dict[str, str], ruff: str) -> int:
         )
     print(f"wrote {_shown(out)} (exit {sample.exit_code}, {sample.seconds:.2f} s)", file=sys.stderr)
     return 0 if out.exists() else 1
+
+
+def shown_arguments(argv: list[str]) -> str:
+    """``argv`` as the report shows it: naming no path of this machine. A path inside the
+    checkout is shown relative to it, another absolute path (``--linkml-bin
+    /home/me/...``) by its last part only."""
+    shown = []
+    for argument in argv:
+        option, equals, value = (
+            argument.rpartition("=") if argument.startswith("--") else ("", "", argument)
+        )
+        if os.path.isabs(value):
+            path = Path(value)
+            value = _shown(path) if path.is_relative_to(REPO) else f"…/{path.name}"
+        shown.append(f"{option}{equals}{value}")
+    return " ".join(shown)
 
 
 def _shown(path: Path) -> str:

@@ -48,10 +48,20 @@ class Attribute:
     values: tuple[GroupValue, ...] = ()  # for kind == "group"
 
     def value_named(self, label: str, lang: str) -> GroupValue | None:
-        for value in self.values:
-            if value.label.get(lang) == label:
-                return value
-        return None
+        """The first value whose label in ``lang`` is ``label``, or None. A dict lookup
+        (made once per language, on first use): the loader asks it once per code."""
+        return self._values_by_label(lang).get(label)
+
+    def _values_by_label(self, lang: str) -> Mapping[str, GroupValue]:
+        by_lang: dict[str, dict[str, GroupValue]] = self.__dict__.setdefault("_by_label", {})
+        found = by_lang.get(lang)
+        if found is None:
+            found = by_lang[lang] = {}
+            for value in self.values:
+                label = value.label.get(lang)
+                if label is not None:
+                    found.setdefault(label, value)
+        return found
 
 
 AttrValue = GroupValue | bool | Texts | None
@@ -122,11 +132,17 @@ class CodeSet:
         return None
 
     def code_named(self, name: str) -> Code | None:
-        """The code whose curated name is ``name`` (not an alias), or None."""
+        """The code whose curated name is ``name`` (not an alias), or None. A dict lookup:
+        the docs page asks it once per deprecated code."""
+        return self._codes_by_name.get(name)
+
+    @cached_property
+    def _codes_by_name(self) -> Mapping[str, Code]:
+        """Each code by its curated name (the first, should two share one), made on first use."""
+        found: dict[str, Code] = {}
         for code in self.codes:
-            if code.name == name:
-                return code
-        return None
+            found.setdefault(code.name, code)
+        return found
 
     @property
     def current_codes(self) -> tuple[Code, ...]:

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -38,9 +39,9 @@ from codegen.limits import (
 )
 from codegen.project.config import Config
 from codegen.render.bounds import DEFAULT_LIMITS
-from codegen.render.formatters import ruff_version
+from codegen.render.formatters import ruff_version, runs_black
 from codegen.render.header import DEFAULT_REGENERATE, GENERATED_MARKER, regenerate_phrase
-from codegen.render.targets import BUILTIN_TEMPLATES
+from codegen.render.targets import BUILTIN_TEMPLATES, Target
 from codegen.usercache import package_version, source_hash
 
 MANIFEST = ".codegen-manifest.json"
@@ -92,17 +93,38 @@ def config_json(config: Config, catalog_shown: str) -> str:
     return json.dumps(effective, sort_keys=True, ensure_ascii=False, default=str)
 
 
-def versions(config: Config) -> dict[str, str]:
+def versions(config: Config, template_dirs: Sequence[Path] = ()) -> dict[str, str]:
     """The versions the output depends on: codegen's (its version and :func:`source_hash`),
-    black's when a target formats with black, ruff's when one formats with ruff. Read from
-    package metadata and files: imports nothing."""
+    black's when black formats some target's output (:func:`black_runs`; not the built-in
+    Python template's, written in black's style), ruff's when a target formats with ruff.
+    Read from package metadata and files: imports nothing."""
     found = {"codegen": __version__, "codegen_source": source_hash()}
     formatters = {target.formatter for target in config.targets}
-    if "python" in formatters:
+    if any(black_runs(target, template_dirs) for target in config.targets):
         found["black"] = package_version("black")
     if "ruff" in formatters:
         found["ruff"] = ruff_version()
     return found
+
+
+def black_runs(target: Target, template_dirs: Sequence[Path]) -> bool:
+    """Whether black formats ``target``'s output: a ``python`` target whose template is a
+    user's (a file of ``template_dirs`` by that name, as the loader finds it; a name that
+    is not a plain relative path counts as one), or the built-in one at another
+    ``line_length`` (:func:`~codegen.render.formatters.runs_black`). Without Jinja: the
+    fast path imports none."""
+    if target.formatter != "python":
+        return False
+    parts = target.template.split("/")
+    user = (
+        "\\" in target.template
+        or any(part in ("", ".", "..") for part in parts)
+        or any(
+            os.path.lexists(Path(folder, *parts)) and not Path(folder, *parts).is_dir()
+            for folder in template_dirs
+        )
+    )
+    return runs_black(target.options, laid_out=not user)
 
 
 def inputs(

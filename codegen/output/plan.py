@@ -139,7 +139,7 @@ def plan(config: Config) -> Plan:
         shown,
         folders,
         manifest.inputs(config, shown, folders),
-        manifest.versions(config),
+        manifest.versions(config, folders),
     )
 
 

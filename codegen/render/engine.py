@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from jinja2 import Environment as JinjaEnvironment
 from jinja2 import Template, TemplateNotFound, TemplateSyntaxError, nodes
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
@@ -34,9 +35,10 @@ from codegen.render.bounds import (
     RenderTimeout,
     black_fits,
     render_bounded,
+    render_trusted,
     utf8_size,
 )
-from codegen.render.environment import make_environment, user_template
+from codegen.render.environment import make_builtin_environment, make_environment, user_template
 from codegen.render.formatters import format_ruff, format_text, runs_black
 from codegen.render.header import DEFAULT_REGENERATE, header_text
 from codegen.render.located import interrupted_at, shown, template_frame
@@ -72,8 +74,8 @@ def render_all(
         problem := black_fits(codes, len(catalog.code_sets))
     ):
         raise InputError(problem, catalog.path)
-    builtin = make_environment((), bytecode_cache)
-    environment = make_environment(folders, bytecode_cache) if any(users.values()) else builtin
+    builtin = make_builtin_environment(bytecode_cache)
+    environment = make_environment(folders, bytecode_cache) if any(users.values()) else None
     jobs: dict[str, _Job] = {}
     for target in targets:
         user = users[target.template]
@@ -188,7 +190,7 @@ def _format(text: str, target: Target, laid_out: bool) -> str:
     return format_text(text, target.formatter, target.options, laid_out)
 
 
-def _template(environment: ImmutableSandboxedEnvironment, name: str) -> Template:
+def _template(environment: JinjaEnvironment, name: str) -> Template:
     """The template ``name``, compiled, after checking the blocks it fills exist
     (:func:`codegen.render.extends.check_extends`)."""
     try:
@@ -249,7 +251,8 @@ def _render(job: _Job, template: Template) -> str:
         "header": header_text(catalog, job.regenerate),
     }
     try:
-        return render_bounded(template, context, job.limits)
+        render = render_bounded if job.user else render_trusted
+        return render(template, context, job.limits)
     except (CodegenError, MemoryError):
         raise  # raised by a filter: it points at the catalog; out of memory: _made_in_child
     except RenderTimeout as error:

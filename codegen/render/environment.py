@@ -1,6 +1,7 @@
-"""The one Jinja environment: the sandbox every template runs in, with codegen's filters.
+"""The Jinja environments, with codegen's filters: the sandbox user templates run in, and
+a plain one for codegen's own templates.
 
-User-supplied templates run in it, so it is Jinja's immutable sandbox, plus two things: a
+User-supplied templates run in :func:`make_environment`, so it is Jinja's immutable sandbox, plus two things: a
 shortcut for reading the catalog's own data (:class:`Environment`), and the operators
 ``*``, ``**`` and ``%``, the str methods and the filters that widen text checked before
 they run (:mod:`codegen.render.bounds`), since a huge repetition, power or padding is one C
@@ -9,6 +10,11 @@ call that no deadline interrupts. Templates are looked up in the given folders f
 folder and size (:mod:`codegen.render.loader`); ``builtin/NAME`` always names a built-in one
 (:func:`template_exists`); a template of an override folder that no target renders is an
 error (:func:`unused_overrides`).
+
+Codegen's own templates, when no user template, override or block takes part, render in
+:func:`make_builtin_environment`: the same filters, undefined and whitespace, without the
+sandbox's checks on every attribute and call (trusted code, rendering trusted data; about
+a third of the rendering time of a large catalog).
 """
 
 from __future__ import annotations
@@ -21,6 +27,7 @@ from types import MappingProxyType
 from typing import Any, ClassVar
 
 from jinja2 import ChoiceLoader, PrefixLoader, TemplateNotFound
+from jinja2 import Environment as PlainEnvironment
 from jinja2.bccache import Bucket, FileSystemBytecodeCache
 from jinja2.loaders import split_template_path
 from jinja2.runtime import Context, LoopContext
@@ -45,6 +52,7 @@ FILTERS: Mapping[str, Callable[..., Any]] = {
     "py_docstring": escape.py_docstring,
     "py_comment": escape.py_comment,
     "json_str": escape.json_str,
+    "json_texts": escape.json_texts,
     "yaml_str": escape.yaml_str,
     "yaml_comment": escape.yaml_comment,
     "md_inline": markdown.md_inline,
@@ -60,6 +68,7 @@ FILTERS: Mapping[str, Callable[..., Any]] = {
     "localized": texts.localized,
     "cell": texts.cell,
     "code_message": texts.code_message,
+    "md_shown": texts.md_shown,
     "section_runs": texts.section_runs,
     "doc_comment": escape.doc_comment,
     "camel": naming.camel,
@@ -157,9 +166,20 @@ class _BytecodeCache(FileSystemBytecodeCache):
             super().dump_bytecode(bucket)
 
 
-def _bytecode_cache() -> _BytecodeCache | None:
+class _TrustedBytecodeCache(_BytecodeCache):
+    """The cache of :func:`make_builtin_environment`: its compiled code makes calls and
+    binary operations without the sandbox's checks, so it is kept under other keys than
+    the sandbox's, never loaded into it (a user template including a built-in one)."""
+
+    def get_cache_key(self, name: str, filename: str | None = None) -> str:
+        return super().get_cache_key(f"trusted:{name}", filename)
+
+
+def _bytecode_cache(trusted: bool = False) -> _BytecodeCache | None:
     folder = usercache.folder()
-    return None if folder is None else _BytecodeCache(str(folder))
+    if folder is None:
+        return None
+    return _TrustedBytecodeCache(str(folder)) if trusted else _BytecodeCache(str(folder))
 
 
 def make_environment(
@@ -189,6 +209,27 @@ def make_environment(
     environment.filters.update(FILTERS)
     for name in WIDENING_FILTERS:  # each builds its text in one C call: widths checked first
         environment.filters[name] = bounded_filter(environment.filters[name])
+    return environment
+
+
+def make_builtin_environment(bytecode_cache: bool = False) -> PlainEnvironment:
+    """An environment that loads only codegen's own templates (``NAME`` and
+    ``builtin/NAME``), with the filters, undefined and whitespace of
+    :func:`make_environment` but no sandbox: for rendering a built-in target that no user
+    template, override or block takes part in (:func:`user_template` is None for it). Its
+    compiled templates are cached apart from the sandbox's (:class:`_TrustedBytecodeCache`)."""
+    builtin = FolderLoader(str(BUILTIN_TEMPLATES), confined=False)
+    environment = PlainEnvironment(
+        loader=ChoiceLoader([PrefixLoader({BUILTIN_PREFIX: builtin}), builtin]),
+        undefined=TemplateUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        autoescape=False,
+        auto_reload=False,
+        bytecode_cache=_bytecode_cache(trusted=True) if bytecode_cache else None,
+    )
+    environment.filters.update(FILTERS)
     return environment
 
 

@@ -22,6 +22,7 @@ from ruamel.yaml import YAML
 
 from codegen.cli import main
 from tests.support.catalogs import imported
+from tests.support.python_style import assert_formatters_keep
 from tests.support.random_catalogs import Drawn, refused_class, to_yaml
 from tests.support.text_readers import (
     PLAIN,
@@ -151,8 +152,10 @@ def _src(texts: dict[str, str], source: str) -> str:
 
 
 def check_python(drawn: Drawn, files: dict[str, str], folder: Path) -> None:
-    """The module imported, and its docstrings read from the source as Sphinx reads them."""
+    """The module in black's and ruff's style already (no formatter runs on it), imported,
+    and its docstrings read from the source as Sphinx reads them."""
     source = files["python/random_codes.py"]
+    assert_formatters_keep(source)
     with imported(source, folder) as module:
         _check_module(drawn, module, source)
 

@@ -39,6 +39,7 @@ GOLDEN = TESTS / "golden" / "typescript" / "sample_codes.ts"
 # that any target can use. Nothing here knows TypeScript.
 GENERIC_FILTERS = {
     "json_str",
+    "json_texts",
     "json_code",
     "doc_comment",
     "camel",

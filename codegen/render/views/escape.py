@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 
 from codegen.catalog.model import CodeValue
 from codegen.errors import kind_of
@@ -111,6 +111,15 @@ def json_str(text: str) -> str:
     if isinstance(text, str) and text.isprintable() and '"' not in text and "\\" not in text:
         return f'"{text}"'  # what json.dumps would write, without its cost
     return json_escape_nonprintable(json.dumps(text, ensure_ascii=False))
+
+
+def json_texts(texts: Mapping[str, str], languages: Sequence[str]) -> str:
+    """The object literal (JSON, JavaScript, TypeScript) of ``texts`` in the order of
+    ``languages`` (those ``texts`` has), each key and text through :func:`json_str`:
+    ``{ "ja": "…", "en": "…" }``; ``{  }`` when it has none. Written once per code and
+    per group value, so a filter rather than a loop of the template."""
+    pairs = (f"{json_str(lang)}: {json_str(texts[lang])}" for lang in languages if lang in texts)
+    return "{ " + ", ".join(pairs) + " }"
 
 
 def json_escape_nonprintable(document: str) -> str:

@@ -9,14 +9,16 @@ over real, synthetic and hostile catalogs and checks that black changes nothing;
 layout that differed from black's would be written as it is (valid Python: it is
 parsed back), not reformatted.
 
-Widths are counted as black counts them (:func:`str_width`): East Asian wide and
-fullwidth characters take two columns, every other printable character one.
+Widths are counted as black counts them (:func:`str_width`, by black's table copied into
+:mod:`codegen.render.views.widths`): East Asian wide and fullwidth characters and emoji
+take two columns, every other character one.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+from codegen.render.views import widths
 from codegen.render.views.escape import py_str
 
 LINE_LENGTH = 100  # black's line length in this project (formatters.PYTHON_LINE_LENGTH)
@@ -24,15 +26,12 @@ INDENT = "    "
 
 
 def str_width(text: str) -> int:
-    """The columns ``text`` takes in a terminal, as black measures a line: by black's own
-    table of East Asian widths (wide and fullwidth characters take two columns), which
-    comes from a newer Unicode than some Pythons ship, so that the layout is black's
-    whatever the Python (black is imported for the first text that is not ASCII)."""
-    if text.isascii():
-        return len(text)
-    from black.strings import str_width as black_width
-
-    return int(black_width(text))
+    """The columns ``text`` takes in a terminal, as black measures a line: by codegen's copy
+    of black's table of East Asian widths (:mod:`codegen.render.views.widths`; wide and
+    fullwidth characters and emoji take two columns), which comes from a newer Unicode
+    than some Pythons ship, so that the layout is black's whatever the Python and
+    whichever black is installed."""
+    return widths.str_width(text)
 
 
 def fits(line: str, line_length: int = LINE_LENGTH) -> bool:
@@ -82,20 +81,35 @@ def indented(line: str, depth: int = 2) -> str:
     return INDENT * depth + line
 
 
+def fits_for_both(line: str, line_length: int = LINE_LENGTH) -> bool:
+    """Whether black and ruff's formatter both count ``line`` at most ``line_length``
+    columns wide (:func:`~codegen.render.views.widths.width_range`)."""
+    return len(line) <= line_length and widths.width_range(line)[1] <= line_length
+
+
+def too_long_for_both(line: str, line_length: int = LINE_LENGTH) -> bool:
+    """Whether black and ruff's formatter both count ``line`` wider than ``line_length``."""
+    return widths.width_range(line)[0] > line_length
+
+
 def call_entry(
     key: str, call: str, items: Sequence[str], depth: int = 2, line_length: int = LINE_LENGTH
 ) -> str:
-    """The dict entry ``key: call({item, ...}),`` at ``depth`` indents, as black splits it:
-    on one line when it fits; else the ``{...}`` on a line of its own; else one item per
-    line, each with a trailing comma."""
+    """The dict entry ``key: call({item, ...}),`` at ``depth`` indents, as black and ruff's
+    formatter split it: on one line when it fits; else the ``{...}`` on a line of its
+    own; else one item per line, each with a trailing comma. A text whose width the two
+    count differently (a combining mark, an emoji modifier) can make one of them join a
+    line the other splits: where the first two forms are not certain for both, the items
+    go one per line, whose magic trailing comma both keep."""
     pad = INDENT * depth
     body = "{" + ", ".join(items) + "}"
     one = f"{pad}{key}: {call}({body}),"
-    if fits(one, line_length):
+    if fits_for_both(one, line_length):
         return one
     inner = pad + INDENT
-    if fits(inner + body, line_length) or not items:
-        return f"{pad}{key}: {call}(\n{inner}{body}\n{pad}),"
+    middle = inner + body
+    if not items or (too_long_for_both(one, line_length) and fits_for_both(middle, line_length)):
+        return f"{pad}{key}: {call}(\n{middle}\n{pad}),"
     deeper = inner + INDENT
     lines = [f"{pad}{key}: {call}(", f"{inner}{{", *(f"{deeper}{item}," for item in items)]
     return "\n".join([*lines, f"{inner}}}", f"{pad}),"])

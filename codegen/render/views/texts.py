@@ -1,5 +1,5 @@
 """The catalog's texts as a page or a module shows them: in the language asked for, else the
-source language's (marked); a code's message, marked when it is a stale translation; a
+source language's (marked), and so in a docs page's cell; a code's message, marked when it is a stale translation; a
 code's cell in a column; code sets grouped under their section; integer codes a JavaScript
 number can hold.
 
@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 
 from codegen.catalog.model import Attribute, Catalog, Code, CodeSet, GroupValue, Texts
 from codegen.errors import SpecError
+from codegen.render.views.markdown import md_inline
 
 # Number.MAX_SAFE_INTEGER: beyond it an IEEE 754 double (a JavaScript number) skips integers.
 MAX_SAFE_INTEGER = 2**53 - 1
@@ -69,6 +70,18 @@ def localized(texts: Texts | None, lang: str, source: str) -> Localized:
     if texts.get(source):
         return Localized(texts[source], source, True)
     return Localized("", lang, False)
+
+
+def md_shown(shown: Localized) -> str:
+    """``shown`` as a docs page's table cell: its text through
+    :func:`~codegen.render.views.markdown.md_inline`, then ``<sup>LANG</sup>`` when it is
+    the source language's text for want of a translation and ``<sup>†</sup>`` when it is a
+    stale translation. The docs page's ``show`` macro, in Python: it is written once per
+    cell (a macro call costs several times a filter's)."""
+    text = md_inline(shown.text)
+    if shown.fallback:
+        text += f" <sup>{md_inline(shown.lang)}</sup>"
+    return text + " <sup>†</sup>" if shown.stale else text
 
 
 def code_message(code: Code, lang: str, source: str) -> Localized:

@@ -1,8 +1,9 @@
-"""The built-in Python template emits black's layout, so black formats it in one pass.
-
-Not needed for correctness (black formats every module anyway), but it is what halves the
-formatting time: these tests fail when a template or filter change brings the second pass
-back.
+"""The built-in Python template writes the style of black and ruff's formatter itself, so
+no formatter runs on it (codegen.render.formatters.runs_black): black, at the version the
+tests pin, and ``ruff format`` leave its output unchanged for the real catalog, the example
+project, synthetic catalogs of 400 and 1,000 codes and hostile texts (the property suite,
+tests/system/test_text_properties.py, for random catalogs). Its widths are black's, from
+codegen's own copy of black's table, whichever black is installed.
 """
 
 from __future__ import annotations
@@ -17,46 +18,34 @@ from bench import synth
 from codegen.catalog.load import build_catalog, load_catalog
 from codegen.catalog.model import Catalog
 from codegen.render.engine import render_all
-from codegen.render.formatters import PYTHON_LINE_LENGTH, PYTHON_TARGET_VERSION
 from codegen.render.targets import Target
-from codegen.render.views import python_layout
+from codegen.render.views import python_layout, widths
 from codegen.render.views.escape import py_str
 from tests.render.views.test_escape import NASTY
 from tests.support import catalogs as c
 from tests.support.paths import REPO
+from tests.support.python_style import MODE, assert_formatters_keep
 
 RAW = Target("python_module.py.j2", "module.py", "none")
-MODE = black.Mode(
-    target_versions={black.TargetVersion[f"PY{PYTHON_TARGET_VERSION.replace('.', '')}"]},
-    line_length=PYTHON_LINE_LENGTH,
-)
 
 
 def unformatted(catalog: Catalog) -> str:
     return render_all(catalog, [RAW])["module.py"]
 
 
-def assert_black_keeps(text: str) -> None:
-    formatted = black.format_str(text, mode=MODE)
-    if formatted != text:  # show the first difference, not two whole modules
-        lines = zip(text.splitlines(), formatted.splitlines(), strict=False)
-        number, (ours, blacks) = next((n, p) for n, p in enumerate(lines, 1) if p[0] != p[1])
-        pytest.fail(f"black changes line {number}:\n  ours:  {ours!r}\n  black: {blacks!r}")
+def test_the_sms_module_is_already_formatted() -> None:
+    assert_formatters_keep(unformatted(load_catalog(REPO / "spec" / "codes.yaml")))
 
 
-def test_the_sms_module_is_already_black_formatted() -> None:
-    assert_black_keeps(unformatted(load_catalog(REPO / "spec" / "codes.yaml")))
-
-
-def test_the_example_module_is_already_black_formatted() -> None:
+def test_the_example_module_is_already_formatted() -> None:
     catalog = load_catalog(REPO / "examples" / "payments" / "spec" / "codes.yaml")
-    assert_black_keeps(unformatted(catalog))
+    assert_formatters_keep(unformatted(catalog))
 
 
-@pytest.mark.parametrize("seed", [1, 2])
-def test_a_synthetic_catalog_module_is_already_black_formatted(seed: int) -> None:
-    data = synth.build_catalog(400, seed=seed)
-    assert_black_keeps(unformatted(build_catalog(data, "synthetic.yaml")))
+@pytest.mark.parametrize(("size", "seed"), [(400, 1), (400, 2), (1000, synth.SEED)])
+def test_a_synthetic_catalog_module_is_already_formatted(size: int, seed: int) -> None:
+    data = synth.build_catalog(size, seed=seed)
+    assert_formatters_keep(unformatted(build_catalog(data, "synthetic.yaml")))
 
 
 def test_long_names_and_hostile_texts_are_laid_out_as_black_would() -> None:
@@ -77,7 +66,7 @@ def test_long_names_and_hostile_texts_are_laid_out_as_black_would() -> None:
         for code in codes
     ]
     code_set = c.code_set("LongNamedCodeSet", codes, (group,))
-    assert_black_keeps(unformatted(c.catalog(code_set)))
+    assert_formatters_keep(unformatted(c.catalog(code_set)))
 
 
 @pytest.mark.parametrize("text", [*NASTY, '"', "'\"'", '""\'', 'a\\\'b"c"', '\\"'])
@@ -87,13 +76,43 @@ def test_py_str_quotes_as_black_does(text: str) -> None:
     assert black.format_str(f"x = {literal}\n", mode=MODE) == f"x = {literal}\n"
 
 
+def test_widths_are_black_widths_for_every_code_point() -> None:
+    """codegen's table (codegen.render.views.widths) and the pinned black's agree on every
+    character: ASCII, kana, CJK, Hangul, fullwidth forms, emoji, combining marks, the
+    unassigned points of the ideographic planes."""
+    differ = [
+        hex(point)
+        for point in range(0x110000)
+        if widths.char_width(chr(point)) != black_width(chr(point))
+    ]
+    assert not differ, differ[:20]
+
+
 @pytest.mark.parametrize(
-    "block", [(0x20, 0x7F), (0x3040, 0x3100), (0x4E00, 0x4F00), (0xAC00, 0xAD00), (0xFF00, 0xFFF0)]
+    "text",
+    [
+        "全角の文字と half-width ｶﾀｶﾅ",
+        "絵文字 \U0001f600\U0001f44d\U0001f3fd と 👨\u200d👩\u200d👧 家族",
+        "한국어 텍스트, 中文（简体）, ㈱ and ⌚⏰",
+        "e\u0301 combining, \u200b zero width, \U00020000 \U0003fffd",
+        "\u3000 ideographic space and ｡ halfwidth stop",
+    ],
 )
-def test_widths_are_black_widths(block: tuple[int, int]) -> None:
-    """ASCII, kana, CJK ideographs, Hangul and the half- and fullwidth forms."""
-    for point in range(*block):
-        assert python_layout.str_width(chr(point)) == black_width(chr(point)), hex(point)
+def test_cjk_and_emoji_texts_are_as_wide_as_black_says(text: str) -> None:
+    assert python_layout.str_width(text) == black_width(text)
+    assert python_layout.fits(text * 3) == (black_width(text * 3) <= 100)
+
+
+def test_the_layout_imports_no_black() -> None:
+    """The widths are codegen's own: the module's bytes do not depend on the installed black."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from codegen.render.views import python_layout as p; "
+        "p.str_width('全角 😀'); sys.exit('black' in sys.modules)"
+    )
+    assert subprocess.run([sys.executable, "-c", code], cwd=REPO, check=False).returncode == 0
 
 
 def test_fits_counts_columns_not_characters() -> None:
@@ -109,7 +128,7 @@ def test_bracketed_lays_out_a_statement_as_black_would(count: int, head: str) ->
     """On one line, the items on a line of their own, or one item per line."""
     items = [f"CodeSetNameNumber{i:05d}" for i in range(count)]
     text = python_layout.bracketed(head, items, "]" if head.endswith("[") else ")") + "\n"
-    assert_black_keeps(text)
+    assert_formatters_keep(text)
 
 
 @pytest.mark.parametrize("count", [1, 3, 12])
@@ -119,4 +138,4 @@ def test_the_module_lookup_over_many_code_sets_is_laid_out_as_black_would(count:
     ]
     module = unformatted(c.catalog(*sets))
     assert "\nAnyCode = Union[" in module and "\n_by_value = _index(" in module
-    assert_black_keeps(module)
+    assert_formatters_keep(module)
