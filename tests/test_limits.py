@@ -23,6 +23,7 @@ from tests.support.catalogs import Project, catalog, code, code_set
 NEVER_ENDS = "{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}\n"
 SAMPLE_CODES = 14  # tests/fixtures/sample.yaml
 SAMPLE_SETS = 3
+SAMPLE_ATTRIBUTES, SAMPLE_VALUES = 4, 10
 
 
 def small() -> Catalog:
@@ -203,6 +204,31 @@ def test_a_catalog_past_the_code_set_count_is_refused_and_nothing_written(
     )
 
 
+@pytest.mark.parametrize(
+    ("limit", "count", "said"),
+    [
+        ("MAX_ATTRIBUTES", SAMPLE_ATTRIBUTES, "attributes in its code sets"),
+        ("MAX_GROUP_VALUES", SAMPLE_VALUES, "values"),
+    ],
+)
+def test_a_catalog_past_the_attribute_or_group_value_count_is_refused_and_nothing_written(
+    project: Project,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    limit: str,
+    count: int,
+    said: str,
+) -> None:
+    """Each attribute (about 14 KB) and group value (about 6 KB) costs generate memory: 150,000
+    one-value attributes in a 25 MB catalog took 2.1 GiB, past the 2 GiB bound (issue #18)."""
+    monkeypatch.setattr(size, limit, count)
+    assert project.run("generate") == 0
+    project.catalog.write_text(project.catalog.read_text("utf-8") + "\n", encoding="utf-8")
+    monkeypatch.setattr(size, limit, count - 1)
+    err = _refused(project, capsys)
+    assert f" {count} {said}; the limit is {count - 1}: " in err
+
+
 def test_a_catalog_past_the_size_limit_is_refused_and_nothing_written(
     project: Project, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -267,6 +293,7 @@ def test_the_documented_limits() -> None:
     assert limits.MAX_CATALOG_BYTES == 50 * 2**20
     assert limits.MAX_BLACK_CODES == 20_000
     assert (limits.MAX_CODE_SETS, limits.BLACK_SET_CODES) == (10_000, 10)
+    assert (limits.MAX_ATTRIBUTES, limits.MAX_GROUP_VALUES) == (10_000, 10_000)
     assert limits.MEMORY_BOUND_GIB == 2
     assert (limits.DEFAULT_RENDER_SECONDS, limits.DEFAULT_OUTPUT_MIB) == (120, 256)
 

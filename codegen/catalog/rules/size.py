@@ -18,7 +18,13 @@ from collections.abc import Iterator
 from codegen.catalog.plain import NodePath, Problem
 from codegen.catalog.rules.context import dicts
 from codegen.errors import InputError
-from codegen.limits import MAX_CODE_SETS, MAX_CODES, MAX_STRING
+from codegen.limits import (
+    MAX_ATTRIBUTES,
+    MAX_CODE_SETS,
+    MAX_CODES,
+    MAX_GROUP_VALUES,
+    MAX_STRING,
+)
 
 # A code's ``code`` key: on a line (``code: 5``, ``- code: 5``) or first in a flow mapping
 # (``{code: 5, ...}``), quoted or not, with a value on its line that is not a mapping (the
@@ -58,8 +64,9 @@ def too_many_codes_in_text(text: str, shown: str) -> None:
 
 
 def too_many_codes(data: object) -> Problem | None:
-    """A problem when the catalog has more codes, or more code sets, than the tools are made
-    for (at ``code_sets``)."""
+    """A problem when the catalog has more codes, code sets, attributes or group values than
+    the tools are made for (at ``code_sets``; docs/limits.md): each costs memory in
+    ``generate``, and these bounds keep every catalog ``validate`` accepts within 2 GiB."""
     sets = data.get("code_sets") if isinstance(data, dict) else None
     count = sum(len(codes) for _, s in dicts(sets) if isinstance(codes := s.get("codes"), list))
     if count > MAX_CODES:
@@ -70,6 +77,21 @@ def too_many_codes(data: object) -> Problem | None:
         message = (
             f"the catalog has {set_count:,} code sets; the limit is {MAX_CODE_SETS:,}: "
             "merge small code sets, or split the catalog"
+        )
+        return Problem(("code_sets",), message)
+    attributes = [a for _, s in dicts(sets) for _, a in dicts(s.get("attributes"))]
+    if len(attributes) > MAX_ATTRIBUTES:
+        message = (
+            f"the catalog has {len(attributes):,} attributes in its code sets; the limit is "
+            f"{MAX_ATTRIBUTES:,}: keep only the columns clients need"
+        )
+        return Problem(("code_sets",), message)
+    values = sum(len(v) for a in attributes if isinstance(v := a.get("values"), list))
+    if values > MAX_GROUP_VALUES:
+        message = (
+            f"the catalog's group attributes have {values:,} values; the limit is "
+            f"{MAX_GROUP_VALUES:,}: a column of that many values is no group (make it a text "
+            "attribute)"
         )
         return Problem(("code_sets",), message)
     return None
