@@ -17,7 +17,7 @@ from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from codegen import __version__
-from codegen.catalog.model import DEFAULT_CATALOG
+from codegen.catalog.default import DEFAULT_CATALOG
 from codegen.errors import CodegenError, ExitCode
 from codegen.project.config import DEFAULT_OUTPUT, DEFAULT_TEMPLATES
 

@@ -16,21 +16,21 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from codegen._lazy import lazy
-from codegen.catalog.model import (
-    Attribute,
-    Catalog,
-    Code,
-    CodeSet,
-    CodeValue,
-    Deprecation,
-    GroupValue,
-    Removal,
-    ResponseEnvelope,
-    Texts,
-)
 
 if TYPE_CHECKING:
     from codegen.catalog.load import load_catalog, validate_catalog
+    from codegen.catalog.model import (
+        Attribute,
+        Catalog,
+        Code,
+        CodeSet,
+        CodeValue,
+        Deprecation,
+        GroupValue,
+        Removal,
+        ResponseEnvelope,
+        Texts,
+    )
 
 __all__ = [
     "Attribute",

@@ -13,12 +13,13 @@ from functools import cached_property
 from types import MappingProxyType
 from typing import Literal
 
+from codegen.catalog.default import DEFAULT_CATALOG
+
 Texts = Mapping[str, str]
 AttributeKind = Literal["group", "flag", "text"]
 CodeValue = int | str
 
 EMPTY_TEXTS: Texts = MappingProxyType({})
-DEFAULT_CATALOG = "spec/codes.yaml"  # where a project keeps its catalog, unless configured
 
 
 def texts(mapping: Mapping[str, str] | None) -> Texts:

@@ -19,15 +19,17 @@ from __future__ import annotations
 import shlex
 import sys
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 from codegen.commands._session import session
 from codegen.errors import ExitCode
-from codegen.evolution.changes import Change
-from codegen.evolution.gitref import UnknownRef
 from codegen.output.compare import compare, line_endings_note, notes_text, report_text
 from codegen.output.plan import Plan, plan
 from codegen.project.config import load_config
 from codegen.render.header import DEFAULT_REGENERATE
+
+if TYPE_CHECKING:
+    from codegen.evolution.changes import Change
 
 
 def run(
@@ -49,6 +51,8 @@ def run(
         against = configured.breaking_against if breaking_against is None else breaking_against
         if not against:
             return staleness
+        from codegen.evolution.gitref import UnknownRef  # not on the up-to-date path
+
         try:
             breaking = _breaking(configured.catalog, against)
         except UnknownRef as error:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from codegen.catalog.model import DEFAULT_CATALOG
+from codegen.catalog.default import DEFAULT_CATALOG
 from codegen.catalog.naming import LANGUAGE
 from codegen.commands._session import waiting
 from codegen.errors import ExitCode, InputError

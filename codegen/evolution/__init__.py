@@ -12,14 +12,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from codegen._lazy import lazy
-from codegen.evolution.breaking import Verdict, verdict
-from codegen.evolution.changes import Change, ChangeKind
-from codegen.evolution.gitref import Base, UnknownRef, read_base
-from codegen.evolution.revision import Revision
 
 if TYPE_CHECKING:
+    from codegen.evolution.breaking import Verdict, verdict
+    from codegen.evolution.changes import Change, ChangeKind
     from codegen.evolution.comparison import Comparison, compare_with_ref, location
+    from codegen.evolution.gitref import Base, UnknownRef, read_base
     from codegen.evolution.report import check_lines, formatted
+    from codegen.evolution.revision import Revision
 
 __all__ = [
     "Base",
@@ -39,6 +39,14 @@ __all__ = [
 __getattr__ = lazy(
     __name__,
     {
+        "Verdict": ".breaking",
+        "verdict": ".breaking",
+        "Change": ".changes",
+        "ChangeKind": ".changes",
+        "Base": ".gitref",
+        "UnknownRef": ".gitref",
+        "read_base": ".gitref",
+        "Revision": ".revision",
         "Comparison": ".comparison",
         "compare_with_ref": ".comparison",
         "location": ".comparison",

@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from codegen.errors import InputError
+from codegen.files._flock import flock_if_free
 from codegen.files._reading import (
     FileTooLarge,
     RefusedFile,
@@ -50,6 +51,7 @@ __all__ = [
     "as_lf",
     "decode_utf8",
     "existing_files",
+    "flock_if_free",
     "hash_files",
     "inside",
     "leads_outside",

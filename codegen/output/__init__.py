@@ -11,10 +11,16 @@ the catalog) does, inside the functions that need them, so the fast path stays f
 
 from __future__ import annotations
 
-from codegen.output.compare import Report, report_text
-from codegen.output.folder import leftovers, remove
-from codegen.output.manifest import MANIFEST, fast_path_holds
-from codegen.output.plan import Inputs, Plan
+from typing import TYPE_CHECKING
+
+from codegen._lazy import lazy
+
+if TYPE_CHECKING:
+    from codegen.output.compare import Report, report_text
+    from codegen.output.folder import leftovers, remove
+    from codegen.output.manifest import MANIFEST, fast_path_holds
+    from codegen.output.plan import Inputs, Plan
+
 
 __all__ = [
     "MANIFEST",
@@ -26,3 +32,16 @@ __all__ = [
     "remove",
     "report_text",
 ]
+__getattr__ = lazy(
+    __name__,
+    {
+        "Report": ".compare",
+        "report_text": ".compare",
+        "leftovers": ".folder",
+        "remove": ".folder",
+        "MANIFEST": ".manifest",
+        "fast_path_holds": ".manifest",
+        "Inputs": ".plan",
+        "Plan": ".plan",
+    },
+)

@@ -39,9 +39,8 @@ from codegen.limits import (
 )
 from codegen.project.config import Config
 from codegen.render.bounds import DEFAULT_LIMITS
-from codegen.render.formatters import ruff_version, runs_black
 from codegen.render.header import DEFAULT_REGENERATE, GENERATED_MARKER, regenerate_phrase
-from codegen.render.targets import BUILTIN_TEMPLATES, Target
+from codegen.render.targets import BUILTIN_TEMPLATES, Target, runs_black
 from codegen.usercache import package_version, source_hash
 
 MANIFEST = ".codegen-manifest.json"
@@ -103,6 +102,8 @@ def versions(config: Config, template_dirs: Sequence[Path] = ()) -> dict[str, st
     if any(black_runs(target, template_dirs) for target in config.targets):
         found["black"] = package_version("black")
     if "ruff" in formatters:
+        from codegen.render.formatters import ruff_version  # runs ruff: only when in use
+
         found["ruff"] = ruff_version()
     return found
 
@@ -111,7 +112,7 @@ def black_runs(target: Target, template_dirs: Sequence[Path]) -> bool:
     """Whether black formats ``target``'s output: a ``python`` target whose template is a
     user's (a file of ``template_dirs`` by that name, as the loader finds it; a name that
     is not a plain relative path counts as one), or the built-in one at another
-    ``line_length`` (:func:`~codegen.render.formatters.runs_black`). Without Jinja: the
+    ``line_length`` (:func:`~codegen.render.targets.runs_black`). Without Jinja: the
     fast path imports none."""
     if target.formatter != "python":
         return False

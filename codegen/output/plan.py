@@ -19,14 +19,17 @@ import os
 import posixpath
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from codegen.catalog.model import Catalog
 from codegen.errors import CodegenError, InputError, MultipleErrors
 from codegen.output import manifest
 from codegen.project.config import Config
 from codegen.render.bounds import DEFAULT_LIMITS, RenderLimits
 from codegen.render.header import DEFAULT_REGENERATE
 from codegen.render.targets import DEFAULT_TARGETS, Target
+
+if TYPE_CHECKING:
+    from codegen.catalog.model import Catalog
 
 
 @dataclass(frozen=True)

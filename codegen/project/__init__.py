@@ -8,8 +8,25 @@ files of a new project.
 
 from __future__ import annotations
 
-from codegen.project.config import Config, find_config, load_config
-from codegen.project.locks import run_locked
-from codegen.project.starter import module_name, starting_files
+from typing import TYPE_CHECKING
+
+from codegen._lazy import lazy
+
+if TYPE_CHECKING:
+    from codegen.project.config import Config, find_config, load_config
+    from codegen.project.locks import run_locked
+    from codegen.project.starter import module_name, starting_files
+
 
 __all__ = ["Config", "find_config", "load_config", "module_name", "run_locked", "starting_files"]
+__getattr__ = lazy(
+    __name__,
+    {
+        "Config": ".config",
+        "find_config": ".config",
+        "load_config": ".config",
+        "run_locked": ".locks",
+        "module_name": ".starter",
+        "starting_files": ".starter",
+    },
+)

@@ -20,9 +20,9 @@ import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from codegen.catalog.model import DEFAULT_CATALOG, Catalog
+from codegen.catalog.default import DEFAULT_CATALOG
 from codegen.errors import InputError
 from codegen.files import read_limited
 from codegen.limits import MAX_CONFIG_BYTES, MAX_CONFIG_DEPTH
@@ -33,6 +33,9 @@ from codegen.render.bounds import DEFAULT_LIMITS, RenderLimits
 from codegen.render.format_cache import CACHE_FOLDER
 from codegen.render.header import DEFAULT_REGENERATE
 from codegen.render.targets import DEFAULT_TARGETS, Target, catalog_for, outputs
+
+if TYPE_CHECKING:
+    from codegen.catalog.model import Catalog
 
 CONFIG_FILE = "codegen.toml"
 PYPROJECT = "pyproject.toml"

@@ -28,8 +28,8 @@ from codegen.limits import (
 )
 from codegen.project.toml_positions import KeyPath, Located
 from codegen.render.bounds import RenderLimits
-from codegen.render.formatters import ruff_command
 from codegen.render.targets import (
+    CODE_SETS,
     DEFAULT_TARGETS,
     FORMATTERS,
     Target,
@@ -38,7 +38,6 @@ from codegen.render.targets import (
     long_part_problem,
     vcs_folder,
 )
-from codegen.render.views.schema import CODE_SETS
 
 __all__ = ["check_section", "limits_of", "targets_of"]
 
@@ -265,7 +264,7 @@ def _check_target(target: object, index: int, located: Located) -> None:
             f"unknown formatter {formatter!r}; use one of {', '.join(FORMATTERS)}",
             path + ("formatter",),
         )
-    if formatter == "ruff" and ruff_command() is None:
+    if formatter == "ruff" and _ruff_missing():
         raise located.error(
             "formatter 'ruff' needs ruff, which is not installed: pip install ruff, "
             'or use formatter = "python" (black)',
@@ -338,3 +337,11 @@ def _type_name(value: object) -> str:
         if isinstance(value, kind):
             return name
     return "a value of another kind"
+
+
+def _ruff_missing() -> bool:
+    """Whether no ruff is installed for ``formatter = "ruff"``; imports the formatters (and
+    their subprocess machinery) only for a configuration that names ruff."""
+    from codegen.render.formatters import ruff_command
+
+    return ruff_command() is None

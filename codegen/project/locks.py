@@ -3,7 +3,8 @@
 
 An editor's on-save hook, pre-commit and ``make -j`` can start several runs in one
 repository at once; without a lock one run would read a half-updated folder or delete
-another's work. Each run takes an exclusive lock (`filelock`_, ``flock`` on POSIX) on
+another's work. Each run takes an exclusive lock (`filelock`_, ``flock`` on POSIX; a free
+one is taken directly, :func:`codegen.files.flock_if_free`) on
 the resolved path of the catalog, then on that of the output folder: always in that order,
 so two runs can never wait for each other. A second run waits; after
 :data:`NOTICE_AFTER` seconds it says on stderr whom it waits for, and after the lock
@@ -43,13 +44,10 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from codegen.errors import InputError
+from codegen.files import flock_if_free
 from codegen.usercache import unsafe_folder
-
-if TYPE_CHECKING:
-    from filelock import FileLock
 
 DEFAULT_TIMEOUT = 60  # seconds a run waits for a lock held by another
 NOTICE_AFTER = 1.0  # seconds of waiting before saying whom for
@@ -165,8 +163,6 @@ def held(
     ``notice`` is told whom this run waits for once it has waited :data:`NOTICE_AFTER`
     seconds. Raises InputError, exit 2, naming the holder, when a lock is still held after
     ``wait`` seconds."""
-    from filelock import FileLock  # imported only by a run that locks (validate does not)
-
     folder = lock_folder()
     chosen = {r.key: r for r in sorted(resources, key=lambda r: KINDS.index(r.kind))}
     deadline = time.monotonic() + wait
@@ -174,37 +170,43 @@ def held(
         for key, resource in chosen.items():
             path = folder / f"{key}.lock"
             _check_lock_file(path)
-            lock = FileLock(path, mode=0o600, thread_local=False)
-            try:
-                _acquire(lock, resource, path, deadline, wait, notice)
-            except OSError as error:
-                raise InputError(f"cannot lock: {error.strerror}", str(path)) from None
-            stack.callback(lock.release)
+            free = flock_if_free(path)  # filelock's lock, without importing it (issue #19)
+            if free is None:
+                stack.callback(_acquired(resource, path, deadline, wait, notice))
+            else:
+                stack.callback(os.close, free)
             _record_holder(path, command)
         yield
 
 
-def _acquire(
-    lock: FileLock, resource: Resource, path: Path, deadline: float, wait: float, notice: Notice
-) -> None:
-    """Take ``lock`` before ``deadline``, telling ``notice`` whom for once
-    :data:`NOTICE_AFTER` seconds have passed; InputError when the deadline passes."""
-    from filelock import Timeout
+def _acquired(
+    resource: Resource, path: Path, deadline: float, wait: float, notice: Notice
+) -> Callable[[], None]:
+    """Take the lock ``path`` with filelock before ``deadline``, telling ``notice`` whom for
+    once :data:`NOTICE_AFTER` seconds have passed; its release. InputError when the
+    deadline passes or the lock cannot be taken."""
+    from filelock import FileLock, Timeout  # imported only when the lock is not free at once
 
+    lock = FileLock(path, mode=0o600, thread_local=False)
     try:
         lock.acquire(timeout=min(NOTICE_AFTER, _left(deadline)))
-        return
+        return lock.release
     except Timeout:
         if _left(deadline) > 0:
             notice(f"waiting for {_described(resource, path)}")
+    except OSError as error:
+        raise InputError(f"cannot lock: {error.strerror}", str(path)) from None
     try:
         lock.acquire(timeout=_left(deadline))
-    except Timeout:
+        return lock.release
+    except Timeout:  # a TimeoutError, so an OSError: caught first
         raise InputError(
             f"gave up after {wait:g} s waiting for {_described(resource, path)}; "
             f"let it finish, or wait longer with {TIMEOUT_VARIABLE} or lock_timeout",
             resource.shown,
         ) from None
+    except OSError as error:
+        raise InputError(f"cannot lock: {error.strerror}", str(path)) from None
 
 
 def _left(deadline: float) -> float:

@@ -21,7 +21,7 @@ import re
 import sys
 from pathlib import Path
 
-from codegen.catalog.model import DEFAULT_CATALOG
+from codegen.catalog.default import DEFAULT_CATALOG
 from codegen.errors import InputError
 from codegen.files import read_limited
 from codegen.limits import MAX_CONFIG_BYTES

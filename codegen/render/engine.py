@@ -39,10 +39,10 @@ from codegen.render.bounds import (
     utf8_size,
 )
 from codegen.render.environment import make_builtin_environment, make_environment, user_template
-from codegen.render.formatters import format_ruff, format_text, runs_black
+from codegen.render.formatters import format_ruff, format_text
 from codegen.render.header import DEFAULT_REGENERATE, header_text
 from codegen.render.located import interrupted_at, shown, template_frame
-from codegen.render.targets import Target, catalog_for, outputs
+from codegen.render.targets import Target, catalog_for, outputs, runs_black
 from codegen.render.undefined import TemplateOptions
 
 

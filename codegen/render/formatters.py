@@ -34,13 +34,12 @@ from typing import Any
 from codegen import children
 from codegen.errors import InputError, TemplateError
 from codegen.render.format_cache import cached
+from codegen.render.targets import PYTHON_LINE_LENGTH, PYTHON_TARGET_VERSION, runs_black
 from codegen.render.views.escape import json_escape_nonprintable
 from codegen.usercache import package_version
 
 # What a parse-back says of an output nested deeper than Python's parsers recurse.
 TOO_DEEP = "it nests too deeply to be read back (hundreds of levels): flatten it"
-PYTHON_LINE_LENGTH = 100  # as the repository's own black configuration
-PYTHON_TARGET_VERSION = "3.9"  # the oldest Python the generated module runs on
 
 
 def format_text(
@@ -62,14 +61,6 @@ def format_text(
     elif formatter == "yaml":
         check_yaml(text)
     return text.rstrip("\n") + "\n"
-
-
-def runs_black(options: Mapping[str, object], laid_out: bool) -> bool:
-    """Whether the ``python`` formatter runs black on a target with ``options``: not on a
-    text ``laid_out`` in black's layout (the built-in template's, written for the default
-    line length; ``tests/render/views/test_python_layout.py``), unless another
-    ``line_length`` asks for a layout it was not written in."""
-    return not laid_out or options.get("line_length", PYTHON_LINE_LENGTH) != PYTHON_LINE_LENGTH
 
 
 PARSE_LINES = 20_000  # lines of Python parsed at once by parse_python: a few MiB of syntax tree

@@ -15,16 +15,21 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import MappingProxyType
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from codegen.catalog.model import Catalog, texts
 from codegen.errors import InputError
+
+if TYPE_CHECKING:  # the model is imported by catalog_for, not by the configuration
+    from codegen.catalog.model import Catalog
 
 Formatter = Literal["python", "ruff", "json", "yaml", "markdown", "none"]
 FORMATTERS: tuple[Formatter, ...] = ("python", "ruff", "json", "yaml", "markdown", "none")
 NO_OPTIONS: Mapping[str, object] = MappingProxyType({})
 BUILTIN_TEMPLATES = Path(__file__).parent.parent / "templates"
 BUILTIN_PREFIX = "builtin"
+CODE_SETS = ("closed", "open")  # the values of the option code_sets; the first is the default
+PYTHON_LINE_LENGTH = 100  # as the repository's own black configuration
+PYTHON_TARGET_VERSION = "3.9"  # the oldest Python the generated module runs on
 
 
 @dataclass(frozen=True)
@@ -79,6 +84,8 @@ def catalog_for(target: Target, catalog: Catalog) -> Catalog:
     if isinstance(module, str):
         catalog = replace(catalog, module=module)
     if isinstance(title, str):
+        from codegen.catalog.model import texts  # not needed by the configuration
+
         catalog = replace(catalog, title=texts({lang: title for lang in catalog.languages}))
     return catalog
 
@@ -142,3 +149,11 @@ def long_part_problem(path: str) -> str | None:
     if all(len(part.encode("utf-8", "surrogatepass")) <= MAX_FILE_NAME for part in path.split("/")):
         return None
     return f"a part of it is longer than {MAX_FILE_NAME} bytes, more than a file name holds: shorten it"
+
+
+def runs_black(options: Mapping[str, object], laid_out: bool) -> bool:
+    """Whether the ``python`` formatter runs black on a target with ``options``: not on a
+    text ``laid_out`` in black's layout (the built-in template's, written for the default
+    line length; ``tests/render/views/test_python_layout.py``), unless another
+    ``line_length`` asks for a layout it was not written in."""
+    return not laid_out or options.get("line_length", PYTHON_LINE_LENGTH) != PYTHON_LINE_LENGTH

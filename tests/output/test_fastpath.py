@@ -118,6 +118,44 @@ def test_check_and_generate_on_an_unchanged_tree_import_no_yaml_jinja_or_black(
         assert out.rstrip().endswith("imported:"), out
 
 
+# Modules of codegen's own that the up-to-date path once imported and does not need: the
+# catalog's model, the formatters (ast, subprocess), the views, the comparison across git
+# refs, the starting files of init, and filelock while the locks are free (issue #19:
+# startup at most half the floor).
+NOT_ON_FAST_PATH = (
+    "codegen.catalog.model",
+    "codegen.render.formatters",
+    "codegen.render.views",
+    "codegen.evolution",
+    "codegen.project.starter",
+    "filelock",
+)
+LISTING = (
+    "import sys\n"
+    "from codegen.cli import main\n"
+    "code = main(sys.argv[1:])\n"
+    f"print('imported:', ','.join(sorted(set(sys.modules) & set({NOT_ON_FAST_PATH!r}))))\n"
+    "sys.exit(code)\n"
+)
+
+
+def test_an_up_to_date_run_imports_neither_the_model_nor_the_formatters(
+    generated: Project,
+) -> None:
+    """Startup is most of an up-to-date run: the modules it does not need stay unloaded."""
+    for command in ("check", "generate"):
+        done = subprocess.run(
+            [sys.executable, "-c", LISTING, command, "--config", str(generated.config)],
+            cwd=generated.root,
+            env={"PYTHONPATH": str(REPO), "PATH": ""},
+            capture_output=True,
+            encoding="utf-8",
+            check=False,
+        )
+        assert done.returncode == 0 and "up to date" in done.stdout, done.stderr
+        assert done.stdout.rstrip().endswith("imported:"), done.stdout
+
+
 def test_a_changed_input_takes_the_full_path_which_imports_jinja(generated: Project) -> None:
     """The control for the test above: the wrapper does see the heavy imports."""
     text = generated.catalog.read_text(encoding="utf-8")

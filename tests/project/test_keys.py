@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from codegen.cli import main
-from codegen.project import keys
+from codegen.render import formatters
 from tests.support.catalogs import SAMPLE
 
 HEAD = '[project]\nname = "mine"\n\n[tool.codegen]\n'  # [tool.codegen] is line 4
@@ -182,7 +182,7 @@ def test_the_error_names_the_file_relative_to_a_subfolder_it_is_run_from(
 def test_the_ruff_formatter_without_ruff_installed_is_an_error_at_the_formatter(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    monkeypatch.setattr(keys, "ruff_command", lambda: None)
+    monkeypatch.setattr(formatters, "ruff_command", lambda: None)  # read when ruff is named
     config = '[[targets]]\ntemplate = "python_module.py.j2"\noutput = "a.py"\nformatter = "ruff"\n'
     assert _run(tmp_path / "p", config, "codegen.toml", monkeypatch) == 2
     assert capsys.readouterr().err == (

@@ -195,3 +195,37 @@ def test_another_user_s_runtime_folder_is_not_used(
     os.chown(runtime, NOBODY, NOBODY)
     assert lock_folder() == shared_temp / f"codegen-locks-{os.geteuid()}"
     assert not (runtime / "codegen-locks").exists()
+
+
+def test_a_lock_taken_directly_and_one_taken_by_filelock_exclude_each_other(
+    tmp_path: Path,
+) -> None:
+    """A free lock is taken with flock directly, without importing filelock (issue #19);
+    it is filelock's lock all the same: each way waits for the other, in another process
+    (as a concurrent run would), and a lock taken directly is free again once closed."""
+    import subprocess
+    import sys
+
+    from codegen.files import flock_if_free
+
+    lock = tmp_path / "catalog-0.lock"
+    filelock_waits = (
+        "import sys; from filelock import FileLock, Timeout\n"
+        f"lock = FileLock({str(lock)!r}, mode=0o600, thread_local=False)\n"
+        "try:\n    lock.acquire(timeout=0.2)\nexcept Timeout:\n    sys.exit(3)\n"
+    )
+    direct = flock_if_free(lock)
+    assert direct is not None
+    try:
+        run = subprocess.run([sys.executable, "-c", filelock_waits], check=False)
+        assert run.returncode == 3  # filelock could not take it
+    finally:
+        os.close(direct)
+    assert subprocess.run([sys.executable, "-c", filelock_waits], check=False).returncode == 0
+    from filelock import FileLock
+
+    with FileLock(lock, mode=0o600, thread_local=False):
+        assert flock_if_free(lock) is None  # held by filelock: not free
+    again = flock_if_free(lock)
+    assert again is not None
+    os.close(again)

@@ -10,7 +10,8 @@ import ast
 import black
 import pytest
 
-from codegen.render.formatters import PYTHON_LINE_LENGTH, PYTHON_TARGET_VERSION, format_ruff
+from codegen.render.formatters import format_ruff
+from codegen.render.targets import PYTHON_LINE_LENGTH, PYTHON_TARGET_VERSION
 
 MODE = black.Mode(
     target_versions={black.TargetVersion[f"PY{PYTHON_TARGET_VERSION.replace('.', '')}"]},

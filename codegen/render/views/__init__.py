@@ -12,10 +12,16 @@ decides layout only; naming, escaping, sorting and grouping happen here.
 
 from __future__ import annotations
 
-from codegen.render.views.escape import json_str, py_str, yaml_str
-from codegen.render.views.links import code_anchor, docs_page_url, docs_url
-from codegen.render.views.markdown import md_block, md_inline
-from codegen.render.views.texts import Localized, localized
+from typing import TYPE_CHECKING
+
+from codegen._lazy import lazy
+
+if TYPE_CHECKING:
+    from codegen.render.views.escape import json_str, py_str, yaml_str
+    from codegen.render.views.links import code_anchor, docs_page_url, docs_url
+    from codegen.render.views.markdown import md_block, md_inline
+    from codegen.render.views.texts import Localized, localized
+
 
 __all__ = [
     "Localized",
@@ -29,3 +35,18 @@ __all__ = [
     "py_str",
     "yaml_str",
 ]
+__getattr__ = lazy(
+    __name__,
+    {
+        "json_str": ".escape",
+        "py_str": ".escape",
+        "yaml_str": ".escape",
+        "code_anchor": ".links",
+        "docs_page_url": ".links",
+        "docs_url": ".links",
+        "md_block": ".markdown",
+        "md_inline": ".markdown",
+        "Localized": ".texts",
+        "localized": ".texts",
+    },
+)

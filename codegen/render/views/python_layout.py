@@ -21,7 +21,7 @@ from collections.abc import Mapping, Sequence
 from codegen.render.views import widths
 from codegen.render.views.escape import py_str
 
-LINE_LENGTH = 100  # black's line length in this project (formatters.PYTHON_LINE_LENGTH)
+LINE_LENGTH = 100  # black's line length in this project (targets.PYTHON_LINE_LENGTH)
 INDENT = "    "
 
 

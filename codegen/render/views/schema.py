@@ -13,9 +13,8 @@ from urllib.parse import quote
 
 from codegen.catalog.model import Catalog, Code, CodeSet, Envelope, ResponseEnvelope
 from codegen.errors import InputError, SpecError
+from codegen.render.targets import CODE_SETS
 from codegen.render.views.links import code_anchor
-
-CODE_SETS = ("closed", "open")  # the values of the option code_sets; the first is the default
 
 
 def open_code_sets(options: Mapping[str, object]) -> bool:

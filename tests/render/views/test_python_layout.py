@@ -1,5 +1,5 @@
 """The built-in Python template writes the style of black and ruff's formatter itself, so
-no formatter runs on it (codegen.render.formatters.runs_black): black, at the version the
+no formatter runs on it (codegen.render.targets.runs_black): black, at the version the
 tests pin, and ``ruff format`` leave its output unchanged for the real catalog, the example
 project, synthetic catalogs of 400 and 1,000 codes and hostile texts (the property suite,
 tests/system/test_text_properties.py, for random catalogs). Its widths are black's, from
