@@ -147,10 +147,20 @@ def _replace(config: Config, changes: Mapping[str, Any]) -> Config:
 
 def find_config(start: Path) -> Path | None:
     """The first codegen.toml, or pyproject.toml with a ``[tool.codegen]`` table, in
-    ``start`` or a folder above it."""
+    ``start`` or a folder above it. InputError when one of them is there but is not a
+    regular file (a FIFO, a device, a folder, a link to one or to nothing): passing it over
+    would let a configuration further up decide the paths."""
     for folder in (start, *start.parents):
         own = folder / CONFIG_FILE
         project = folder / PYPROJECT
+        for path in (own, project):
+            if os.path.lexists(path) and not path.is_file():
+                raise InputError(
+                    "this is not a regular file (a folder, a FIFO, a device, or a link to one "
+                    "or to nothing), so codegen cannot read its configuration here: replace "
+                    "it with a file, or remove it",
+                    _shown(path, start, folder),
+                )
         in_project = project.is_file() and _has_table(project, start)
         if own.is_file() and in_project:
             text = _read(project, start, within=None)

@@ -36,6 +36,7 @@ from codegen.render.targets import (
     builtin_options,
     checked_relative,
     long_part_problem,
+    vcs_folder,
 )
 from codegen.render.views.schema import CODE_SETS
 
@@ -275,6 +276,12 @@ def _check_target(target: object, index: int, located: Located) -> None:
     example = target["output"].replace("{module}", "module").replace("{lang}", "en")
     if too_long := long_part_problem(example):
         raise located.error(f"output {target['output'][:60]!r}...: {too_long}", path + ("output",))
+    if folder := vcs_folder(example):
+        raise located.error(
+            f"output {target['output']!r} leads into {folder}, a version control folder: "
+            "writing there could change what git runs; choose another path",
+            path + ("output",),
+        )
     try:
         checked_relative(example)
     except InputError:

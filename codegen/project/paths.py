@@ -28,6 +28,7 @@ from typing import Any
 from codegen.errors import InputError
 from codegen.files import leads_outside
 from codegen.project.toml_positions import Located
+from codegen.render.targets import vcs_folder
 
 PATH_KEYS = ("catalog", "output", "templates")
 _ALLOW = "set allow_outside = true in the configuration if this tree is trusted (docs/security.md)"
@@ -46,6 +47,14 @@ def check_configured(section: Mapping[str, Any], located: Located) -> None:
     """Refuse a configured ``catalog``, ``output`` or ``templates`` outside the project
     folder, unless the (checked) ``section`` says ``allow_outside = true``. Raises
     InputError at the key."""
+    output = section.get("output")
+    if isinstance(output, str) and vcs_folder(os.path.normpath(output)):
+        raise located.error(
+            f"output {output!r} leads into {vcs_folder(os.path.normpath(output))}, a version "
+            "control folder: generate would write files git reads and runs (its config, its "
+            "hooks); choose another folder",
+            ("output",),
+        )
     if section.get("allow_outside", False):
         return
     for name in PATH_KEYS:
@@ -71,6 +80,13 @@ def check_links(
     Raises InputError."""
     for name, value in paths.items():
         path = cwd / value
+        if name == "output" and vcs_folder(os.path.normpath(path)):
+            raise InputError(
+                f"the output folder leads into {vcs_folder(os.path.normpath(path))}, a version "
+                "control folder: generate would write files git reads and runs; choose "
+                "another folder",
+                value,
+            )
         if not Path(os.path.normpath(path)).is_relative_to(root):
             continue  # given on the command line: the caller's choice
         if leads_outside(path, root):

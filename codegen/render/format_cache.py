@@ -32,6 +32,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from codegen.files import write_atomic
+from codegen.limits import MIB
 from codegen.usercache import secret
 
 CACHE_FOLDER = ".codegen-cache"  # next to the configuration (gitignored)
@@ -75,7 +76,7 @@ def cached(key: tuple[object, ...], text: str, produce: Callable[[], str]) -> st
         return produce()
     name = hashlib.sha256(json.dumps([*key, text], default=str).encode("utf-8")).hexdigest()
     path = _cache_folder[-1] / f"{name}.txt"
-    found = read_entry(path)
+    found = read_entry(path, HEAD_BYTES + 2 * len(text.encode("utf-8")) + MIB)
     if found is not None:
         with contextlib.suppress(OSError):
             os.utime(path)  # recently used: kept by the pruning
@@ -108,12 +109,17 @@ def signature(name: str, data: bytes) -> str:
     return hmac.new(key, name.encode() + b"\n" + data, hashlib.sha256).hexdigest()
 
 
-def read_entry(path: Path) -> str | None:
+def read_entry(path: Path, limit: int = -1) -> str | None:
     """The text of the cache entry at ``path``; None when there is none, when it is a
-    symbolic link, or when its first line does not name the file's key and the hash of the
-    text below it."""
+    symbolic link, when it has more than ``limit`` bytes (-1: no limit; a formatted text
+    is never much longer than the text formatted, so a larger entry is planted and is
+    not read whole), or when its first line does not name the file's key and the hash of
+    the text below it."""
     try:
-        head, _, data = _read(path).partition(b"\n")
+        raw = _read(path, limit + 1 if limit >= 0 else -1)
+        if 0 <= limit < len(raw):
+            return None
+        head, _, data = raw.partition(b"\n")
         text = data.decode("utf-8")
         expected = f"{ENTRY_FORMAT} {path.stem} {signature(path.stem, data)}"
     except (OSError, UnicodeDecodeError, RuntimeError):

@@ -112,9 +112,28 @@ def checked_relative(path: str) -> str:
         raise InputError(f"output path {path!r} may not hold empty, '.' or '..' parts")
     if not path.isprintable():
         raise InputError(f"output path {path!r} may not hold a control character")
+    if vcs_folder(path):
+        raise InputError(
+            f"output path {path!r} leads into {vcs_folder(path)}, a version control folder: "
+            "writing there could change what git runs; choose another path"
+        )
     if problem := long_part_problem(path):
         raise InputError(f"output path {path[:60]!r}...: {problem}")
     return path
+
+
+VCS_FOLDERS = (".git", ".hg", ".svn")  # what a version control system reads, and may run
+
+
+def vcs_folder(path: str) -> str | None:
+    """The version control folder (``.git``, ``.hg``, ``.svn``, in any case, as a
+    case-insensitive file system finds it) that a part of ``path`` (``/`` or ``\\``
+    separated) names; None when none does. Nothing codegen writes may go there: a
+    generated ``.git/config`` or hook is a command git runs (docs/security.md)."""
+    for part in path.replace("\\", "/").split("/"):
+        if part.casefold() in VCS_FOLDERS:
+            return part
+    return None
 
 
 def long_part_problem(path: str) -> str | None:

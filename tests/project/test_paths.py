@@ -4,6 +4,7 @@ folder is no link, unless ``allow_outside = true`` (codegen.project.paths)."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -140,3 +141,60 @@ def test_a_configuration_file_linked_out_of_its_folder_is_refused(tmp_path: Path
     (tmp_path / "theirs.toml").write_text('catalog = "spec/codes.yaml"\n', encoding="utf-8")
     (root / "codegen.toml").symlink_to(tmp_path / "theirs.toml")
     assert _refused(root).startswith("codegen.toml: a symbolic link that leads outside p;")
+
+
+@pytest.mark.parametrize("output", [".git", "./.git/", "sub/.GIT/hooks", ".hg"])
+def test_an_output_folder_in_a_version_control_folder_is_refused_even_when_outside_is_allowed(
+    tmp_path: Path, output: str
+) -> None:
+    root = _project(tmp_path / "p", f'allow_outside = true\noutput = "{output}"\n')
+    assert _refused(root).startswith(f"codegen.toml:2:1: output {output!r} leads into ")
+    assert "a version control folder" in _refused(root)
+
+
+def test_an_output_folder_in_git_given_on_the_command_line_is_refused(tmp_path: Path) -> None:
+    root = _project(tmp_path / "p", 'derived_names = "warn"\n')
+    assert "a version control folder" in _refused(root, output=".git")
+
+
+def test_a_target_writing_into_git_is_refused_and_nothing_is_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = _project(
+        tmp_path / "p",
+        'output = "."\n[[targets]]\ntemplate = "cfg.j2"\noutput = ".git/config"\n',
+    )
+    (root / "templates").mkdir()
+    (root / "templates" / "cfg.j2").write_text("[core]\n", encoding="utf-8")
+    (root / ".git").mkdir()
+    monkeypatch.chdir(root)
+    assert _refused(root) == (
+        "codegen.toml:4:1: output '.git/config' leads into .git, a version control folder: "
+        "writing there could change what git runs; choose another path"
+    )
+    assert main(["generate"]) == 2
+    assert not (root / ".git" / "config").exists()
+
+
+@pytest.mark.parametrize("kind", ["device", "fifo", "folder", "dangling"])
+@pytest.mark.parametrize("name", ["codegen.toml", "pyproject.toml"])
+def test_a_configuration_file_that_is_not_a_regular_file_is_refused_not_passed_over(
+    tmp_path: Path, kind: str, name: str
+) -> None:
+    (tmp_path / "codegen.toml").write_text('output = "p/elsewhere"\n', encoding="utf-8")
+    root = tmp_path / "p"
+    root.mkdir()
+    config = root / name
+    if kind == "device":
+        config.symlink_to("/dev/zero")
+    elif kind == "fifo":
+        os.mkfifo(config)
+    elif kind == "folder":
+        config.mkdir()
+    else:
+        config.symlink_to(root / "gone.toml")
+    assert _refused(root) == (
+        f"{name}: this is not a regular file (a folder, a FIFO, a device, or a link to one or "
+        "to nothing), so codegen cannot read its configuration here: replace it with a file, "
+        "or remove it"
+    )

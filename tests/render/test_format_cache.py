@@ -104,3 +104,30 @@ def test_an_entry_made_with_another_user_s_secret_is_not_used(
     monkeypatch.undo()
     with formatting_cache(cache):
         assert cached(("black",), "x=1\n", lambda: "x = 1\n") == "x = 1\n"
+
+
+def test_an_entry_far_larger_than_its_text_is_not_read_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An entry's name is the hash of the text it formats, which anyone can compute: a
+    planted entry of gigabytes (a sparse file) is a cache miss, read no further than its
+    bound, never a MemoryError."""
+    cache = tmp_path / ".codegen-cache"
+    with formatting_cache(cache):
+        assert cached(("black",), "x=1\n", lambda: "x = 1\n") == "x = 1\n"
+    (path,) = [p for p in cache.iterdir() if is_entry(p)]
+    with open(path, "r+b") as file:
+        file.truncate(8 * 2**30)  # 8 GiB, sparse: nothing on disk
+    sizes: list[int] = []
+    real_read = format_cache._read
+
+    def counted(path: Path, size: int = -1) -> bytes:
+        sizes.append(size)
+        if size < 0:  # the whole 8 GiB: not read here, whatever the code under test does
+            raise OSError("read whole")
+        return real_read(path, size)
+
+    monkeypatch.setattr(format_cache, "_read", counted)
+    with formatting_cache(cache):
+        assert cached(("black",), "x=1\n", lambda: "x = 1\n") == "x = 1\n"
+    assert sizes and all(0 <= size <= 2 * 2**20 for size in sizes)
