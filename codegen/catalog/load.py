@@ -77,18 +77,23 @@ def validate_catalog(
     return []
 
 
-def text_problems(text: str, shown: str, *, no_code_sets_ok: bool = False) -> list[CodegenError]:
+def text_problems(
+    text: str, shown: str, *, no_code_sets_ok: bool = False, data: Any = None
+) -> list[CodegenError]:
     """Every problem ``validate`` finds in the catalog text ``text`` (as read from
     ``shown``), located and ordered by position; empty when it is valid. With
     ``no_code_sets_ok``, a catalog without code sets yet (``code_sets: []``, as ``init``
     writes it) is valid too: ``import`` reads such a catalog, and refuses every other one
-    that ``validate`` refuses, with the same lines."""
-    try:
-        data = parse(text, shown)
-    except MultipleErrors as errors:
-        return list(errors.errors)
-    except CodegenError as error:
-        return [error]
+    that ``validate`` refuses, with the same lines. ``data``, when given, must be what
+    :func:`parse` returns for ``text`` (the fast round-trip load's
+    :func:`~codegen.catalog.roundtrip.fast.plain_data`): the text is not parsed again."""
+    if data is None:
+        try:
+            data = parse(text, shown)
+        except MultipleErrors as errors:
+            return list(errors.errors)
+        except CodegenError as error:
+            return [error]
     problems = check(data)
     if no_code_sets_ok and isinstance(data, dict) and data.get("code_sets") == []:
         problems = [p for p in problems if p.path != ("code_sets",)]  # "must not be empty"

@@ -24,9 +24,11 @@ import gc
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from codegen.catalog import roundtrip
 from codegen.catalog.load import text_problems
+from codegen.catalog.plain import LinedDict
 from codegen.commands._session import session
 from codegen.errors import ExitCode, InputError, MultipleErrors, counted
 from codegen.files import decode_utf8, read_limited
@@ -49,6 +51,9 @@ from codegen.importer.merge.state import MergeResult
 from codegen.limits import MAX_CATALOG_BYTES
 from codegen.project.config import load_config
 from codegen.project.starter import in_codegen_checkout, module_name, project_folder
+
+if TYPE_CHECKING:
+    from ruamel.yaml.comments import CommentedMap
 
 
 def run(
@@ -115,9 +120,7 @@ def _import(
     before = _read_catalog_bytes(catalog_path)
     crlf = before is not None and b"\r\n" in before  # a checkout with CRLF: kept CRLF
     text = before.replace(b"\r\n", b"\n") if before is not None else None
-    if text is not None:
-        _refuse_invalid(text, catalog, no_code_sets_ok=True)
-    root = roundtrip.load(text, catalog) if text is not None else None
+    root = _read_valid(text, catalog) if text is not None else None
     lang = document_language(given_lang, root, catalog)
     adopted = None  # said only when the import succeeds
     if root is not None and not root.get("code_sets") and lang != root["source_language"]:
@@ -179,15 +182,32 @@ def _import(
     return ExitCode.OK
 
 
+def _read_valid(text: bytes, catalog: str) -> CommentedMap | None:
+    """The catalog's round-trip tree, after the checks of ``validate`` (a catalog without
+    code sets yet passes too): from one parse when the fast load builds the tree, whose
+    plain data is what ``validate`` parses (:func:`codegen.catalog.roundtrip.fast.plain_data`);
+    else the text is checked first and only then read by ruamel's loader."""
+    fast = None if text.startswith(b"\xef\xbb\xbf") else roundtrip.load_fast(text, catalog)
+    data = roundtrip.plain_data(fast) if fast is not None else None
+    _refuse_invalid(text, catalog, no_code_sets_ok=True, data=data)
+    return fast if fast is not None else roundtrip.load(text, catalog)
+
+
 def _refuse_invalid(
-    text: bytes, catalog: str, *, no_code_sets_ok: bool = False, writing: bool = False
+    text: bytes,
+    catalog: str,
+    *,
+    no_code_sets_ok: bool = False,
+    writing: bool = False,
+    data: LinedDict | None = None,
 ) -> None:
     """Raise what ``validate`` reports for the catalog text ``text`` (LF), if anything:
     ``import`` reads only a catalog ``validate`` accepts (or one without code sets yet, as
     ``init`` writes it), and writes only such a catalog (``writing``: the lines then point
-    into the text it would have written)."""
+    into the text it would have written). ``data``: what parsing ``text`` gives, when
+    known."""
     decoded = decode_utf8(text, catalog, "save the catalog as UTF-8").removeprefix("\ufeff")
-    problems = text_problems(decoded, catalog, no_code_sets_ok=no_code_sets_ok)
+    problems = text_problems(decoded, catalog, no_code_sets_ok=no_code_sets_ok, data=data)
     if writing:
         for problem in problems:
             problem.message += " (in the catalog as this import would write it; nothing written)"

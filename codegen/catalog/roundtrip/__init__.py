@@ -16,12 +16,14 @@ from codegen._lazy import lazy
 
 if TYPE_CHECKING:
     from codegen.catalog.roundtrip.derived import DerivedName, accept_derived, find_derived
+    from codegen.catalog.roundtrip.fast import plain_data
     from codegen.catalog.roundtrip.tree import (
         SCHEMA_COMMENT,
         dump,
         flow_map,
         flow_seq,
         load,
+        load_fast,
         new_catalog,
         put,
         write_atomically,
@@ -36,11 +38,15 @@ __all__ = [
     "flow_map",
     "flow_seq",
     "load",
+    "load_fast",
     "new_catalog",
+    "plain_data",
     "put",
     "write_atomically",
 ]
 _DERIVED = ("DerivedName", "accept_derived", "find_derived")
+_MODULES = {"plain_data": ".fast"}
 __getattr__ = lazy(
-    __name__, {name: ".derived" if name in _DERIVED else ".tree" for name in __all__}
+    __name__,
+    {name: ".derived" if name in _DERIVED else _MODULES.get(name, ".tree") for name in __all__},
 )

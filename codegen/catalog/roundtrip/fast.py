@@ -25,6 +25,7 @@ from typing import Any
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq, Format, LineCol
 from ruamel.yaml.nodes import ScalarNode
+from ruamel.yaml.scalarbool import ScalarBoolean
 from ruamel.yaml.scalarstring import (
     DoubleQuotedScalarString,
     LiteralScalarString,
@@ -44,6 +45,7 @@ from yaml.events import (
 )
 
 from codegen.catalog.libyaml import NOT_ALWAYS_TEXT, NOT_LIKE_RUAMEL, Unsure, scalar_value
+from codegen.catalog.plain import LinedDict
 from codegen.catalog.roundtrip.dialect import round_trip_yaml
 from codegen.catalog.roundtrip.emit import emit
 from codegen.limits import MAX_CATALOG_DEPTH
@@ -74,6 +76,35 @@ def fast_tree(text: str) -> CommentedMap | None:
     if start:
         root.yaml_set_start_comment("\n".join(line[2:] for line in start.group().splitlines()))
     return root if emit(root) == text else None
+
+
+def plain_data(root: CommentedMap) -> LinedDict:
+    """The plain data of a tree :func:`fast_tree` built, exactly as
+    :func:`codegen.catalog.parse.parse` returns it for the same text: both are made from
+    the same libyaml events, every scalar of the tree equals libyaml's value for it
+    (:class:`_Numbers` makes sure of the numbers), texts are ``str`` again, numbers
+    ``int``, ``float`` or ``bool``, mappings :class:`LinedDict` with their 1-based line.
+    So ``import`` checks the catalog it read from the one parse that built its tree."""
+    return _plain(root)  # type: ignore[no-any-return]
+
+
+def _plain(node: Any) -> Any:
+    kind = type(node)
+    if kind is str or kind is int or kind is bool or node is None:
+        return node
+    if kind is CommentedMap:
+        mapping = LinedDict((_plain(key), _plain(value)) for key, value in node.items())
+        mapping.line = getattr(node, _LINE_COL).line + 1
+        return mapping
+    if kind is CommentedSeq:
+        return [_plain(item) for item in node]
+    if isinstance(node, str):
+        return str(node)  # quoted or literal: the text itself
+    if isinstance(node, ScalarBoolean):
+        return bool(node)
+    if isinstance(node, int):
+        return int(node)
+    return float(node)  # fast_tree makes nothing else
 
 
 def _build(text: str, next_event: Any) -> Any:
@@ -185,4 +216,7 @@ class _Numbers:
         """What ruamel makes of the plain scalar ``text``, read by libyaml as ``value``."""
         tag = _TAGS[type(value)]
         node = ScalarNode(Tag(suffix=tag), text)
-        return self.constructor.yaml_constructors[tag](self.constructor, node)
+        made = self.constructor.yaml_constructors[tag](self.constructor, node)
+        if made != value:  # never seen; .nan: the plain data would not be libyaml's
+            raise Unsure
+        return made

@@ -40,6 +40,25 @@ _PLAIN_TAGS = frozenset(
 )
 
 
+def load_fast(data: bytes, path: str) -> CommentedMap | None:
+    """The catalog's tree when :func:`~codegen.catalog.roundtrip.fast.fast_tree` builds it
+    and its shape is right, as :func:`load` would return it; ``None`` otherwise. Safe on
+    any text (a catalog ``validate`` refuses included): only libyaml's parser reads it,
+    after its codes are counted; ``import`` checks the tree's plain data
+    (:func:`~codegen.catalog.roundtrip.fast.plain_data`) instead of parsing the text again,
+    and reads the text with :func:`load` only when this gives ``None`` and the text is valid."""
+    text = decode_utf8(data, path, "save the catalog as UTF-8")
+    too_many_codes_in_text(text, path)  # before any tree is built of it
+    fast = fast_tree(text)
+    if fast is None:
+        return None
+    try:
+        _check_shape(fast, path)
+    except SpecError:
+        return None
+    return fast
+
+
 def load(data: bytes, path: str) -> CommentedMap | None:
     """The catalog's tree, ``None`` for an empty file; a SpecError (one located line) for
     tags, nesting past :data:`~codegen.limits.MAX_CATALOG_DEPTH` or a wrong shape. The

@@ -44,6 +44,8 @@ def unspan(cell: str) -> str:
     these nested (``**[1045](e1045.md)**``): a header, a code, a name or a yes/no written so
     is that text. Any other cell is as it is (``__init__`` stays)."""
     text = cell.strip()
+    if not text or text[0] not in "`*[":  # no form starts so: a message, most cells
+        return cell
     for _ in range(3):  # at most three forms nested
         match = _WHOLE_SPAN.fullmatch(text)
         if match is not None and not _closes_early(match[1], match["content"]):
@@ -92,11 +94,14 @@ def _range_parts(text: str) -> tuple[str, str] | None:
                 return first[: -len(mark)], second
         starting = [m for m in _RANGE_MARKS if second.startswith(m) and len(second) > len(m)]
         return (first, second[len(starting[0]) :]) if starting else None
-    for at in range(1, len(text) - 1):  # one word: the first mark with a code after it
-        for mark in _RANGE_MARKS:
-            if text.startswith(mark, at) and at + len(mark) < len(text):
-                return text[:at], text[at + len(mark) :]
-    return None
+    # One word: the first mark after the first character with a character after it. The
+    # marks begin with different characters, so at most one starts at any place; a mark's
+    # first place that leaves a character after it is found within text[1:-1].
+    found = [(at, mark) for mark in _RANGE_MARKS if (at := text.find(mark, 1, len(text) - 1)) > 0]
+    if not found:
+        return None
+    at, mark = min(found)
+    return text[:at], text[at + len(mark) :]
 
 
 def range_of(cell: str) -> tuple[str, str] | None:

@@ -12,10 +12,11 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from bench import synth
 from bench.documents import to_markdown
+from codegen.catalog.parse import parse
 from codegen.catalog.roundtrip import tree as roundtrip
 from codegen.catalog.roundtrip.dialect import dump_with_ruamel, round_trip_yaml
 from codegen.catalog.roundtrip.emit import emit
-from codegen.catalog.roundtrip.fast import fast_tree
+from codegen.catalog.roundtrip.fast import fast_tree, plain_data
 from codegen.errors import SpecError
 from codegen.importer.columns.headers import header_dictionary
 from codegen.importer.document import parse_document
@@ -53,6 +54,23 @@ def _assert_alike(fast: Any, slow: Any, where: str = "root") -> None:
         assert fast == slow, where
 
 
+def _assert_same_data(data: Any, parsed: Any, where: str = "root") -> None:
+    """The same plain data as :func:`parse` returns: types, values, key order, lines."""
+    assert type(data) is type(parsed), where
+    if isinstance(parsed, dict):
+        assert data.line == parsed.line, where
+        assert list(data) == list(parsed), where
+        for key in parsed:
+            assert type(next(k for k in data if k == key)) is type(key), f"{where}.{key}"
+            _assert_same_data(data[key], parsed[key], f"{where}.{key}")
+    elif isinstance(parsed, list):
+        assert len(data) == len(parsed), where
+        for index, (value, other) in enumerate(zip(data, parsed)):
+            _assert_same_data(value, other, f"{where}[{index}]")
+    else:
+        assert data == parsed, where
+
+
 def _imported(size: int, lang: str) -> str:
     """The catalog ``import`` writes for a synthetic page of ``size`` codes."""
     catalog = synth.build_catalog(size)
@@ -71,6 +89,7 @@ def test_a_catalog_import_wrote_is_read_fast_as_ruamel_reads_it(size: int, lang:
     assert fast is not None
     _assert_alike(fast, _ruamel(text))
     assert roundtrip.dump(fast) == text
+    _assert_same_data(plain_data(fast), parse(text, "codes.yaml"))
 
 
 def test_the_sms_catalog_is_read_fast_as_ruamel_reads_it() -> None:
@@ -78,6 +97,7 @@ def test_the_sms_catalog_is_read_fast_as_ruamel_reads_it() -> None:
     fast = fast_tree(text)
     assert fast is not None
     _assert_alike(fast, _ruamel(text))
+    _assert_same_data(plain_data(fast), parse(text, "codes.yaml"))
 
 
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -90,6 +110,7 @@ def test_random_trees_are_read_fast_as_ruamel_reads_them_or_left_to_it(
     if fast is not None:
         _assert_alike(fast, _ruamel(text))
         assert emit(fast) == text
+        _assert_same_data(plain_data(fast), parse(text, "codes.yaml"))
 
 
 @pytest.mark.parametrize(
