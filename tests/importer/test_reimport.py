@@ -182,3 +182,52 @@ def test_a_retry_header_over_text_cells_is_a_text_of_its_own_key(
     assert status == 0
     assert _codes(catalog)["1"]["retry_strategy"] == {"en": "back off for a minute"}
     assert "retryable" not in _codes(catalog)["1"]
+
+
+SPLIT = """\
+# Payments API errors
+
+## Card errors
+
+| Code | Message |
+|---|---|
+| 1001 | Card declined |
+| 1002 | Card expired |
+
+| 1004 | Insufficient funds |
+| 1005 | Card blocked |
+
+## Account errors
+
+| Code | Message |
+|---|---|
+| ACC_LOCKED | Account locked |
+
+| Name | Meaning |
+| Other | A table of its own, with a header |
+"""
+
+
+def test_a_table_split_by_a_blank_line_keeps_its_rows_and_retires_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A row deleted from a pipe table leaves a blank line: GitHub then shows the rows
+    below as text, and codegen read them as a new code set whose first row was its
+    header, while `--retire` marked the codes still on the page as removed (a trial,
+    issue #18). The rows are the table's, with a note; a headed block stays its own."""
+    whole = SPLIT.replace("| 1002 | Card expired |\n\n", "| 1002 | Card expired |\n")
+    assert _import(tmp_path, capsys, whole, "--lang", "en")[0] == 0
+    status, _, err, catalog = _import(
+        tmp_path, capsys, SPLIT, "--lang", "en", "--retire", "--since", "2.0"
+    )
+    assert status == 0
+    assert [[str(c["code"]) for c in s["codes"]] for s in catalog["code_sets"]] == [
+        ["1001", "1002", "1004", "1005"],
+        ["ACC_LOCKED"],
+    ]
+    assert not any("removed" in c.get("curated", {}) for c in _codes(catalog).values())
+    assert (
+        "p.md:10:1: note: a blank line splits this table: the rows below it are read as "
+        "rows of the table above (line 5). Remove the blank line"
+    ) in err
+    assert "p.md:19:1: note: this table has no delimiter row" in err

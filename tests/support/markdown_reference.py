@@ -7,6 +7,7 @@ cells go through the inline rule."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from typing import Any
 
@@ -21,6 +22,7 @@ from codegen.importer.readers.lines import code_lines
 from codegen.importer.readers.markdown import _block_end, _html
 from codegen.importer.readers.metadata import heading_text, strip_metadata
 from codegen.importer.readers.pipes import broken_table as _broken_table
+from codegen.importer.readers.pipes import continues
 
 _IGNORED = frozenset({"hr"})
 _CONTAINERS = frozenset({"bullet_list_open", "ordered_list_open", "blockquote_open"})
@@ -58,9 +60,51 @@ def read_markdown(source: str, path: str, warnings: list[InputError] | None = No
         elif token.type in _CONTAINERS and any(t.type == "table_open" for t in tokens[index:end]):
             blocks.extend(_container(tokens[index:end], lines, md, path, found, env))
         elif token.type not in _IGNORED and token.map:
-            blocks += _paragraph(token, lines, md, path, found, env)
+            joined = _joined(token, blocks[-1] if blocks else None, lines, md, path, found, env)
+            if joined is not None:
+                blocks[-1] = joined
+            else:
+                blocks += _paragraph(token, lines, md, path, found, env)
         index = end
     return code_lines(blocks, lambda source: _inline(source, md, env), path, found)
+
+
+def _joined(
+    token: Token,
+    above: Block | None,
+    lines: list[str],
+    md: MarkdownIt,
+    path: str,
+    warnings: list[InputError],
+    env: dict[str, Any],
+) -> Block | None:
+    """The table above with this paragraph's pipe rows after its own, when only blank lines
+    split them and their first cells have the table's first column's one shape."""
+    if token.type != "paragraph_open" or above is None or above.table is None:
+        return None
+    assert token.map is not None
+    first, last = token.map
+    table, part = above.table, lines[first:last]
+    if not table.rows or any(not line.lstrip().startswith("|") for line in part):
+        return None
+    if any(len(_row_sources(line)) != len(table.headers) for line in part):
+        return None
+    if any(line.strip() for line in lines[table.rows[-1].line : first]):
+        return None
+    cells = [tuple(_inline(cell, md, env) for cell in _row_sources(line)) for line in part]
+    if not continues([row.cells[0] for row in table.rows], [row[0] for row in cells]):
+        return None
+    warnings.append(
+        note(
+            "a blank line splits this table: the rows below it are read as rows of the "
+            f"table above (line {table.line})",
+            path,
+            first + 1,
+            fix="Remove the blank line",
+        )
+    )
+    more = tuple(RawRow(row, first + 1 + i) for i, row in enumerate(cells))
+    return dataclasses.replace(above, table=dataclasses.replace(table, rows=table.rows + more))
 
 
 def _paragraph(

@@ -24,6 +24,7 @@ cell parsed once is not parsed again (``-1000`` in every product's table).
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 from markdown_it import MarkdownIt
@@ -41,8 +42,10 @@ from codegen.importer.readers.pipes import (
     DELIMITER_CELL,
     PREFIX,
     broken_table,
+    continues,
     pipe_rows,
     source_cells,
+    split_row,
 )
 
 _IGNORED = frozenset({"hr"})
@@ -89,7 +92,11 @@ def read_markdown(
         elif token.type in _CONTAINERS and any(t.type == _TABLE for t in tokens[index:end]):
             blocks.extend(reader.container(tokens[index:end]))
         elif token.type not in _IGNORED and token.map:
-            blocks += reader.paragraph(token)
+            joined = reader.continuation(token, blocks[-1] if blocks else None)
+            if joined is not None:
+                blocks[-1] = joined
+            else:
+                blocks += reader.paragraph(token)
         index = end
     return code_lines(blocks, reader.cell, path, reader.warnings)
 
@@ -186,6 +193,42 @@ class _Reader:
         broken_table(token, self.lines, self.path, self.warnings)
         text = "\n".join(line.rstrip() for line in self.lines[first:last]).strip()
         return [Block("paragraph", first + 1, text)] if text else []
+
+    def continuation(self, token: Token, above: Block | None) -> Block | None:
+        """The table ``above`` with the rows of ``token``'s paragraph after its own, when a
+        blank line split one table in two: the paragraph is pipe rows (one or more) without
+        a delimiter row, each as wide as the table, after its last row with only blank
+        lines between, and the first cells of its rows have the shape of the table's first
+        column (:func:`continues`), so its first row is a row and not a new header. GitHub
+        shows two tables (the second as text); read as two, the rows below would become a
+        code set of their own with their first row as its header. None otherwise."""
+        if token.type != "paragraph_open" or above is None or above.table is None:
+            return None
+        assert token.map is not None
+        first, last = token.map
+        part = self.lines[first:last]
+        table = above.table
+        if not table.rows or not all(line.lstrip().startswith("|") for line in part):
+            return None
+        rows = [split_row(line) for line in part]
+        if any(len(row) != len(table.headers) for row in rows):
+            return None
+        if any(line.strip() for line in self.lines[table.rows[-1].line : first]):
+            return None
+        cells = [tuple(self.cell(source) for source in row) for row in rows]
+        if not continues([row.cells[0] for row in table.rows], [row[0] for row in cells]):
+            return None
+        self.warnings.append(
+            note(
+                "a blank line splits this table: the rows below it are read as rows of the "
+                f"table above (line {table.line})",
+                self.path,
+                first + 1,
+                fix="Remove the blank line",
+            )
+        )
+        more = tuple(RawRow(row, first + 1 + i) for i, row in enumerate(cells))
+        return replace(above, table=replace(table, rows=table.rows + more))
 
     def cell(self, source: str) -> str:
         """A cell's text (its inline markup parsed only when it may hold some)."""

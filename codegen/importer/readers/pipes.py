@@ -53,6 +53,27 @@ def pipe_rows(lines: list[str]) -> list[list[str]] | None:
     return rows
 
 
+_SHAPES = (
+    ("integer", re.compile(r"[-+]?[0-9]+")),
+    ("constant", re.compile(r"[A-Z0-9][A-Z0-9_.:-]*")),
+    ("code span", re.compile(r"`[^`]+`")),
+)
+
+
+def shape(cell: str) -> str:
+    """What a code cell looks like: ``integer``, ``constant`` (upper-case letters, digits,
+    ``_.:-``), ``code span``, or ``text`` (anything else, a header word among them)."""
+    return next((name for name, pattern in _SHAPES if pattern.fullmatch(cell)), "text")
+
+
+def continues(column: list[str], cells: list[str]) -> bool:
+    """Whether ``cells`` (the first cells of pipe rows after a blank line) have the one
+    shape, other than text, that every cell of a table's first ``column`` has: rows of
+    that table, not a new table whose first row is its header (``Code`` is text)."""
+    shapes = {shape(cell) for cell in column}
+    return len(shapes) == 1 and "text" not in shapes and {shape(c) for c in cells} == shapes
+
+
 def split_row(line: str) -> list[str]:
     """A pipe-table row's cell sources, split at unescaped pipes (``\\|`` stays in its cell,
     for the inline parser), without the outer pipes."""
