@@ -18,8 +18,10 @@ only ever save time. The fork never outlives this process (:func:`die_with_paren
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
+import signal
 import sys
 import threading
 import time
@@ -103,11 +105,17 @@ def _run_forked(
     )
     child.start()
     send.close()
-    outcomes = {i: _attempt(work, job, Exception) for i, job in enumerate(jobs) if i not in forked}
     try:
-        outcomes.update(receive.recv())
-    except (EOFError, OSError):
-        pass  # the fork died: its jobs are done here
+        outcomes = {
+            i: _attempt(work, job, Exception) for i, job in enumerate(jobs) if i not in forked
+        }
+        try:
+            outcomes.update(receive.recv())
+        except (EOFError, OSError):
+            pass  # the fork died: its jobs are done here
+    except BaseException:
+        child.kill()  # Ctrl-C or an error here: the fork's work is no longer wanted
+        raise
     finally:
         receive.close()
         child.join()
@@ -123,6 +131,9 @@ def _child(
     indices: list[int],
 ) -> None:
     receive.close()  # else a dead parent's pipe stays open here and send() blocks forever
+    # A Ctrl-C reaches the whole process group: the parent, interrupted, kills this fork;
+    # here it would only print a second traceback.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     die_with_parent(parent)
     outcomes: dict[int, Outcome] = {}
     for index in indices:
@@ -130,8 +141,9 @@ def _child(
             outcomes[index] = _attempt(work, jobs[index])
         except BaseException:  # noqa: BLE001 - a bug: this process redoes it, with its traceback
             break
-    send.send(outcomes)
-    send.close()
+    with contextlib.suppress(OSError):  # the parent is gone (a broken pipe): nobody to tell
+        send.send(outcomes)
+        send.close()
 
 
 WATCH_EVERY = 0.2  # seconds between two looks at the parent, where prctl is missing

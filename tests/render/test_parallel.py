@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import time
+from pathlib import Path
 
 import pytest
 
@@ -121,3 +123,26 @@ def test_a_bug_here_in_a_later_job_does_not_hide_the_fork_s_earlier_error() -> N
     another, job 0's error would be the one raised."""
     with pytest.raises(TemplateError, match="job 0 failed"):
         parallel.run([0, 1, 2, 3], _template_error_first_then_a_bug, lambda j: 10 if j == 0 else 1)
+
+
+@needs_fork
+def test_an_interrupted_run_kills_the_fork_instead_of_waiting_for_it(tmp_path: Path) -> None:
+    """Ctrl-C sent to codegen alone (a CI runner's cancel, `kill -INT`) ran on until the
+    fork had finished its share, then the fork printed a BrokenPipeError traceback (a
+    trial, issue #18): the parent kills the fork and re-raises at once."""
+    started, finished = tmp_path / "started", tmp_path / "finished"
+
+    def work(job: int) -> str:
+        if os.getpid() != PARENT:  # the fork's job: a long one
+            started.write_text("", encoding="utf-8")
+            time.sleep(3)
+            finished.write_text("", encoding="utf-8")
+            return "fork"
+        while not started.exists():
+            time.sleep(0.01)
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        parallel._run_forked([0, 1], work, {1})
+    time.sleep(3.5)  # had the fork lived on, its job would have finished by now
+    assert started.exists() and not finished.exists()
