@@ -231,3 +231,17 @@ def test_a_table_split_by_a_blank_line_keeps_its_rows_and_retires_nothing(
         "rows of the table above (line 5). Remove the blank line"
     ) in err
     assert "p.md:19:1: note: this table has no delimiter row" in err
+
+
+def test_a_table_without_codes_names_a_few_of_its_headers_not_all(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A skipped table's note stays one readable line however wide the table (a trial of
+    issue #18 printed 1,000 headers in one line)."""
+    wide = "| " + " | ".join(f"Header {i}" for i in range(200)) + " |\n"
+    wide += "|" + "---|" * 200 + "\n" + "| " + " | ".join("x" for _ in range(200)) + " |\n"
+    page = PAYMENTS + "\n## Wide\n\n" + wide
+    status, _, err, _ = _import(tmp_path, capsys, page, "--lang", "en")
+    assert status == 0
+    (line,) = [line for line in err.splitlines() if "no column holds codes" in line]
+    assert '"Header 7" and 192 more)' in line and len(line) < 400

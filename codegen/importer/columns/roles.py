@@ -54,6 +54,8 @@ from codegen.limits import ROLE_CANDIDATES
 
 _SNAKE = re.compile(r"[^\W\d_][^\W_]*(?:_[^\W_]+)+")  # letters of any script
 
+SHOWN_HEADERS = 8  # headers a message names, each cut at 40 characters
+
 
 @dataclass(frozen=True)
 class Column:
@@ -109,7 +111,9 @@ def decide(
     for i in range(width):
         if i not in kinds and index_like(headers[i], table.columns[i]):
             kinds[i] = Column(i, headers[i], "index", reason="running numbers")
-    shown = ", ".join(f'"{h}"' for h in headers)
+    shown = ", ".join(f'"{h[:40]}"' for h in headers[:SHOWN_HEADERS])
+    if len(headers) > SHOWN_HEADERS:  # one line stays one readable line
+        shown += f" and {len(headers) - SHOWN_HEADERS:,} more"
     code, split = _code(table)
     if code is None:
         return f"no column holds codes (headers {shown})"
