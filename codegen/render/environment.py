@@ -182,6 +182,17 @@ def _bytecode_cache(trusted: bool = False) -> _BytecodeCache | None:
     return _TrustedBytecodeCache(str(folder)) if trusted else _BytecodeCache(str(folder))
 
 
+# What the sandboxed and the built-in environments share: undefined names, whitespace.
+_OPTIONS: dict[str, Any] = {
+    "undefined": TemplateUndefined,
+    "keep_trailing_newline": True,
+    "trim_blocks": True,
+    "lstrip_blocks": True,
+    "autoescape": False,
+    "auto_reload": False,
+}
+
+
 def make_environment(
     template_dirs: Sequence[str | Path] = (), bytecode_cache: bool = False
 ) -> ImmutableSandboxedEnvironment:
@@ -198,12 +209,7 @@ def make_environment(
     )
     environment = Environment(
         loader=loader,
-        undefined=TemplateUndefined,
-        keep_trailing_newline=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        autoescape=False,
-        auto_reload=False,
+        **_OPTIONS,
         bytecode_cache=_bytecode_cache() if bytecode_cache else None,
     )
     environment.filters.update(FILTERS)
@@ -221,12 +227,7 @@ def make_builtin_environment(bytecode_cache: bool = False) -> PlainEnvironment:
     builtin = FolderLoader(str(BUILTIN_TEMPLATES), confined=False)
     environment = PlainEnvironment(
         loader=ChoiceLoader([PrefixLoader({BUILTIN_PREFIX: builtin}), builtin]),
-        undefined=TemplateUndefined,
-        keep_trailing_newline=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        autoescape=False,
-        auto_reload=False,
+        **_OPTIONS,
         bytecode_cache=_bytecode_cache(trusted=True) if bytecode_cache else None,
     )
     environment.filters.update(FILTERS)
