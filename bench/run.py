@@ -255,8 +255,7 @@ def _profile(args: argparse.Namespace, env: dict[str, str], ruff: str) -> int:
         print(f"pyinstrument is not installed: {INSTALL_HINT}", file=sys.stderr)
         return 2
     inputs = _inputs(int(size_text), args.synthetic_only)
-    all_steps = scenarios.codegen_steps(inputs.markdown_lang, black=True, ruff=bool(ruff))
-    all_steps += scenarios.codegen_steps(inputs.markdown_lang, black=False, ruff=bool(ruff))
+    all_steps = scenarios.codegen_steps(inputs.markdown_lang, ruff=bool(ruff))
     steps = {step.key: step for step in all_steps}
     if key not in steps:
         print(f"unknown command {key!r}: choose one of {', '.join(steps)}", file=sys.stderr)
