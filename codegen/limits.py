@@ -16,6 +16,8 @@ MEMORY_BOUND_GIB = 2  # what generate and check may peak at, for any catalog the
 # --- the catalog ---------------------------------------------------------------------------
 MAX_CATALOG_BYTES = 50 * MIB  # the catalog file, checked before it is parsed
 MAX_CATALOG_DEPTH = 40  # YAML nesting; a catalog nests 9 deep: anything far deeper is not one
+MAX_CATALOG_NODES = 3_000_000  # keys, values, lists, mappings: 30 a code at MAX_CODES (SMS: 20)
+MAX_REPORTED_PROBLEMS = 1000  # problems of a catalog printed; then how many more there are
 MAX_CODES = 100_000  # with MAX_CATALOG_BYTES, what generate makes within 2 GiB
 MAX_CODE_SETS = 10_000  # with MAX_CODES: each set adds ~41 lines of Python module (a code 4)
 MAX_ATTRIBUTES = 10_000  # all code sets together; each ~14 KB of generate (10,000: 187 MiB)
@@ -45,6 +47,7 @@ MAX_POWER_BITS = 2**16  # bits of ``a ** b`` for integers: a huge power never re
 # --- importing a page ----------------------------------------------------------------------
 MAX_DOCUMENT_BYTES = 10 * MIB  # the page, read as UTF-8
 MAX_PAGE_CELLS = 2_000_000  # of all the page's tables, spans spread and short rows filled
+MAX_PAGE_ROWS = 200_000  # of all the page's tables: twice MAX_CODES, so no code table is cut
 MAX_TABLE_COLUMNS = 256  # of one table, spans spread; error-code tables have a few dozen
 ROLE_CANDIDATES = 8  # code columns tried within as many group columns, when codes repeat
 MAX_TABLE_NESTING = 32  # HTML tables inside tables; a nested table is text of its cell

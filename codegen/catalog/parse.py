@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -38,12 +38,23 @@ from codegen.catalog.plain import LinedDict, NodePath, Problem, too_long_to_prin
 from codegen.catalog.rules.size import too_many_codes_in_text
 from codegen.errors import CodegenError, InputError, SpecError
 from codegen.files import read_limited
-from codegen.limits import MAX_CATALOG_BYTES, MAX_CATALOG_DEPTH
+from codegen.limits import (
+    MAX_CATALOG_BYTES,
+    MAX_CATALOG_DEPTH,
+    MAX_CATALOG_NODES,
+    MAX_REPORTED_PROBLEMS,
+)
 
 _CORE = "tag:yaml.org,2002:"
 _PLAIN_TAGS = {_CORE + name for name in ("str", "int", "float", "bool", "null", "map", "seq")}
 _PLAIN = "the catalog is plain YAML: mappings, lists, strings, numbers, true/false and null"
 _KINDS = {_CORE + "int": "an integer", _CORE + "float": "a number", _CORE + "bool": "true/false"}
+
+TOO_MANY_NODES = (
+    f"the catalog has more than {MAX_CATALOG_NODES:,} YAML nodes (keys, values, lists and "
+    "mappings), the limit (a catalog has about 20 a code): remove what is no part of the "
+    "catalog, or split it up"
+)
 
 #: Parse with the C loader when it is installed; False forces the reference loader.
 C_LOADER = not os.environ.get("CODEGEN_PURE_YAML")
@@ -58,10 +69,16 @@ class _Refused(Exception):
 
 
 class _StrictComposer(Composer):
-    """Refuses anchors, aliases and tags outside the YAML core schema, where they appear."""
+    """Refuses anchors, aliases and tags outside the YAML core schema, where they appear,
+    and the node past ``MAX_CATALOG_NODES``."""
+
+    nodes = 0
 
     def compose_node(self, parent: Any, index: Any) -> Any:
         event = self.parser.peek_event()
+        self.nodes += 1
+        if self.nodes > MAX_CATALOG_NODES:
+            raise _Refused(TOO_MANY_NODES, event.start_mark)
         if isinstance(event, AliasEvent) or event.anchor is not None:
             name = event.anchor
             raise _Refused(
@@ -169,12 +186,14 @@ def read_text(path: str | os.PathLike[str], shown: str) -> str:
 
 def parse(text: str, shown: str) -> Any:
     """The catalog as plain data (mappings are :class:`LinedDict`); InputError if it is not
-    plain YAML, with the position ruamel reports, or if its text has more codes than
-    ``MAX_CODES`` (counted before it is parsed)."""
+    plain YAML, with the position ruamel reports, if its text has more codes than
+    ``MAX_CODES`` (counted before it is parsed), or at its node past ``MAX_CATALOG_NODES``
+    (counted while it is parsed: a 2 MB flow list of a million scalars took 79 s and
+    1.4 GB before)."""
     too_many_codes_in_text(text, shown)
     if C_LOADER:
         try:
-            from codegen.catalog.libyaml import Unsure, load
+            from codegen.catalog.libyaml import TooManyNodes, Unsure, load
         except ImportError:  # no PyYAML, or PyYAML without libyaml
             pass
         else:
@@ -182,6 +201,8 @@ def parse(text: str, shown: str) -> Any:
                 return load(text)
             except Unsure:
                 pass  # the reference loader refuses it with its position, or builds it
+            except TooManyNodes as error:  # where the reference loader refuses it
+                raise InputError(TOO_MANY_NODES, shown, error.line + 1, error.column + 1) from None
     return _parse_pure(text, shown)
 
 
@@ -215,19 +236,55 @@ def _parse_pure(text: str, shown: str) -> Any:
 
 
 def locate(text: str, problems: list[Problem], shown: str) -> list[CodegenError]:
-    """The problems as errors with their line and column, ordered by position."""
+    """The problems as errors with their line and column, ordered by position; at most
+    ``MAX_REPORTED_PROBLEMS`` of them (the first the checks found), then one line saying
+    how many more there are: a catalog with a million problems is reported in a second."""
+    more = len(problems) - MAX_REPORTED_PROBLEMS
+    problems = problems[:MAX_REPORTED_PROBLEMS]
+    paths = {p.path for p in problems} | {p.first for p in problems if p.first is not None}
+    where = _marked(text, paths)
+    errors: list[CodegenError] = []
+    for problem in problems:
+        line, column = where(problem.path, problem.at_key)
+        message = problem.message
+        if problem.first is not None:
+            message += f" (first defined at line {where(problem.first, False)[0]})"
+        errors.append(SpecError(message + problem.tail, shown, line, column))
+    errors.sort(key=lambda error: (error.line, error.column))
+    if more > 0:
+        message = f"and {more:,} more problems like these: fix these, then run validate again"
+        errors.append(SpecError(message, shown))
+    return errors
+
+
+def _marked(text: str, paths: set[NodePath]) -> Callable[[NodePath, bool], tuple[int, int]]:
+    """A function giving the position of a path of ``paths`` in ``text``: from libyaml's
+    events when installed (:func:`codegen.catalog.libyaml.marks`), else from ruamel's
+    round-trip tree; both give the position ruamel's tree has."""
+    if C_LOADER:
+        try:
+            from codegen.catalog.libyaml import marks
+        except ImportError:  # no PyYAML, or PyYAML without libyaml
+            pass
+        else:
+            found = marks(text, paths)
+            if found is not None:
+                return lambda path, at_key: _position_in(found, path, at_key)
     try:
         tree = YAML(typ="rt").load(text)
     except (YAMLError, RecursionError):  # pragma: no cover - the text already parsed safely
         tree = None
-    errors: list[CodegenError] = []
-    for problem in problems:
-        line, column = position(tree, problem.path, problem.at_key)
-        message = problem.message
-        if problem.first is not None:
-            message += f" (first defined at line {position(tree, problem.first, False)[0]})"
-        errors.append(SpecError(message + problem.tail, shown, line, column))
-    return sorted(errors, key=lambda error: (error.line, error.column))
+    return lambda path, at_key: position(tree, path, at_key)
+
+
+def _position_in(found: dict[NodePath, Any], path: NodePath, at_key: bool) -> tuple[int, int]:
+    """As :func:`position`, from the marks of :func:`codegen.catalog.libyaml.marks`."""
+    depth = len(path)
+    while depth and path[:depth] not in found:
+        depth -= 1
+    key_mark, value_mark = found.get(path[:depth], (None, (-1, -1)))
+    line, column = key_mark if at_key and depth == len(path) and key_mark else value_mark
+    return line + 1, column + 1
 
 
 def position(tree: Any, path: NodePath, at_key: bool) -> tuple[int, int]:

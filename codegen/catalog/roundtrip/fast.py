@@ -48,7 +48,7 @@ from codegen.catalog.libyaml import NOT_ALWAYS_TEXT, NOT_LIKE_RUAMEL, Unsure, sc
 from codegen.catalog.plain import LinedDict
 from codegen.catalog.roundtrip.dialect import round_trip_yaml
 from codegen.catalog.roundtrip.emit import emit
-from codegen.limits import MAX_CATALOG_DEPTH
+from codegen.limits import MAX_CATALOG_DEPTH, MAX_CATALOG_NODES
 
 _QUOTED = {'"': DoubleQuotedScalarString, "'": SingleQuotedScalarString, "|": LiteralScalarString}
 _NO_KEY: Any = object()  # a mapping waiting for its next key
@@ -125,6 +125,7 @@ def _build(text: str, next_event: Any) -> Any:
     key: Any = _NO_KEY
     key_mark: Any = None
     set_item = OrderedDict.__setitem__
+    nodes = 0
     while True:
         event = next_event()
         kind = type(event)
@@ -159,6 +160,9 @@ def _build(text: str, next_event: Any) -> Any:
             setattr(value, _LINE_COL, lines)
         else:
             raise Unsure  # an alias, a tagged or anchored mapping or list, too deep
+        nodes += 1
+        if nodes > MAX_CATALOG_NODES:
+            raise Unsure  # refused where the catalog is parsed, before this tree grows
         mark = event.start_mark
         if type(container) is CommentedSeq:
             if positions is None:
