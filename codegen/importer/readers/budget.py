@@ -5,7 +5,9 @@ few bytes stand for many cells, and a short row stands for as many cells as its 
 One :class:`PageBudget` per page counts every table's cells once spans are spread and short
 rows padded, across all the tables of the page (HTML, Markdown, the HTML inside Markdown,
 plain text), so sixteen tables of two million cells are refused as one of thirty-two
-million would be. It also bounds a table's columns and how deep HTML tables nest. Each bound
+million would be. It also bounds the page's table rows (counted as HTML rows open, and as
+lines with a ``|`` before markdown-it reads a page), a table's columns, and how deep HTML
+tables nest. Each bound
 is checked while the cells are made, before anything that costs more per cell (column
 roles, the merge); past one, the page is refused with one line at the table.
 """
@@ -16,7 +18,13 @@ from collections.abc import Iterable
 
 from codegen.errors import InputError
 from codegen.importer.readers.blocks import Block
-from codegen.limits import MAX_PAGE_CELLS, MAX_TABLE_COLUMNS, MAX_TABLE_NESTING
+from codegen.limits import (
+    MAX_CODES,
+    MAX_PAGE_CELLS,
+    MAX_PAGE_ROWS,
+    MAX_TABLE_COLUMNS,
+    MAX_TABLE_NESTING,
+)
 
 
 class PageBudget:
@@ -26,6 +34,20 @@ class PageBudget:
     def __init__(self, path: str) -> None:
         self.path = path
         self.cells = 0
+        self.rows = 0
+
+    def row(self, line: int, column: int = 1, rows: int = 1) -> None:
+        """Count ``rows`` more table rows, the last at ``line``:``column``; raise
+        :class:`InputError` there once the page has more than ``MAX_PAGE_ROWS``."""
+        self.rows += rows
+        if self.rows > MAX_PAGE_ROWS:
+            raise InputError(
+                f"the page's tables have more than {MAX_PAGE_ROWS:,} rows, the limit for one "
+                f"page (a catalog holds at most {MAX_CODES:,} codes): import the page in parts",
+                self.path,
+                line,
+                column,
+            )
 
     def spend(self, cells: int, line: int, column: int = 1) -> None:
         """Count ``cells`` more cells of the table at ``line``:``column``; raise
@@ -79,3 +101,24 @@ def check_tables(blocks: Iterable[Block], path: str) -> None:
         budget.columns(max((len(r.cells) for r in table.rows), default=0), table.line, table.column)
         cells = len(table.headers) + sum(len(r.cells) for r in table.rows)
         budget.spend(cells, table.line, table.column)
+        budget.row(table.line, table.column, len(table.rows))
+
+
+def pipe_lines(lines: list[str], path: str) -> None:
+    """Raise :class:`InputError` at the line past ``MAX_PAGE_ROWS`` lines with a ``|`` (the
+    rows a pipe table can have), before markdown-it reads the page: its table rule holds
+    about eight tokens a row until the table ends (a page of 600,000 short rows took 45 s
+    and 2.7 GB before it was refused for its codes)."""
+    count = 0
+    for number, line in enumerate(lines, 1):
+        if "|" in line:
+            count += 1
+            if count > MAX_PAGE_ROWS:
+                raise InputError(
+                    f"the page has more than {MAX_PAGE_ROWS:,} lines with a '|' (pipe table "
+                    f"rows), the limit for one page (a catalog holds at most {MAX_CODES:,} "
+                    "codes): import the page in parts",
+                    path,
+                    number,
+                    1,
+                )

@@ -161,6 +161,7 @@ class _Reader(HTMLParser):
             table.in_head = False
         elif tag == "tr":
             self._cell = None
+            self.budget.row(*self.where())
             table.rows.append(Row(*self.where(), table.in_head))
         elif tag in ("td", "th"):
             if not table.rows:

@@ -33,7 +33,7 @@ from markdown_it.token import Token
 
 from codegen.errors import InputError
 from codegen.importer.readers.blocks import Block, BlockKind, RawRow, RawTable, note, skipped
-from codegen.importer.readers.budget import PageBudget
+from codegen.importer.readers.budget import PageBudget, pipe_lines
 from codegen.importer.readers.html import HtmlFragment
 from codegen.importer.readers.inline import inline_text
 from codegen.importer.readers.lines import code_lines
@@ -67,6 +67,7 @@ def read_markdown(
     page = budget or PageBudget(path)
     stripped = strip_metadata(source)
     reader = _Reader(stripped.source.split("\n"), path, warnings if warnings is not None else [])
+    pipe_lines(reader.lines, path)
     tokens = reader.md.parse(stripped.source, reader.env)
     blocks: list[Block] = []
     if stripped.title:

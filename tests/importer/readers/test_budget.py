@@ -15,6 +15,7 @@ from codegen.errors import InputError
 from codegen.importer.columns.headers import header_dictionary
 from codegen.importer.document import parse_document
 from codegen.importer.readers import budget as budget_module
+from tests.support.hostile import run_measured
 
 _WORDS = header_dictionary([])
 _CODES = "<tr><th>Code</th><th>Message</th></tr><tr><td>1</td><td>one</td></tr>"
@@ -93,7 +94,51 @@ def test_tables_nested_past_the_limit_are_refused() -> None:
         parse_document(within, "p.html", "html", _WORDS)
 
 
+def _rows(kind: str, rows: int) -> str:
+    if kind == "markdown":
+        return "# Codes\n\n| Code | Message |\n|---|---|\n" + "".join(
+            f"|{i}|m|\n" for i in range(rows)
+        )
+    if kind == "html":
+        return "<table><tr><th>Code<th>Message\n" + "".join(
+            f"<tr><td>{i}<td>m\n" for i in range(rows)
+        )
+    return "Codes\n\nCode\tMessage\n" + "".join(f"{i}\tm\n" for i in range(rows))
+
+
+@pytest.mark.parametrize(("kind", "line"), [("markdown", 13), ("html", 11), ("text", 3)])
+def test_the_pages_table_rows_are_bounded(
+    monkeypatch: pytest.MonkeyPatch, kind: str, line: int
+) -> None:
+    """Pipe-table lines before markdown-it reads the page, HTML rows as they open, any
+    table's rows once read; a page of exactly the bound is read."""
+    monkeypatch.setattr(budget_module, "MAX_PAGE_ROWS", 10)
+    rows = {"markdown": 8, "html": 9, "text": 10}[kind]  # 10 lines with |, 10 <tr>, 10 rows
+    assert len(parse_document(_rows(kind, rows), "p", kind, _WORDS).tables[0].codes) == rows
+    with pytest.raises(InputError, match="more than 10 (rows|lines with a '\\|')") as refused:
+        parse_document(_rows(kind, rows + 1), "p", kind, _WORDS)
+    assert refused.value.line == line
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("kind", ["markdown", "html"])
+def test_a_page_of_600000_short_rows_is_refused_in_bounded_memory(
+    tmp_path: Path, kind: str
+) -> None:
+    """The trial's page (V3): 600,000 rows in under 10 MB aborted the interpreter at
+    3.8 GB; 45 s and 2.7 GB (Markdown) and 33 s and 1.9 GB (HTML, 500,000 rows) when the
+    code count refused them at the end."""
+    page = tmp_path / f"page.{'md' if kind == 'markdown' else 'html'}"
+    page.write_text(_rows(kind, 600_000 if kind == "markdown" else 500_000), encoding="utf-8")
+    ran = run_measured(["import", page.name, "--lang", "en"], tmp_path, timeout=60)
+    assert ran.status == 2 and ran.err.count("\n") == 1, ran.err[-2000:]
+    assert "more than 200,000" in ran.err and "Traceback" not in ran.err
+    assert ran.peak_mib < 400 and ran.seconds < 20, (ran.peak_mib, ran.seconds)
+    assert not (tmp_path / "spec").exists()
+
+
 def test_the_documented_page_limits() -> None:
     """docs/limits.md states these figures; change both together."""
+    assert limits.MAX_PAGE_ROWS == 200_000
     assert limits.MAX_PAGE_CELLS == 2_000_000
     assert (limits.MAX_TABLE_COLUMNS, limits.MAX_TABLE_NESTING) == (256, 32)
