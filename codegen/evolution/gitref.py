@@ -115,6 +115,18 @@ def default_base(root: Path) -> tuple[str, str]:
     return "HEAD", commit_of(root, "HEAD")
 
 
+def _is_link(root: Path, commit: str, relative: str) -> bool:
+    """Whether ``relative`` (from the repository root) is a symbolic link in ``commit``."""
+    listed = _git(
+        root, "--literal-pathspecs", "ls-tree", "-z", "--full-tree", commit, "--", relative
+    )
+    for entry in listed.stdout.split(b"\0"):
+        mode, _, path = entry.partition(b"\t")
+        if path.decode("utf-8", "surrogateescape") == relative:
+            return mode.startswith(b"120000 ")
+    return False
+
+
 def read_base(file: Path, shown: str, ref: str | None, limit: int, too_large: str) -> Base:
     """The file ``file`` (a path usable from the working directory) at ``ref``, or at the
     default base when ``ref`` is None. Its path in the repository is computed from the
@@ -136,5 +148,11 @@ def read_base(file: Path, shown: str, ref: str | None, limit: int, too_large: st
         return Base(ref, described, commit, relative, None)
     if int(_out(size)) > limit:
         raise InputError(too_large, f"{ref or commit[:12]}:{relative}")
+    if _is_link(root, commit, relative):  # its blob is the link's target path, not a catalog
+        raise InputError(
+            "is a symbolic link at this revision, and codegen follows no link in history: "
+            "compare with a revision where the catalog is a file",
+            f"{ref or commit[:12]}:{relative}",
+        )
     blob = _git(root, "cat-file", "blob", where)  # fails for a folder: not a file there
     return Base(ref, described, commit, relative, blob.stdout if blob.returncode == 0 else None)

@@ -157,6 +157,27 @@ def test_an_unknown_ref_is_one_line_and_exit_2(
         assert err.startswith("unknown git ref ") and len(err.splitlines()) == 1
 
 
+def test_a_catalog_that_was_a_symbolic_link_at_the_base_is_refused_not_read_as_its_target(
+    repo: Repo, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A link's blob is its target's path: read as a catalog, it was no catalog at all and
+    "no breaking change" (issue #18's trial)."""
+    catalog = repo.root / "spec" / "codes.yaml"
+    text = catalog.read_bytes()
+    (repo.root / "spec" / "real.yaml").write_bytes(text)
+    catalog.unlink()
+    catalog.symlink_to("real.yaml")
+    repo.commit("the catalog as a link")
+    catalog.unlink()
+    catalog.write_bytes(text.replace(CONTENT_TYPE.encode(), b""))
+    refused = (
+        "HEAD:spec/codes.yaml: is a symbolic link at this revision, and codegen follows "
+        "no link in history: compare with a revision where the catalog is a file\n"
+    )
+    for args in (("diff", "HEAD"), ("check", "--breaking-against", "HEAD")):
+        assert repo.run(capsys, *args)[::2] == (2, refused)
+
+
 def test_without_a_ref_diff_starts_from_the_merge_base_with_origin_head(
     repo: Repo, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
