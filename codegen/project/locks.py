@@ -39,7 +39,6 @@ import hashlib
 import os
 import secrets
 import stat
-import tempfile
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -47,12 +46,11 @@ from pathlib import Path
 
 from codegen.errors import InputError
 from codegen.files import flock_if_free
-from codegen.usercache import unsafe_folder
+from codegen.project.lockfolder import NEW_FILE, lock_folder
 
 DEFAULT_TIMEOUT = 60  # seconds a run waits for a lock held by another
 NOTICE_AFTER = 1.0  # seconds of waiting before saying whom for
 TIMEOUT_VARIABLE = "CODEGEN_LOCK_TIMEOUT"
-FOLDER_VARIABLE = "CODEGEN_LOCK_DIR"
 KINDS = ("catalog", "output")  # the order locks are always taken in
 
 
@@ -70,66 +68,6 @@ class Resource:
         """The lock's file name: the kind and a hash of the resolved path."""
         resolved = str(self.path.resolve())
         return f"{self.kind}-{hashlib.sha256(resolved.encode()).hexdigest()[:24]}"
-
-
-def lock_folder() -> Path:
-    """Where lock files live: ``$CODEGEN_LOCK_DIR`` (an absolute path), else
-    ``$XDG_RUNTIME_DIR/codegen-locks`` (when that variable is absolute and names no folder of
-    another user's), else ``<temp>/codegen-locks-<uid>``; created (mode 0700) when missing.
-    InputError when the variable is relative, when the folder cannot be created, or when it
-    is not this user's own (:func:`codegen.usercache.unsafe_folder`)."""
-    folder = _chosen_folder()
-    try:
-        folder.parent.mkdir(parents=True, exist_ok=True)
-        os.mkdir(folder, 0o700)
-    except FileExistsError:
-        pass  # checked below, whatever it is
-    except OSError as error:
-        raise InputError(
-            f"cannot create the lock folder: {error.strerror}; set {FOLDER_VARIABLE} to a "
-            "writable folder",
-            str(folder),
-        ) from None
-    problem = unsafe_folder(folder)
-    if problem:
-        raise InputError(
-            f"the lock folder {problem}, so another user could take or fake codegen's "
-            f"locks; remove it, or set {FOLDER_VARIABLE} to a folder of your own (mode 700)",
-            str(folder),
-        )
-    return folder
-
-
-def _chosen_folder() -> Path:
-    """The lock folder the environment names, not yet created or checked."""
-    given = os.environ.get(FOLDER_VARIABLE, "").strip()
-    if given:
-        folder = Path(os.path.expanduser(given))
-        if not folder.is_absolute():
-            raise InputError(
-                f"{FOLDER_VARIABLE}={given!r} is a relative path, so runs started in different "
-                "folders would take different locks; give an absolute path"
-            )
-        return folder
-    runtime = os.environ.get("XDG_RUNTIME_DIR", "").strip()
-    if runtime and os.path.isabs(runtime) and _own_folder(Path(runtime)):
-        return Path(runtime) / "codegen-locks"
-    user = os.geteuid() if hasattr(os, "geteuid") else os.getlogin()
-    return Path(tempfile.gettempdir()) / f"codegen-locks-{user}"
-
-
-def _own_folder(path: Path) -> bool:
-    """Whether ``path`` is a folder of this user's, or nothing yet (``$XDG_RUNTIME_DIR`` is
-    one, by its specification; one inherited from another user, as ``su`` leaves it, is
-    not)."""
-    try:
-        found = os.stat(path)
-    except FileNotFoundError:
-        return True  # made by this user below, and checked
-    except OSError:
-        return False
-    owner = found.st_uid == os.geteuid() if hasattr(os, "geteuid") else True
-    return stat.S_ISDIR(found.st_mode) and owner
 
 
 def timeout(configured: int | None) -> float:
@@ -239,7 +177,6 @@ def _check_lock_file(path: Path) -> None:
 
 
 HOLDER_BYTES = 4096  # at most this much of a holder record is read
-_NEW_FILE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
 
 
 def holder(lock: Path) -> str:
@@ -268,7 +205,7 @@ def _record_holder(lock: Path, command: str) -> None:
     temporary = lock.with_name(f".{holder_file.name}.codegen-{suffix}.tmp")
     data = f"{os.getpid()}\n{command}\n{time.time():.3f}\n".encode()
     try:
-        handle = os.open(temporary, _NEW_FILE, 0o600)
+        handle = os.open(temporary, NEW_FILE, 0o600)
     except OSError:
         return
     try:

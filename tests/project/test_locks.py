@@ -6,13 +6,15 @@ from __future__ import annotations
 
 import os
 import tempfile
+import time
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from codegen.errors import InputError
-from codegen.project.locks import Resource, held, lock_folder
+from codegen.project.lockfolder import lock_folder
+from codegen.project.locks import Resource, held
 from tests.support.catalogs import Project
 
 NOBODY = 65534  # the other user, where this process may become one (it runs as root)
@@ -163,6 +165,44 @@ def test_a_relative_lock_folder_is_refused(tmp_path: Path, monkeypatch: pytest.M
     with pytest.raises(InputError, match="is a relative path"):
         lock_folder()
     assert not (tmp_path / "locks").exists()
+
+
+def test_a_lock_folder_with_a_line_break_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("CODEGEN_LOCK_DIR", f"{tmp_path}/a\nb")
+    with pytest.raises(InputError, match="has a control character"):
+        lock_folder()
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_no_lock_folder_is_made_in_a_folder_everyone_writes_in_without_the_sticky_bit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Refused before it is made (it was made, then refused: another user could have
+    swapped it in between)."""
+    open_to_all = tmp_path / "shared"
+    open_to_all.mkdir()
+    open_to_all.chmod(0o777)
+    monkeypatch.setenv("CODEGEN_LOCK_DIR", str(open_to_all / "locks"))
+    with pytest.raises(InputError, match="would be in a folder every user may write in"):
+        lock_folder()
+    assert list(open_to_all.iterdir()) == []
+
+
+@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="no /proc")
+def test_a_lock_folder_that_takes_no_file_is_refused_at_once(
+    project: Project, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """It waited the whole lock timeout (60 s), then blamed another codegen run."""
+    monkeypatch.setenv("CODEGEN_LOCK_DIR", "/proc/self/fd")
+    monkeypatch.setenv("CODEGEN_LOCK_TIMEOUT", "5")
+    started = time.monotonic()
+    assert project.run("generate") == 2
+    assert time.monotonic() - started < 2
+    err = capsys.readouterr().err
+    assert err.startswith("/proc/self/fd: cannot create a lock file in the lock folder (")
+    assert err.count("\n") == 1 and not project.output.exists()
 
 
 def test_generate_with_a_relative_lock_folder_stops_with_one_line(
