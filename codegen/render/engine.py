@@ -162,10 +162,16 @@ def _stopped(job: _Job, reason: str, signal_name: str = "") -> str:
             "Raise template_cpu_seconds in the configuration if the template really needs it"
         )
     how = f"killed by {signal_name}" if signal_name else "ended without a result"
-    return (
-        f"rendering {job.output}: the child process rendering it was {how} (out of memory?); "
-        "see docs/security.md"
-    )
+    cause = _CAUSES.get(signal_name, "out of memory?")
+    return f"rendering {job.output}: the child process rendering it was {how} ({cause}); see docs/security.md"
+
+
+# What a signal that ends the rendering child most likely means, for its one line.
+_CAUSES = {
+    "SIGSEGV": "Python's stack overflowed: does an expression of the template nest thousands "
+    "deep? flatten it",
+    "SIGBUS": "Python's stack overflowed, or memory ran out",
+}
 
 
 def _rendered(job: _Job, template: Template) -> str:

@@ -122,3 +122,17 @@ def test_without_kernel_limits_the_work_runs_here(monkeypatch: pytest.MonkeyPatc
     """macOS (fork is unsafe there) and Windows: the sandbox and the bounds alone."""
     monkeypatch.setattr(confine, "available", lambda: False)
     assert confine.run(_where, "x", SMALL) == "x:parent"
+
+
+def test_a_crashed_child_is_reported_with_its_likely_cause_not_as_out_of_memory() -> None:
+    """100,000 nested unary operators in a template crash CPython's compiler (SIGSEGV): the
+    line said "out of memory?" (issue #18's trial)."""
+    from types import SimpleNamespace
+
+    from codegen.render import engine
+
+    job = SimpleNamespace(output="out.py", limits=SimpleNamespace(memory_bytes=MIB, cpu_seconds=1))
+    crashed = engine._stopped(job, "signal", "SIGSEGV")  # type: ignore[arg-type]
+    assert "killed by SIGSEGV (Python's stack overflowed" in crashed
+    assert "out of memory" not in crashed
+    assert "(out of memory?)" in engine._stopped(job, "signal", "SIGKILL")  # type: ignore[arg-type]
