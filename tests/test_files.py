@@ -14,6 +14,7 @@ from codegen.files import (
     RefusedFile,
     read_bytes,
     read_limited,
+    write_atomic,
     write_changed,
 )
 from tests.support.hostile import returns_within
@@ -97,3 +98,26 @@ def test_an_output_far_larger_than_its_new_text_is_rewritten_without_being_read(
         file.truncate(2**30)  # sparse
     assert returns_within(5, lambda: write_changed(tmp_path, {"a.txt": "a\n"})) == ["a.txt"]
     assert (tmp_path / "a.txt").read_text(encoding="utf-8") == "a\n"
+
+
+def test_a_file_replaced_through_a_link_takes_a_new_files_mode_not_its_targets(
+    tmp_path: Path,
+) -> None:
+    """A committed output that links to a file open to everyone (0777) made the file written
+    in its place open to everyone too (issue #18's trial)."""
+    target = tmp_path / "open.txt"
+    target.write_text("x", encoding="utf-8")
+    target.chmod(0o777)
+    output = tmp_path / "out.txt"
+    output.symlink_to(target)
+    write_atomic(output, b"new")
+    umask = os.umask(0)
+    os.umask(umask)
+    assert not output.is_symlink() and output.read_bytes() == b"new"
+    assert output.stat().st_mode & 0o777 == 0o666 & ~umask
+    assert target.read_text(encoding="utf-8") == "x"
+    kept = tmp_path / "kept.txt"
+    kept.write_text("x", encoding="utf-8")
+    kept.chmod(0o600)
+    write_atomic(kept, b"new")
+    assert kept.stat().st_mode & 0o777 == 0o600  # a regular file keeps its own mode

@@ -25,6 +25,7 @@ import hashlib
 import os
 import posixpath
 import re
+import stat
 import sys
 import tempfile
 from collections.abc import Iterable, Mapping
@@ -172,12 +173,17 @@ def write_temporary(path: Path, data: bytes) -> str:
 
 
 def _mode_for(path: Path) -> int:
+    """The permissions of the regular file at ``path``; for anything else (nothing yet, a
+    symbolic link: never the mode of what it points at) those of a new file."""
     try:
-        return path.stat().st_mode & 0o777
+        found = os.lstat(path)
     except FileNotFoundError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
+        found = None
+    if found is not None and stat.S_ISREG(found.st_mode):
+        return found.st_mode & 0o777
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
 
 
 def sha256(data: bytes) -> str:
