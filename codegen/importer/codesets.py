@@ -36,9 +36,10 @@ from codegen.importer.columns.cells import (
     split_code_and_text,
     unspan,
 )
+from codegen.importer.columns.codecolumn import Column
 from codegen.importer.columns.flags import DASHES
 from codegen.importer.columns.headers import HeaderDictionary
-from codegen.importer.columns.roles import Column, Roles, decide
+from codegen.importer.columns.roles import Roles, decide
 from codegen.importer.readers.blocks import PlacedTable, RawRow, RawTable, from_sheet, note, skipped
 
 _INTEGER = re.compile(r"0|-?[1-9][0-9]*")

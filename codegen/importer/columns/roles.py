@@ -8,7 +8,7 @@ in :mod:`.cells` (:func:`~.cells.code_evidence`, :func:`~.cells.is_flag_like`,
 :func:`decide`, which combines them for a whole table in a fixed order and records why
 (``Column.reason``):
 
-1. **Code**: a column given as the code; else the first column whose header says code and
+1. **Code** (:mod:`.codecolumn`): a column given as the code; else the first column whose header says code and
    whose cells look like codes (integers, hex, short identifiers without spaces, not
    dates), all distinct (or distinct within one other column: the same code in two
    groups); else the first column of such cells, at least half of them with a digit, all
@@ -35,10 +35,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from codegen.importer.columns.cells import (
-    code_evidence,
     index_like,
     is_flag_like,
     is_group_like,
@@ -46,27 +45,14 @@ from codegen.importer.columns.cells import (
     is_mark_column,
     is_name_like,
     mean_length,
-    split_code_and_text,
 )
+from codegen.importer.columns.codecolumn import Column, Table, code_column, has_role
 from codegen.importer.columns.headers import HeaderDictionary, attribute_key, hint
 from codegen.importer.columns.words import CAUSE, Role
-from codegen.limits import ROLE_CANDIDATES
 
 _SNAKE = re.compile(r"[^\W\d_][^\W_]*(?:_[^\W_]+)+")  # letters of any script
 
 SHOWN_HEADERS = 8  # headers a message names, each cut at 40 characters
-
-
-@dataclass(frozen=True)
-class Column:
-    """One column's role: ``kind`` is code, message, name, group, flag, text or index."""
-
-    index: int
-    header: str
-    kind: str
-    key: str = ""
-    reason: str = ""
-    marks: bool = False  # a flag written as a mark (X, ✓, ●) or nothing: empty is false
 
 
 @dataclass(frozen=True)
@@ -98,7 +84,7 @@ def decide(
     """The roles of every column, or the reason the table is not a code table."""
     width = len(headers)
     given = words.given_roles(headers)
-    table = _Table(
+    table = Table(
         headers,
         [[row[i] for row in rows if len(row) == width] for i in range(width)],
         [g or hint(h) for g, h in zip(given, headers)],
@@ -114,7 +100,7 @@ def decide(
     shown = ", ".join(f'"{h[:40]}"' for h in headers[:SHOWN_HEADERS])
     if len(headers) > SHOWN_HEADERS:  # one line stays one readable line
         shown += f" and {len(headers) - SHOWN_HEADERS:,} more"
-    code, split = _code(table)
+    code, split = code_column(table)
     if code is None:
         return f"no column holds codes (headers {shown})"
     if (sparse := _sparse(table.columns[code.index])) is not None:
@@ -145,7 +131,7 @@ def _sparse(cells: Sequence[str]) -> str | None:
     return None if filled * 2 >= len(cells) else f"{filled} of {len(cells)} rows"
 
 
-def _labelled_message(table: _Table) -> Column | None:
+def _labelled_message(table: Table) -> Column | None:
     """With codes and text in one column (``200 (OK)``, ``E100 Bad request``): another
     column whose header says message holds the messages, and the text beside each code
     is a label (the member's name); None when there is no such column."""
@@ -153,108 +139,12 @@ def _labelled_message(table: _Table) -> Column | None:
     if given is not None:
         return given
     for i in table.free():
-        if _is(table.hints[i], "message") and any(table.columns[i]):
+        if has_role(table.hints[i], "message") and any(table.columns[i]):
             return Column(i, table.headers[i], "message", reason="header; codes carry labels")
     return None
 
 
-@dataclass
-class _Table:
-    """One table while its roles are decided: headers, cells by column, the header words'
-    hints (or given roles), and the roles decided so far by column index."""
-
-    headers: Sequence[str]
-    columns: list[list[str]]
-    hints: list[Role | None]
-    kinds: dict[int, Column] = field(default_factory=dict)
-
-    def given(self, kind: str) -> Column | None:
-        return next((c for c in self.kinds.values() if c.kind == kind), None)
-
-    def free(self) -> list[int]:
-        return [i for i in range(len(self.headers)) if i not in self.kinds]
-
-
-def _code(table: _Table) -> tuple[Column | None, bool]:
-    given = table.given("code")
-    if given is not None:  # a code column given, its cells codes with labels or not
-        cells = [c for c in table.columns[given.index] if c]
-        return given, not code_evidence(cells).code_like and _split(cells)
-    headers, columns, hints, free = table.headers, table.columns, table.hints, table.free()
-    evidence = {i: code_evidence(columns[i]) for i in free}
-    flags = {
-        i
-        for i in free
-        if is_mark_column(columns[i]) or is_flag_like(columns[i], _is(hints[i], "flag"))
-    }
-    hinted = [i for i in free if _is(hints[i], "code") and evidence[i].code_like]
-    hinted = [i for i in hinted if i not in flags]
-    unhinted = [
-        i
-        for i in free
-        if evidence[i].code_like
-        and i not in flags
-        and (
-            hints[i] is None
-            or _is(hints[i], "message")
-            or _is(hints[i], "name")
-            or hints[i] == CAUSE
-        )
-        and evidence[i].with_digit * 2 >= evidence[i].codes
-    ]
-    groups: list[int] | None = None
-    for within_groups in (False, True):
-        for rank, i in enumerate(hinted + unhinted):
-            if within_groups:
-                if rank >= ROLE_CANDIDATES:
-                    break
-                groups = _repeating_groups(columns) if groups is None else groups
-                unique = _distinct_within(columns, i, groups)
-            else:
-                unique = evidence[i].distinct
-            if unique:
-                why = "header; " if i in hinted else ""
-                return Column(i, headers[i], "code", reason=why + evidence[i].describe()), False
-    if hinted:  # the same code twice: reported with both lines when the rows are built
-        i = hinted[0]
-        return Column(i, headers[i], "code", reason=f"header; {evidence[i].describe()}"), False
-    for i in free:
-        cells = [c for c in columns[i] if c]
-        if _split(cells):
-            reason = f"each of {len(cells)} cells starts with a code and goes on with text"
-            return Column(i, headers[i], "code", reason=reason), True
-    return None, False
-
-
-def _split(cells: list[str]) -> bool:
-    """Whether each cell starts with a code and goes on with text, no code twice."""
-    pairs = [split_code_and_text(c) for c in cells]
-    return bool(cells) and all(pairs) and len({p[0] for p in pairs if p}) == len(pairs)
-
-
-def _repeating_groups(columns: list[list[str]]) -> list[int]:
-    """The first ``ROLE_CANDIDATES`` columns of short labels that repeat (a group, not a
-    column of distinct values), each column read once: what codes may be distinct within."""
-    found: list[int] = []
-    for i, cells in enumerate(columns):
-        if is_group_like(cells) and len(set(cells)) < len(cells):
-            found.append(i)
-            if len(found) == ROLE_CANDIDATES:
-                break
-    return found
-
-
-def _distinct_within(columns: list[list[str]], code: int, groups: list[int]) -> bool:
-    """Whether the codes of column ``code`` are distinct within the values of one of the
-    ``groups`` (:func:`_repeating_groups`). At most ``ROLE_CANDIDATES`` code columns are
-    tried against at most as many groups, so a table of many columns costs as many cells."""
-    for i in groups:
-        if i != code and len(set(zip(columns[i], columns[code]))) == len(columns[code]):
-            return True
-    return False
-
-
-def _message(table: _Table) -> Column | None:
+def _message(table: Table) -> Column | None:
     given = table.given("message")
     if given is not None:
         return given
@@ -263,11 +153,11 @@ def _message(table: _Table) -> Column | None:
         i
         for i in table.free()
         if sum(1 for c in columns[i] if c) * 2 >= len(columns[i])
-        and not is_flag_like(columns[i], _is(hints[i], "flag"))
+        and not is_flag_like(columns[i], has_role(hints[i], "flag"))
         and not is_mark_column(columns[i])
-        and not (_is(hints[i], "name") and is_name_like(columns[i]))
+        and not (has_role(hints[i], "name") and is_name_like(columns[i]))
     ]
-    hinted = [i for i in free if _is(hints[i], "message")]
+    hinted = [i for i in free if has_role(hints[i], "message")]
     if hinted:  # the first: a second one is an API message, a note, a cause (text)
         return Column(hinted[0], headers[hinted[0]], "message", reason="header")
     causes = [i for i in free if hints[i] is not None and hints[i] == CAUSE]
@@ -280,19 +170,19 @@ def _message(table: _Table) -> Column | None:
     return Column(best, headers[best], "message", reason="longest text column")
 
 
-def _name(table: _Table) -> Column | None:
+def _name(table: Table) -> Column | None:
     given = table.given("name")
     if given is not None:
         return given
     headers, columns, hints = table.headers, table.columns, table.hints
     for i in table.free():
         if not is_name_like(columns[i]):
-            if _is(hints[i], "name") and is_label_like(columns[i]):
+            if has_role(hints[i], "name") and is_label_like(columns[i]):
                 return Column(i, headers[i], "name", reason="header; distinct short labels")
             continue
         values = [c for c in columns[i] if c]
         snake = sum(1 for c in values if _SNAKE.fullmatch(c) and c.upper() == c) * 2 >= len(values)
-        if _is(hints[i], "name") or (hints[i] is None and snake):
+        if has_role(hints[i], "name") or (hints[i] is None and snake):
             return Column(i, headers[i], "name", reason="distinct identifiers")
     return None
 
@@ -308,7 +198,7 @@ def _attribute(index: int, header: str, cells: list[str], known: Role | None) ->
     if is_mark_column(cells):
         flag_key = key if known is None or known.kind == "flag" else attribute_key(header)
         return Column(index, header, "flag", flag_key, "a mark or nothing", marks=True)
-    if is_flag_like(cells, _is(known, "flag")):
+    if is_flag_like(cells, has_role(known, "flag")):
         flag_key = key if known is None or known.kind == "flag" else attribute_key(header)
         return Column(index, header, "flag", flag_key, "yes/no cells")
     if known is not None and known.kind == "group" and _short(cells):
@@ -322,7 +212,3 @@ def _attribute(index: int, header: str, cells: list[str], known: Role | None) ->
 
 def _short(cells: Sequence[str]) -> bool:
     return all(len(c) <= 80 and "\n" not in c for c in cells)
-
-
-def _is(role: Role | None, kind: str) -> bool:
-    return role is not None and role.kind == kind
