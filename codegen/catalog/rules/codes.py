@@ -15,8 +15,10 @@ from codegen.catalog.rules.context import (
     dicts,
     mapping,
     quoted,
+    some_keys,
 )
 from codegen.catalog.rules.texts import control_character_problem
+from codegen.limits import MAX_REPORTED_PROBLEMS
 
 _OWN_KEYS = ("code", "message", "curated")
 
@@ -54,17 +56,37 @@ def check_codes(
         elif isinstance(name, str):
             fix = "give each code its own name"
             context.first_time(seen_names, name, name_path, f"code name {name}", fix)
-        for key, value in code.items():
-            if key in _OWN_KEYS:
-                continue
-            if key in attributes:
-                kind = attributes[key].get("kind")
-                check_attribute_value(context, code_path + (key,), kind, value, labels[key])
-            else:
-                message = (
-                    f"unknown key {quoted(key)} on {what}: declare it under attributes or remove it"
-                )
-                context.add(code_path + (key,), message, at_key=True)
+        check_code_keys(context, code_path, code, what, attributes, labels)
+
+
+def check_code_keys(
+    context: Context,
+    code_path: NodePath,
+    code: dict[Any, Any],
+    what: str,
+    attributes: dict[str, dict[Any, Any]],
+    labels: dict[str, Any],
+) -> None:
+    """The code's keys besides its own: attribute values, each checked, and unknown keys,
+    each a problem; more unknown keys than are printed are one problem, at the first."""
+    unknown = []
+    for key, value in code.items():
+        if key in _OWN_KEYS:
+            continue
+        if key in attributes:
+            kind = attributes[key].get("kind")
+            check_attribute_value(context, code_path + (key,), kind, value, labels[key])
+        else:
+            unknown.append(key)
+    if len(unknown) > MAX_REPORTED_PROBLEMS:
+        fix = "declare them under attributes or remove them"
+        context.add(
+            code_path + (unknown[0],), f"{what} has {some_keys(unknown)}: {fix}", at_key=True
+        )
+        return
+    for key in unknown:
+        message = f"unknown key {quoted(key)} on {what}: declare it under attributes or remove it"
+        context.add(code_path + (key,), message, at_key=True)
 
 
 def check_stale(context: Context, path: NodePath, code: dict[Any, Any], what: str) -> None:

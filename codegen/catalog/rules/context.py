@@ -143,6 +143,13 @@ def describe_value(value: object) -> str:
     return kind_of(value)  # a YAML timestamp: a date, or a date and time
 
 
+def some_keys(keys: list[Any]) -> str:
+    """How many unknown ``keys`` a mapping has, and the first three: ``1,500 unknown keys
+    ('a', 'b', 'c', ...)``; for a mapping with more of them than are printed, said once."""
+    shown = ", ".join(quoted(key) for key in keys[:3])
+    return f"{len(keys):,} unknown keys ({shown}, ...)"
+
+
 def quoted(value: object) -> str:
     """A key or label as messages show it: strings in quotes, other scalars as YAML."""
     return f"'{value}'" if isinstance(value, str) else describe_value(value)
