@@ -34,7 +34,7 @@ from ruamel.yaml.events import AliasEvent
 from ruamel.yaml.nodes import ScalarNode
 from ruamel.yaml.reader import ReaderError
 
-from codegen.catalog.plain import LinedDict, NodePath, Problem, too_long_to_print
+from codegen.catalog.plain import LinedDict, NodePath, Problem, duplicate_key, too_long_to_print
 from codegen.catalog.rules.size import too_many_codes_in_text
 from codegen.errors import CodegenError, InputError, SpecError
 from codegen.files import read_limited
@@ -137,11 +137,7 @@ class _LinedConstructor(SafeConstructor):
         if key not in mapping:
             return True
         first = next(k for k, _ in node.value if _same(self.construct_object(k, deep=True), key))
-        raise _Refused(
-            f"duplicate key '{key}' (first defined at line {first.start_mark.line + 1}):"
-            " keep only one",
-            key_node.start_mark,
-        )
+        raise _Refused(duplicate_key(key, first.start_mark.line + 1), key_node.start_mark)
 
 
 def _short(value: str) -> str:
@@ -189,16 +185,20 @@ def parse(text: str, shown: str) -> Any:
     plain YAML, with the position ruamel reports, if its text has more codes than
     ``MAX_CODES`` (counted before it is parsed), or at its node past ``MAX_CATALOG_NODES``
     (counted while it is parsed: a 2 MB flow list of a million scalars took 79 s and
-    1.4 GB before)."""
+    1.4 GB before); at its duplicate key, when the fast loader proves it the only problem
+    (the reference loader took 75 s and 1.7 GB to find one in 1.5 million keys)."""
     too_many_codes_in_text(text, shown)
     if C_LOADER:
         try:
-            from codegen.catalog.libyaml import TooManyNodes, Unsure, load
+            from codegen.catalog.libyaml import DuplicateKey, TooManyNodes, Unsure, load
         except ImportError:  # no PyYAML, or PyYAML without libyaml
             pass
         else:
             try:
                 return load(text)
+            except DuplicateKey as error:  # its only problem: as the reference loader says it
+                message = duplicate_key(error.key, error.first_line + 1)
+                raise InputError(message, shown, error.line + 1, error.column + 1) from None
             except Unsure:
                 pass  # the reference loader refuses it with its position, or builds it
             except TooManyNodes as error:  # where the reference loader refuses it

@@ -55,6 +55,12 @@ class Problem:
     tail: str = ""
 
 
+def duplicate_key(key: Any, first_line: int) -> str:
+    """How both loaders refuse a second ``key`` in a mapping whose first is on
+    ``first_line`` (1-based)."""
+    return f"duplicate key '{key}' (first defined at line {first_line}): keep only one"
+
+
 def node_at(data: object, path: NodePath) -> object:
     """The node at ``path`` from ``data``, or None where the path does not lead anywhere."""
     node = data

@@ -159,9 +159,14 @@ LEFT_TO_THE_REFERENCE = {
     "tag_on_a_mapping": "a: !!map {b: 1}\n",
     "tag_on_a_list": "a: !!seq [1]\n",
     "merge_key": "a: {b: 1}\n<<: {c: 2}\n",
-    "duplicate_key": "a: 1\nb: 2\na: 3\n",
-    "duplicate_key_one_and_true": "1: a\ntrue: b\n",
-    "duplicate_nan_key": ".nan: a\n.NaN: b\n",
+    "duplicate_key_then_an_anchor": "a: 1\na: 2\nb: &x 1\n",
+    "duplicate_key_then_a_tag": "a: 1\na: 2\nb: !!str x\n",
+    "duplicate_key_then_a_date": "a: 1\na: 2\nb: 2024-01-31\n",
+    "duplicate_key_then_too_deep": "a: 1\na: 2\nb: " + "[" * 40 + "]" * 40 + "\n",
+    "duplicate_key_then_malformed": "a: 1\na: 2\nb: [1\n",
+    "duplicate_key_then_a_list_as_key": "a: 1\na: 2\n? [b]\n: 1\n",
+    "duplicate_key_then_a_tab": "a: 1\na: 2\nb: 'x\ty'\n",
+    "duplicate_key_in_a_list": "- a: 1\n  a: 2\n",
     "list_as_key": "? [a]\n: 1\n",
     "mapping_as_key": "? {a: 1}\n: 1\n",
     "deep": "a: " + "[" * 40 + "]" * 40 + "\n",
@@ -189,9 +194,64 @@ LEFT_TO_THE_REFERENCE = {
 def test_the_fast_loader_leaves_what_it_cannot_vouch_for_to_the_reference(case: str) -> None:
     """So a refusal reads the same, message and position, whatever is installed."""
     text = LEFT_TO_THE_REFERENCE[case]
-    with pytest.raises(fast.Unsure):
+    with pytest.raises(fast.Unsure) as unsure:
+        fast.load(text)
+    assert type(unsure.value) is fast.Unsure  # not a refusal of its own
+    assert outcome(True, text) == outcome(False, text)
+
+
+DUPLICATES = {
+    "at_the_root": "a: 1\nb: 2\na: 3\n",
+    "one_and_true": "1: a\ntrue: b\n",
+    "one_and_one_point_zero": "1: a\nb: c\n1.0: d\n",
+    "nan": ".nan: a\n.NaN: b\n",
+    "quoted_and_plain": "'a': 1\n\"b\": 2\na: 3\n",
+    "nested_block_mapping": "a:\n  b: 1\n  c: 2\n  b: 3\nd: 4\n",
+    "flow_mapping_in_a_list": "a:\n- {x: 1}\n- {x: 1, y: 2, x: 3}\n",
+    "whose_values_are_mappings": "a: {b: 1}\nc: [d]\na: {b: 2, e: [1, {f: g}]}\n",
+    "after_many_mappings": "m1: {a: 1}\nm2: [{b: 1}, {b: 2}]\nm3:\n  c: 1\n  d: [{e: 1}]\n  c: 2\n",
+    "in_the_last_mapping": "a: {b: {c: 1}}\nd:\n  - e: {f: 1}\n    g: 2\n    e: 3\n",
+    "crlf": "a: 1\r\nb:\r\n  c: 1\r\n  c: 2\r\n",
+    "two": "a: 1\na: 2\nb: 1\nb: 2\n",
+    "one_key_many_times": "a: 1\n" * 50,
+    "nested_before_a_shallower_one": "m: {b: 1, b: 2}\na: 1\na: 2\n",
+    "in_a_list_before_a_shallower_one": "a: [[{x: 1, x: 2}]]\nb: [{y: 1, y: 2}]\n",
+    "in_two_mappings_of_one_depth": "a: [{x: 1, x: 2}, {y: 1, y: 2}]\nb: [{z: 1, z: 2}]\n",
+    "with_comments_and_block_text": "# c\na: |\n  x\n  y\nb: 1  # c\na: >\n  z\n",
+}
+
+
+@pytest.mark.parametrize("case", list(DUPLICATES))
+def test_both_loaders_refuse_a_duplicate_key_alike_the_fast_one_alone(
+    monkeypatch: pytest.MonkeyPatch, case: str
+) -> None:
+    """A duplicate key that is the text's only problem: the fast loader refuses it with the
+    reference loader's message and position, without the reference reading the text."""
+    text = DUPLICATES[case]
+    with pytest.raises(InputError) as by_reference:
+        reference(text)
+    assert "duplicate key" in str(by_reference.value)
+    monkeypatch.setattr(parse, "C_LOADER", True)
+    monkeypatch.setattr(parse, "_parse_pure", _must_not_be_called)
+    with pytest.raises(InputError) as by_fast:
+        parse.parse(text, "x")
+    assert str(by_fast.value) == str(by_reference.value)
+
+
+def test_a_duplicate_key_before_the_node_past_the_bound_is_refused_as_too_many_nodes(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The reference loader composes the whole text before it constructs: the node count
+    comes first."""
+    monkeypatch.setattr(fast, "MAX_CATALOG_NODES", 6)
+    monkeypatch.setattr(parse, "MAX_CATALOG_NODES", 6)
+    text = "a: 1\na: 2\nb: [1, 2, 3]\n"
+    with pytest.raises(fast.TooManyNodes):  # the fast loader reads on past the duplicate
         fast.load(text)
     assert outcome(True, text) == outcome(False, text)
+    assert "YAML nodes" in outcome(True, text) and outcome(True, text).startswith(
+        "spec/codes.yaml:3:"
+    )
 
 
 def outcome(c_loader: bool, text: str) -> str:
@@ -358,3 +418,18 @@ def test_both_loaders_build_the_same_random_block_documents() -> None:
             built += 1
             assert same(loaded, reference(text)), text
     assert built > 150
+
+
+def test_both_loaders_refuse_the_duplicate_keys_of_random_block_documents_alike() -> None:
+    rng = random.Random(2026)
+    refused = 0
+    for _ in range(600):
+        text = random_block_document(rng).replace("\n", rng.choice(["\n", "\r\n"])) + "\n"
+        try:
+            fast.load(text)
+        except fast.DuplicateKey:
+            refused += 1
+            assert outcome(True, text) == outcome(False, text), text
+        except fast.Unsure:
+            pass
+    assert refused > 30  # the comparison ran often enough to mean something

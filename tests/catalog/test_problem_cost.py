@@ -124,3 +124,21 @@ def test_a_code_with_a_million_and_a_half_unknown_keys_is_reported_in_seconds(
     assert ran.status == 2 and "Traceback" not in ran.err, ran.err[-2000:]
     assert ran.err.count("\n") == 1 and "code 1 has 1,490,000 unknown keys" in ran.err
     assert ran.seconds < 60 and ran.peak_mib < 1536, (ran.seconds, ran.peak_mib)
+
+
+@pytest.mark.slow
+def test_a_mapping_with_a_million_and_a_half_duplicate_keys_is_refused_in_seconds(
+    tmp_path: Path,
+) -> None:
+    """The trial's attack (19 MB): the fast loader handed it to the reference one, which
+    composed all 3 million nodes before it found the duplicate: 75 s and 1.7 GB before."""
+    keys = "".join("        k: 1\n" for _ in range(1_490_000))
+    (tmp_path / "codes.yaml").write_text(HEAD + "        curated: {name: A}\n" + keys, "utf-8")
+    ran = run_measured(
+        ["validate", "--catalog", "codes.yaml"], tmp_path, timeout=120, address_space_mib=2048
+    )
+    assert ran.status == 2 and "Traceback" not in ran.err, ran.err[-2000:]
+    assert (
+        ran.err == "codes.yaml:16:9: duplicate key 'k' (first defined at line 15): keep only one\n"
+    )
+    assert ran.seconds < 60 and ran.peak_mib < 1536, (ran.seconds, ran.peak_mib)

@@ -19,7 +19,6 @@ YAML 1.1 resolver says: ``yes``, ``on``, ``1:20`` and ``=`` are text, ``0777`` i
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from yaml import CSafeLoader, YAMLError
@@ -34,39 +33,27 @@ from yaml.events import (
     StreamEndEvent,
 )
 
-from codegen.catalog.plain import LinedDict, NodePath, too_long_to_print
+from codegen.catalog.libyaml._scalars import (
+    NOT_ALWAYS_TEXT,
+    NOT_LIKE_RUAMEL,
+    Unsure,
+    scalar_value,
+)
+from codegen.catalog.plain import LinedDict, NodePath
 from codegen.limits import MAX_CATALOG_DEPTH, MAX_CATALOG_NODES
 
+__all__ = [
+    "NOT_ALWAYS_TEXT",
+    "NOT_LIKE_RUAMEL",
+    "DuplicateKey",
+    "TooManyNodes",
+    "Unsure",
+    "load",
+    "marks",
+    "scalar_value",
+]
+
 _NO_KEY: Any = object()  # a mapping waiting for its next key
-_INF = float("inf")
-_NAN = -_INF / _INF  # one object, as ruamel's: two .nan keys are the same key there too
-
-# The first characters of the plain scalars that are not text, and ruamel's YAML 1.2 patterns.
-NOT_ALWAYS_TEXT = frozenset("tTfF-+0123456789.~nN<=!&*")
-_NULLS = frozenset(("~", "null", "Null", "NULL"))
-_BOOL = re.compile("true|True|TRUE|false|False|FALSE")
-_FLOAT = re.compile(
-    r"""[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+]?[0-9]+)?
-    |[-+]?(?:[0-9][0-9_]*)(?:[eE][-+]?[0-9]+)
-    |[-+]?\.[0-9_]+(?:[eE][-+][0-9]+)?
-    |[-+]?\.(?:inf|Inf|INF)
-    |\.(?:nan|NaN|NAN)""",
-    re.VERBOSE,
-)
-_INT = re.compile(r"[-+]?0b[0-1_]+|[-+]?0o?[0-7_]+|[-+]?[0-9_]+|[-+]?0x[0-9a-fA-F_]+")
-# Left to the reference loader: dates (a superset of YAML's timestamps), merge keys and the
-# other tags ruamel resolves plain scalars to.
-_LEFT_TO_REFERENCE = re.compile(r"[0-9]{4}-|(?:<<|=|!|&|\*)\Z")
-# Where libyaml (YAML 1.1) accepts what ruamel refuses or reads otherwise: tabs, the line
-# breaks of YAML 1.1 (NEL, LS, PS), byte order marks inside the text; a block scalar whose
-# header touches a comment (``|#``) or whose first line is spaces only, which ruamel refuses
-# when a later line is indented more. Rare in a catalog: the reference loader reads those.
-NOT_LIKE_RUAMEL = re.compile("[\t\x85\u2028\u2029\ufeff]")
-_BLOCK_HEADER = re.compile(r"[|>][-+0-9]*(?:#|[^\r\n]*(?:\r\n?|\n) +[\r\n])")
-
-
-class Unsure(Exception):
-    """This loader cannot vouch for the text: the reference loader must read it."""
 
 
 class TooManyNodes(Exception):
@@ -78,10 +65,29 @@ class TooManyNodes(Exception):
         self.line, self.column = mark.line, mark.column
 
 
+class DuplicateKey(Unsure):
+    """The duplicate key ``key`` the reference loader refuses in a text that is plain YAML
+    otherwise, at ``line`` and ``column`` (0-based, where the second key starts); its first
+    is at ``first_line``. ``mapping`` is the number of its mapping in the text (1 the
+    first), ``depth`` how many mappings and lists hold that mapping.
+
+    Which one of many: the reference loader composes the whole text first (so any other
+    refusal comes first: this loader is then :class:`Unsure`), then constructs it level by
+    level (a mapping or list at depth 1 before any at depth 2), in the text's order within a
+    level, and each mapping's keys in order: the first duplicate of the shallowest mapping
+    that has one."""
+
+    def __init__(self, key: Any, mark: Any, mapping: int, depth: int) -> None:
+        super().__init__()
+        self.key, self.line, self.column = key, mark.line, mark.column
+        self.mapping, self.depth, self.first_line = mapping, depth, -1
+
+
 def load(text: str) -> Any:
     """The catalog's data, as :func:`codegen.catalog.parse.parse` returns it; :class:`Unsure`
     when the text is not plain YAML or needs the reference loader, :class:`TooManyNodes` at
-    its ``MAX_CATALOG_NODES + 1``-th node (as the reference loader refuses it)."""
+    its ``MAX_CATALOG_NODES + 1``-th node (as the reference loader refuses it),
+    :class:`DuplicateKey` when a key is its only problem."""
     if NOT_LIKE_RUAMEL.search(text):
         raise Unsure
     try:
@@ -91,21 +97,23 @@ def load(text: str) -> Any:
 
 
 def _build(text: str, next_event: Any) -> Any:
-    """The document of a stream of events; one document, plain YAML only."""
+    """The document of a stream of events; one document, plain YAML only; at its end,
+    :class:`DuplicateKey` for the duplicate key the reference loader refuses first."""
     next_event()  # the stream starts
     start = next_event()
     if type(start) is not DocumentStartEvent or start.version or start.tags:
         raise Unsure  # empty, or %YAML / %TAG directives
     root: Any = None
-    parents: list[tuple[Any, Any]] = []
+    parents: list[tuple[Any, Any, int]] = []
     container: Any = None  # the open mapping or list; None before the root
     key: Any = _NO_KEY
-    nodes = 0
+    nodes = mappings = opened = 0  # opened: the number of the open mapping, in the text
+    duplicate: DuplicateKey | None = None
     while True:
         event = next_event()
         kind = type(event)
         if kind is MappingEndEvent or kind is SequenceEndEvent:
-            container, key = parents.pop()
+            container, key, opened = parents.pop()
             continue
         if kind is DocumentEndEvent:
             break
@@ -130,17 +138,39 @@ def _build(text: str, next_event: Any) -> Any:
         elif key is not _NO_KEY:
             container[key] = value
             key = _NO_KEY
-        elif kind is ScalarEvent and value not in container:
+        elif kind is not ScalarEvent:
+            raise Unsure  # a list or mapping as key
+        else:  # a key: a duplicate one is refused after the rest is read, and is plain
+            if value in container and (duplicate is None or len(parents) < duplicate.depth):
+                duplicate = DuplicateKey(value, event.start_mark, opened, len(parents))
             key = value
             continue
-        else:
-            raise Unsure  # a list or mapping as key, or a duplicate key
         if kind is not ScalarEvent:
-            parents.append((container, key))
+            parents.append((container, key, opened))
             container, key = value, _NO_KEY
+            if kind is MappingStartEvent:
+                mappings += 1
+                opened = mappings
     if type(next_event()) is not StreamEndEvent or type(root) is not LinedDict:
         raise Unsure  # a second document, or not a catalog (where a block scalar can be)
+    if duplicate is not None:
+        duplicate.first_line = _first_key_line(CSafeLoader(text).get_event, text, duplicate)
+        raise duplicate
     return root
+
+
+def _first_key_line(next_event: Any, text: str, duplicate: DuplicateKey) -> int:
+    """The 0-based line where ``duplicate``'s mapping has its key first."""
+    opened = 0
+    while opened < duplicate.mapping:
+        opened += type(next_event()) is MappingStartEvent
+    while True:  # the mapping's keys and values, in turn
+        event = next_event()
+        value = scalar_value(event, text)
+        if value is duplicate.key or value == duplicate.key:  # `is` for .nan
+            return int(event.start_mark.line)
+        if type(next_event()) in (MappingStartEvent, SequenceStartEvent):
+            _skip(next_event)
 
 
 Mark = tuple[int, int]  # a 0-based line and column, as ruamel's marks
@@ -226,55 +256,3 @@ def _skip(next_event: Any) -> None:
             depth += 1
         elif kind is MappingEndEvent or kind is SequenceEndEvent:
             depth -= 1
-
-
-def scalar_value(event: Any, text: str) -> Any:
-    """The value of a ScalarEvent of ``text``: a quoted or block text as written, a plain
-    one as YAML 1.2 reads it; :class:`Unsure` for a tag, a date, a merge key or a block
-    header the reference loader reads otherwise."""
-    if event.tag is not None:  # even !!str: ruamel and libyaml end a tag at different places
-        raise Unsure
-    if event.style in ("|", ">") and _BLOCK_HEADER.match(text, event.start_mark.index):
-        raise Unsure
-    return _plain(event.value) if event.implicit[0] else event.value
-
-
-def _plain(value: str) -> Any:
-    """A plain (unquoted) scalar as YAML 1.2's core schema reads it, as ruamel does."""
-    if not value or value in _NULLS:
-        return None
-    if value[0] not in NOT_ALWAYS_TEXT:
-        return value
-    if _BOOL.fullmatch(value):
-        return value[0] in "tT"
-    if _FLOAT.fullmatch(value):
-        return _float(value)
-    if _INT.fullmatch(value):
-        return _int(value)
-    if _LEFT_TO_REFERENCE.match(value):
-        raise Unsure
-    return value
-
-
-def _float(value: str) -> float:
-    text = value.replace("_", "").lower()
-    sign = -1 if text[0] == "-" else 1
-    text = text[1:] if text[0] in "+-" else text
-    if text == ".inf":
-        return sign * _INF
-    if text == ".nan":
-        return _NAN
-    return sign * float(text)
-
-
-def _int(value: str) -> int:
-    text = value.replace("_", "")
-    sign = -1 if text[0] == "-" else 1
-    text = text[1:] if text[0] in "+-" else text
-    for prefix, base in (("0b", 2), ("0x", 16), ("0o", 8)):
-        if text.startswith(prefix):
-            number = int(text[len(prefix) :], base)
-            if too_long_to_print(number):
-                raise Unsure  # refused by the reference loader, at its place
-            return sign * number
-    return sign * int(text)  # ValueError for the int pattern's non-numbers (``-_``)
