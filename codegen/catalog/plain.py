@@ -39,7 +39,7 @@ def _power_of_ten(digits: int) -> int:
     return int(10**digits)  # int: mypy types a power of a variable as Any
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: a catalog can have millions of them
 class Problem:
     """One thing wrong with the catalog, at ``path`` (keys and list indexes from the root).
 
