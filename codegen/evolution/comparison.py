@@ -52,7 +52,11 @@ class Comparison:
 
 
 # The top-level key holding what a change is about when the change has no line of its own.
-TOP_KEYS = {"language_added": "languages", "language_removed": "languages"}
+TOP_KEYS = {
+    "language_added": "languages",
+    "language_removed": "languages",
+    "module_renamed": "curated",
+}
 
 
 def compare_with_ref(catalog: str, ref: str | None) -> tuple[Comparison, str]:

@@ -341,3 +341,18 @@ def test_deprecating_a_code_breaks_nothing(
     code, out, _ = generated.run(capsys, "check", "--breaking-against", "main")
     assert code == 0 and "no breaking change against main" in out
     assert kinds(generated.changes(capsys, "main")) == [("code_deprecated", False)]
+
+
+def test_renaming_the_module_breaks_every_client(
+    repo: Repo, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Clients import the generated code by the module's name, and each generated file is
+    named after it: ``check --breaking-against`` said "no breaking change" (issue #18's
+    trial)."""
+    repo.edit(("module: sample_codes", "module: other_codes"))
+    code, out, err = repo.run(capsys, "check", "--breaking-against", "main")
+    assert code == 1 and err == ""
+    [line] = [line for line in out.splitlines() if "breaking change: module" in line]
+    assert line.startswith("spec/codes.yaml:11:1: breaking change: module sample_codes renamed")
+    assert "keep the module name" in line and "(`curated.module`)" in line
+    assert [c["kind"] for c in repo.changes(capsys, "main")] == ["module_renamed"]
