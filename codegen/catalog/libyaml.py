@@ -33,13 +33,13 @@ from yaml.events import (
     StreamEndEvent,
 )
 
-from codegen.catalog.libyaml._scalars import (
+from codegen.catalog.plain import LinedDict, NodePath
+from codegen.catalog.scalars import (
     NOT_ALWAYS_TEXT,
     NOT_LIKE_RUAMEL,
     Unsure,
     scalar_value,
 )
-from codegen.catalog.plain import LinedDict, NodePath
 from codegen.limits import MAX_CATALOG_DEPTH, MAX_CATALOG_NODES
 
 __all__ = [

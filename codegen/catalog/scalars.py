@@ -1,6 +1,7 @@
-"""What a plain scalar of libyaml's events means: YAML 1.2's core schema, as ruamel (the
-reference loader) reads it, not PyYAML's YAML 1.1 resolver; :class:`Unsure` for what the
-reference loader must read."""
+"""What a scalar of libyaml's events means to the fast loader (:mod:`codegen.catalog.libyaml`):
+a plain one as YAML 1.2's core schema says, as ruamel (the reference loader) reads it, not
+as PyYAML's YAML 1.1 resolver does; :class:`Unsure` for what the reference loader must read.
+No import of PyYAML here: the events come from the caller."""
 
 from __future__ import annotations
 
