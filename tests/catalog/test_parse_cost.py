@@ -116,12 +116,12 @@ def test_a_million_problems_are_reported_as_a_thousand_and_a_count(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     catalog = tmp_path / "codes.yaml"
-    languages = "languages: [" + ", ".join(["en"] * 3000) + "]"
+    aliases = "curated: {name: SUCCESS, aliases: [" + ", ".join(["1"] * 3000) + "]}"
     catalog.write_text(
-        SAMPLE.read_text(encoding="utf-8").replace("languages: [ja, en]", languages, 1),
+        SAMPLE.read_text(encoding="utf-8").replace("curated: {name: SUCCESS}", aliases, 1),
         encoding="utf-8",
     )
-    assert "languages: [en, en" in catalog.read_text(encoding="utf-8")
+    assert "aliases: [1, 1" in catalog.read_text(encoding="utf-8")
     assert main(["validate", "--catalog", str(catalog)]) == 2
     lines = capsys.readouterr().err.splitlines()
     assert len(lines) == 1001
@@ -134,12 +134,17 @@ def test_a_million_problems_are_reported_as_a_thousand_and_a_count(
 
 
 def _flow_list_catalog(root: Path, items: int) -> Path:
-    """The sample catalog whose ``languages`` is a flow list of ``items`` scalars."""
+    """The sample catalog with a code whose ``curated.aliases`` is a flow list of ``items``
+    scalars, each a problem (an integer, not a name)."""
     (root / "spec").mkdir(parents=True)
     catalog = root / "spec" / "codes.yaml"
     text = SAMPLE.read_text(encoding="utf-8")
     catalog.write_text(
-        text.replace("languages: [ja, en]", "languages: [" + ",".join(["en"] * items) + "]", 1),
+        text.replace(
+            "curated: {name: SUCCESS}",
+            "curated: {name: SUCCESS, aliases: [" + ",".join(["1"] * items) + "]}",
+            1,
+        ),
         encoding="utf-8",
     )
     return catalog
