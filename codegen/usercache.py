@@ -1,17 +1,17 @@
 """codegen's per-user cache of compiled code: Jinja's templates and the catalog schema's
-validator, kept between runs as Python keeps ``__pycache__``; and the keys that say which
+validator, kept between runs as Python keeps ``__pycache__``; the keys that say which
 codegen and which tools made what is cached (:func:`source_hash`, :func:`package_version`),
-which the manifest records too.
+which the manifest records too; and the manifests this user's codegen proved (:func:`vouch`).
 
-The folder is ``codegen-JINJAVERSION-CODEHASH`` inside Jinja's own per-user cache folder (under the
-system's temporary folder; Jinja creates it closed to other users and refuses it when it is
-a link or someone else's). It is never inside a project, so no file a repository holds is
-ever loaded as compiled code. Nothing here is required: a folder that cannot be used, or an
-entry that cannot be read, only costs compiling again.
+Everything lives in this user's folder ``<temp>/codegen-<uid>`` (:func:`base_folder`), made
+closed to other users and used only when it is this user's own, not a link; compiled code
+in ``compiled-JINJAVERSION-CODEHASH`` inside it. It is never inside a project, so no file a
+repository holds is ever loaded as compiled code. Nothing here is required: a folder that
+cannot be used, or an entry that cannot be read, only costs compiling or rendering again.
 
-:func:`secret` is this user's key for signing the project caches' entries, kept in Jinja's
-per-user folder, so that an entry a repository brings is never used
-(:mod:`codegen.render.format_cache`).
+:func:`secret` is this user's key for signing what codegen keeps in projects and trusts
+later, kept in that folder, so that what a repository brings is never used: the formatting
+cache's entries (:mod:`codegen.render.format_cache`) and the manifests' vouching marks.
 
 :func:`unsafe_folder` says why a folder may not be trusted as this user's own (a symbolic
 link, someone else's, open to other users): codegen's own folder here is checked with it,
@@ -23,6 +23,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import hashlib
+import hmac
 import marshal
 import os
 import stat
@@ -36,40 +37,53 @@ from codegen.files import existing_files, hash_files, write_atomic
 
 
 @functools.cache
-def folder() -> Path | None:
-    """The cache folder, created when missing; None when it cannot be used."""
-    from jinja2 import __version__ as jinja_version
-    from jinja2.bccache import FileSystemBytecodeCache
-
-    # Jinja looks compiled templates up by name, file and source only, not by the settings
-    # of the environment that compiled them: the folder changes with codegen's own code.
-    name = f"codegen-{jinja_version}-{source_hash()[:16]}"
-    try:
-        found = Path(FileSystemBytecodeCache().directory) / name
-        found.mkdir(mode=0o700, exist_ok=True)
-    except (OSError, RuntimeError):  # RuntimeError: Jinja found its folder unsafe
-        return None
+def base_folder() -> Path | None:
+    """This user's folder for codegen's caches, ``<temp>/codegen-<uid>``, created (mode
+    700) when missing; None when it cannot be used: it is a link, someone else's, open to
+    other users, or in a folder every user may write in without the sticky bit
+    (:func:`unsafe_folder`). Nothing is ever changed on what is found there (Jinja's own
+    default folder is made closed with ``chmod``, which follows a planted link and closed
+    another user's folder: issue #18's trial)."""
+    user = os.geteuid() if hasattr(os, "geteuid") else os.getpid()
+    found = Path(tempfile.gettempdir()) / f"codegen-{user}"
+    with contextlib.suppress(OSError):
+        os.mkdir(found, 0o700)
     return None if unsafe_folder(found) else found
 
 
-SECRET_FILE = "codegen-format-cache.key"  # in Jinja's per-user folder, beside ours
+@functools.cache
+def folder() -> Path | None:
+    """The folder of compiled code, created when missing; None when it cannot be used."""
+    from jinja2 import __version__ as jinja_version
+
+    # Jinja looks compiled templates up by name, file and source only, not by the settings
+    # of the environment that compiled them: the folder changes with codegen's own code.
+    base = base_folder()
+    if base is None:
+        return None
+    found = base / f"compiled-{jinja_version}-{source_hash()[:16]}"
+    with contextlib.suppress(OSError):
+        os.mkdir(found, 0o700)
+    return None if unsafe_folder(found) else found
+
+
+SECRET_FILE = "secret.key"  # in :func:`base_folder`
 SECRET_BYTES = 32
 
 
 @functools.cache
 def secret() -> bytes | None:
-    """This user's key for the project caches' entries (:mod:`codegen.render.format_cache`
-    signs each with it, so an entry a repository brings is never taken for one this user's
-    codegen wrote): :data:`SECRET_BYTES` random bytes in Jinja's per-user folder, made on
-    first use (mode 600, never through a link). None when there is no such folder, or the
-    file is not :data:`SECRET_BYTES` bytes: then nothing is cached."""
-    from jinja2.bccache import FileSystemBytecodeCache
-
+    """This user's key for what codegen keeps in projects and trusts later: the formatting
+    cache's entries (:mod:`codegen.render.format_cache`) and the manifests it vouched for
+    (:func:`vouch`), so that what a repository brings is never taken for what this user's
+    codegen wrote: :data:`SECRET_BYTES` random bytes in :func:`base_folder`, made on first
+    use (mode 600, never through a link). None when there is no such folder, or the file is
+    not :data:`SECRET_BYTES` bytes: then nothing is cached or vouched for."""
     nofollow = getattr(os, "O_NOFOLLOW", 0)
-    try:
-        path = Path(FileSystemBytecodeCache().directory) / SECRET_FILE
-    except (OSError, RuntimeError):  # RuntimeError: Jinja found its folder unsafe
+    base = base_folder()
+    if base is None:
         return None
+    path = base / SECRET_FILE
     if not os.path.lexists(path):
         _make_secret(path)
     try:
@@ -79,6 +93,48 @@ def secret() -> bytes | None:
     except OSError:
         return None
     return found if len(found) == SECRET_BYTES else None
+
+
+VOUCHED = "vouched"  # the folder of :func:`vouch`'s marks, in :func:`base_folder`
+MAX_VOUCHED = 1000  # marks kept; past it the folder is emptied (a mark only saves work)
+
+
+def vouch(digest: str) -> None:
+    """Record that this user's codegen proved ``digest`` (a sha256 of a manifest and the
+    folder it describes) true: rendered everything, and found or wrote exactly what the
+    manifest says. A file named by the digest's HMAC under this user's :func:`secret`, so
+    no repository can bring one: ``check`` trusts a manifest's hashes only when vouched
+    (a pull request's hand-made manifest made a stale folder pass, issue #18's trial).
+    Best effort: nothing happens when the folder cannot be used."""
+    mark = _mark(digest)
+    if mark is None:
+        return
+    with contextlib.suppress(OSError):
+        with contextlib.suppress(FileExistsError):
+            os.mkdir(mark.parent, 0o700)
+        if unsafe_folder(mark.parent):
+            return
+        names = os.listdir(mark.parent)
+        if len(names) >= MAX_VOUCHED:
+            for name in names:
+                if len(name) == 64:
+                    with contextlib.suppress(OSError):
+                        os.unlink(mark.parent / name)
+        flags = os.O_WRONLY | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0)
+        os.close(os.open(mark, flags, 0o600))
+
+
+def vouched(digest: str) -> bool:
+    """Whether :func:`vouch` recorded ``digest`` for this user."""
+    mark = _mark(digest)
+    return mark is not None and os.path.isfile(mark) and not os.path.islink(mark)
+
+
+def _mark(digest: str) -> Path | None:
+    key, base = secret(), base_folder()
+    if key is None or base is None:
+        return None
+    return base / VOUCHED / hmac.new(key, digest.encode(), hashlib.sha256).hexdigest()
 
 
 def _make_secret(path: Path) -> None:

@@ -209,6 +209,7 @@ def test_a_catalog_past_the_code_set_count_is_refused_and_nothing_written(
     [
         ("MAX_ATTRIBUTES", SAMPLE_ATTRIBUTES, "attributes in its code sets"),
         ("MAX_GROUP_VALUES", SAMPLE_VALUES, "values"),
+        ("MAX_LANGUAGES", 2, "languages"),
     ],
 )
 def test_a_catalog_past_the_attribute_or_group_value_count_is_refused_and_nothing_written(
@@ -294,6 +295,8 @@ def test_the_documented_limits() -> None:
     assert limits.MAX_BLACK_CODES == 20_000
     assert (limits.MAX_CODE_SETS, limits.BLACK_SET_CODES) == (10_000, 10)
     assert (limits.MAX_ATTRIBUTES, limits.MAX_GROUP_VALUES) == (10_000, 10_000)
+    assert limits.MAX_LANGUAGES == 1_000
+    assert (limits.MAX_CATALOG_NODES, limits.MAX_REPORTED_PROBLEMS) == (3_000_000, 1_000)
     assert limits.MEMORY_BOUND_GIB == 2
     assert (limits.DEFAULT_RENDER_SECONDS, limits.DEFAULT_OUTPUT_MIB) == (120, 256)
 

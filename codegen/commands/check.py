@@ -72,6 +72,7 @@ def _staleness(known: Plan, paths: Mapping[str, str | None]) -> ExitCode:
     report = compare(inputs.render(), inputs.output_dir, inputs.shown)
     fix = fix_command(inputs.regenerate, paths)
     if report.up_to_date:
+        known.vouch()  # every output compared equal: the manifest may be trusted next time
         print(f"{inputs.output_shown}: up to date")
         print(notes_text(report, inputs.shown, fix), end="")
         return ExitCode.OK

@@ -44,6 +44,7 @@ def _generate(known: Plan) -> ExitCode:
     except OSError as error:
         where = _shown_path(inputs, error.filename)
         raise InputError(f"cannot write {where}: {error.strerror or error}") from None
+    known.vouch()  # the folder holds what was rendered: its manifest may be trusted next time
     for relative in written:
         print(f"wrote {inputs.shown(relative)}")
     for relative in stale:

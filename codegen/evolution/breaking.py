@@ -26,6 +26,8 @@ RETIRE = (
 # What to do instead, for each kind of change that breaks consumers; fields of the change
 # in braces. A kind not listed here never breaks anything.
 FIXES: Mapping[ChangeKind, str] = {
+    "module_renamed": "keep the module name {before} (`curated.module`): clients import the "
+    "generated code by it, and the generated files are named after it",
     "language_removed": "keep {key} in `languages` (a missing text falls back to the source "
     "language)",
     "code_set_removed": "keep the code set; retire each code instead with "

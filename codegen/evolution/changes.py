@@ -15,6 +15,7 @@ from codegen.catalog.model import CodeValue
 from codegen.evolution.revision import GroupCell
 
 ChangeKind = Literal[
+    "module_renamed",
     "language_added",
     "language_removed",
     "code_set_added",

@@ -4,7 +4,8 @@
 Both catalogs are read as plain data (:func:`codegen.catalog.parse.parse`, then
 :func:`codegen.evolution.revision.revision`), never validated, so a catalog at an old ref
 that newer rules would refuse is still compared; only a text no report can print (a
-surrogate, written as a YAML escape) is refused. A catalog that did not exist at the ref
+surrogate, written as a YAML escape) and a catalog past the size bounds (codes, sets,
+attributes, group values, languages) are refused, as every other command refuses them. A catalog that did not exist at the ref
 compares as an empty one: everything in the working tree's is added, and nothing breaks.
 :func:`location` finds where in the working tree's catalog a change is, for a
 ``path:line:col`` message.
@@ -17,6 +18,7 @@ from functools import cached_property
 from pathlib import Path
 
 from codegen.catalog.parse import locate, parse, read_text
+from codegen.catalog.rules.size import too_many_codes
 from codegen.catalog.rules.texts import first_surrogate
 from codegen.errors import InputError
 from codegen.evolution.breaking import verdict
@@ -50,7 +52,11 @@ class Comparison:
 
 
 # The top-level key holding what a change is about when the change has no line of its own.
-TOP_KEYS = {"language_added": "languages", "language_removed": "languages"}
+TOP_KEYS = {
+    "language_added": "languages",
+    "language_removed": "languages",
+    "module_renamed": "curated",
+}
 
 
 def compare_with_ref(catalog: str, ref: str | None) -> tuple[Comparison, str]:
@@ -84,9 +90,12 @@ def _base_revision(base: Base) -> Revision:
 
 def _plain(text: str, shown: str) -> object:
     """The catalog text as plain data, never validated, but refused (one located line)
-    when a text holds a surrogate, which no report could print."""
+    when a text holds a surrogate, which no report could print, or when it has more codes,
+    code sets, attributes, group values or languages than any command reads
+    (:func:`~codegen.catalog.rules.size.too_many_codes`): what a diff costs grows with them
+    (a base of three million languages took 47 s and 2.3 GB, issue #18's trial)."""
     data = parse(text, shown)
-    problem = first_surrogate(text, data)
+    problem = too_many_codes(data) or first_surrogate(text, data)
     if problem is not None:
         raise locate(text, [problem], shown)[0]
     return data

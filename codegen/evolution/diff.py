@@ -2,7 +2,7 @@
 generated code would see, not which lines moved.
 
 :func:`diff` compares a base :class:`~codegen.evolution.revision.Revision` (the catalog at a git
-ref) with the working tree's and returns :class:`Change` s in a stable order: languages, then each
+ref) with the working tree's and returns :class:`Change` s in a stable order: the module name, languages, then each
 code set of the working tree in its order (the set itself, its attributes, its codes), then the code
 sets that are gone. Code sets are matched by name, then by an alias naming the old name (a recorded
 rename), then by the same title or the same codes (a rename without a record); codes within matched
@@ -30,6 +30,8 @@ def diff(base: Revision, head: Revision) -> tuple[Change, ...]:
 
 
 def _changes(base: Revision, head: Revision) -> Iterator[Change]:
+    if base.module and head.module and base.module != head.module:
+        yield Change("module_renamed", before=base.module, after=head.module)
     for lang in head.languages:
         if lang not in base.languages:
             yield Change("language_added", key=lang)

@@ -39,6 +39,7 @@ def describe(change: Change, name: Style = shown, value: Style = _json) -> str:
     before, after = value(c.before), value(c.after)
     kept = " (old name kept as an alias)" if c.recorded else ""
     sentences: dict[str, Callable[[], str]] = {
+        "module_renamed": lambda: f"module {name(c.before)} renamed to {name(c.after)}",
         "language_added": lambda: f"language {name(c.key)} added",
         "language_removed": lambda: f"language {name(c.key)} removed",
         "code_set_added": lambda: f"code set {name(c.code_set)} added ({counted(c.after, 'code')})",

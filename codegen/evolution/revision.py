@@ -105,6 +105,7 @@ class Revision:
 
     languages: tuple[str, ...] = ()
     code_sets: tuple[SetEntry, ...] = field(default=())
+    module: str = ""  # ``curated.module``: what clients import, what the files are named
     line: int = 0  # the line of the catalog's first key, for changes of the whole catalog
 
 
@@ -121,7 +122,8 @@ def revision(data: object) -> Revision:
         for index, raw in enumerate(_list(root.get("code_sets")))
         if isinstance(raw, dict)
     )
-    return Revision(languages, sets, _line(root))
+    module = _text(_map(root.get("curated")).get("module"))
+    return Revision(languages, sets, module=module, line=_line(root))
 
 
 def _set(raw: dict[str, Any], index: int, source: str, success_flag: str) -> SetEntry:

@@ -47,6 +47,7 @@ from codegen.limits import MAX_FILE_BYTES
 __all__ = [
     "IGNORED_FOLDERS",
     "TEMPORARY",
+    "VCS_FOLDERS",
     "FileTooLarge",
     "RefusedFile",
     "as_lf",
@@ -62,12 +63,27 @@ __all__ = [
     "remove_stale_temporaries",
     "same_text",
     "sha256",
+    "vcs_folder",
     "write_atomic",
     "write_changed",
     "write_temporary",
 ]
 
 IGNORED_FOLDERS = frozenset({"__pycache__"})  # written by Python when a module is used in place
+VCS_FOLDERS = (".git", ".hg", ".svn")  # what a version control system reads, and may run
+
+
+def vcs_folder(path: str) -> str | None:
+    """The version control folder (``.git``, ``.hg``, ``.svn``, in any case, as a
+    case-insensitive file system finds it) that a part of ``path`` (``/`` or ``\\``
+    separated) names; None when none does. Nothing codegen writes may go there: a
+    generated ``.git/config`` or hook is a command git runs (docs/security.md)."""
+    for part in path.replace("\\", "/").split("/"):
+        if part.casefold() in VCS_FOLDERS:
+            return part
+    return None
+
+
 TEMPORARY = re.compile(r"\..+\.codegen-(?P<pid>[0-9]+)-[A-Za-z0-9_]+\.tmp")  # ours, any run's
 
 
@@ -91,7 +107,9 @@ def existing_files(folder: Path) -> list[str]:
         return []
     found: list[str] = []
     for current, subfolders, names in os.walk(folder):
-        subfolders[:] = sorted(d for d in subfolders if d not in IGNORED_FOLDERS)
+        subfolders[:] = sorted(
+            d for d in subfolders if d not in IGNORED_FOLDERS and not vcs_folder(d)
+        )
         base = Path(current).relative_to(folder)
         found.extend((base / name).as_posix() for name in names if not TEMPORARY.fullmatch(name))
     return sorted(found)
@@ -230,11 +248,17 @@ def decode_utf8(data: bytes, path: str, fix: str) -> str:
 
 def inside(folder: Path, relative: str) -> Path:
     """The path of ``relative`` (``/``-separated) under ``folder``; InputError if it
-    resolves outside, following every symbolic link on the way."""
+    resolves outside, or into a version control folder (:func:`vcs_folder`), following
+    every symbolic link on the way (a committed link ``gitlink -> .git`` included)."""
     root = folder.resolve()
     path = (root / relative).resolve()
     if not path.is_relative_to(root) or path == root:
         raise InputError(f"refusing to write {relative}: it resolves outside {folder}")
+    if folder_name := vcs_folder(path.relative_to(root).as_posix()):
+        raise InputError(
+            f"refusing to write {relative}: it resolves into {folder_name}, a version control "
+            "folder (through a symbolic link), where a file could change what git runs"
+        )
     return root / relative
 
 

@@ -8,7 +8,11 @@ deterministically (sorted keys, no timestamps), so committing it makes no noisy 
 
 When the recorded inputs and versions equal the current ones, every recorded output file
 hashes to its recorded hash and the folder holds nothing else, the folder is up to date
-without reading the catalog's YAML or rendering anything (:func:`fast_path_holds`). Any
+without reading the catalog's YAML or rendering anything (:func:`fast_path_holds`), but
+only for a manifest this user's codegen vouched for after it rendered everything and found
+the folder matching (:func:`codegen.usercache.vouch`, :meth:`codegen.output.plan.Plan.vouch`):
+the manifest is in the tree, and a pull request could write one whose hashes say a stale
+folder is up to date. On a new machine (CI) the first run always takes the full path. Any
 other case takes the full path: render in memory and compare. After an upgrade of codegen
 or a formatter the recorded versions differ, so the hashes are not trusted: ``check``
 re-renders and fails only where an output really differs. The whole manifest is a cache,
@@ -205,6 +209,7 @@ class UpToDate:
 
     files: int
     line_endings: tuple[str, ...] = ()
+    manifest_sha256: str = ""  # of the manifest's bytes, what :func:`codegen.usercache.vouch` marks
 
 
 def fast_path_holds(
@@ -237,4 +242,6 @@ def fast_path_holds(
             return None  # e.g. edited by hand: the full path shows the diff
         if b"\r" in data:
             line_endings.append(relative)
-    return UpToDate(len(outputs) + 1, tuple(line_endings))
+    path = output_dir / MANIFEST
+    data = read_bytes(path, MAX_MANIFEST_BYTES, within=output_dir, shown=path.as_posix())
+    return UpToDate(len(outputs) + 1, tuple(line_endings), sha256(data or b""))

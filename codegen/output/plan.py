@@ -21,7 +21,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from codegen import usercache
 from codegen.errors import CodegenError, InputError, MultipleErrors
+from codegen.files import sha256
 from codegen.output import manifest
 from codegen.project.config import Config
 from codegen.render.bounds import DEFAULT_LIMITS, RenderLimits
@@ -90,9 +92,35 @@ class Plan:
         return posixpath.join(self.output_shown, relative)
 
     def up_to_date(self) -> manifest.UpToDate | None:
-        """What the manifest proves when it proves the folder up to date, else None."""
+        """What the manifest proves when it proves the folder up to date and this user's
+        codegen vouched for it (:meth:`vouch`), else None."""
+        found = self._manifest_holds()
+        return found if found is not None and usercache.vouched(self._vouching(found)) else None
+
+    def vouch(self) -> None:
+        """After the full path made or compared every output and found the folder as it
+        should be: vouch for its manifest when it holds, so the next run may trust it."""
+        found = self._manifest_holds()
+        if found is not None:
+            usercache.vouch(self._vouching(found))
+
+    def _manifest_holds(self) -> manifest.UpToDate | None:
         limit = manifest.on_disk_limit(self.config.limits.output_bytes)
         return manifest.fast_path_holds(self.output_dir, self.inputs, self.versions, limit)
+
+    def _vouching(self, found: manifest.UpToDate) -> str:
+        """What a vouch is for: the manifest, the folder it describes, and the settings
+        that decide whether its catalog passes (they change no output, so no input hash)."""
+        config = self.config
+        text = "\0".join(
+            (
+                found.manifest_sha256,
+                str(self.output_dir.resolve()),
+                config.derived_names,
+                config.stale_translations,
+            )
+        )
+        return sha256(text.encode("utf-8", "surrogateescape"))
 
     def load(self) -> Inputs:
         """The full path: the catalog loaded and validated, the templates checked."""

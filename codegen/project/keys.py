@@ -18,6 +18,7 @@ from typing import Any
 
 from codegen.catalog.naming import LANGUAGE, module_length_problem
 from codegen.errors import InputError
+from codegen.files import vcs_folder
 from codegen.limits import (
     MAX_LOCK_SECONDS,
     MAX_OUTPUT_MIB,
@@ -36,7 +37,6 @@ from codegen.render.targets import (
     builtin_options,
     checked_relative,
     long_part_problem,
-    vcs_folder,
 )
 
 __all__ = ["check_section", "limits_of", "targets_of"]

@@ -26,9 +26,8 @@ from pathlib import Path, PurePath
 from typing import Any
 
 from codegen.errors import InputError
-from codegen.files import leads_outside
+from codegen.files import leads_outside, vcs_folder
 from codegen.project.toml_positions import Located
-from codegen.render.targets import vcs_folder
 
 PATH_KEYS = ("catalog", "output", "templates")
 _ALLOW = "set allow_outside = true in the configuration if this tree is trusted (docs/security.md)"

@@ -18,6 +18,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Literal
 
 from codegen.errors import InputError
+from codegen.files import vcs_folder
 
 if TYPE_CHECKING:  # the model is imported by catalog_for, not by the configuration
     from codegen.catalog.model import Catalog
@@ -127,20 +128,6 @@ def checked_relative(path: str) -> str:
     if problem := long_part_problem(path):
         raise InputError(f"output path {path[:60]!r}...: {problem}")
     return path
-
-
-VCS_FOLDERS = (".git", ".hg", ".svn")  # what a version control system reads, and may run
-
-
-def vcs_folder(path: str) -> str | None:
-    """The version control folder (``.git``, ``.hg``, ``.svn``, in any case, as a
-    case-insensitive file system finds it) that a part of ``path`` (``/`` or ``\\``
-    separated) names; None when none does. Nothing codegen writes may go there: a
-    generated ``.git/config`` or hook is a command git runs (docs/security.md)."""
-    for part in path.replace("\\", "/").split("/"):
-        if part.casefold() in VCS_FOLDERS:
-            return part
-    return None
 
 
 def long_part_problem(path: str) -> str | None:

@@ -178,6 +178,41 @@ def test_a_catalog_that_was_a_symbolic_link_at_the_base_is_refused_not_read_as_i
         assert repo.run(capsys, *args)[::2] == (2, refused)
 
 
+def test_a_base_catalog_past_the_size_bounds_is_refused_not_compared(
+    repo: Repo, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """History is as untrusted as the tree: a commit whose catalog lists millions of
+    languages made a diff of millions of changes (47 s, 2.3 GB; issue #18's trial)."""
+    from codegen.catalog.rules import size
+
+    monkeypatch.setattr(size, "MAX_LANGUAGES", 3)
+    repo.edit(("languages: [ja, en]", "languages: [ja, en, a, b]"))
+    repo.commit("four languages")
+    repo.edit(("languages: [ja, en, a, b]", "languages: [ja, en]"))
+    refused = (
+        "HEAD:spec/codes.yaml:7:12: the catalog has 4 languages; the limit is 3: list each "
+        "language of its texts once\n"
+    )
+    for args in (("diff", "HEAD"), ("check", "--breaking-against", "HEAD")):
+        assert repo.run(capsys, *args)[::2] == (2, refused)
+
+
+@pytest.mark.slow
+def test_a_base_of_three_million_languages_is_refused_in_bounded_memory(repo: Repo) -> None:
+    from tests.support.hostile import run_measured
+
+    text = repo.catalog.read_text(encoding="utf-8")
+    many = "languages: [" + ",".join(["a"] * 2_990_000) + "]"
+    repo.catalog.write_text(text.replace("languages: [ja, en]", many, 1), encoding="utf-8")
+    repo.commit("a base of three million languages")
+    repo.catalog.write_text(text, encoding="utf-8")
+    for args in (["diff", "HEAD"], ["check", "--breaking-against", "HEAD"]):
+        ran = run_measured(args, repo.root, timeout=60, address_space_mib=2048)
+        assert ran.status == 2 and ran.err.count("\n") == 1, ran.err[-1000:]
+        assert "languages; the limit is 1,000" in ran.err
+        assert ran.peak_mib < 800, ran.peak_mib
+
+
 def test_without_a_ref_diff_starts_from_the_merge_base_with_origin_head(
     repo: Repo, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -306,3 +341,18 @@ def test_deprecating_a_code_breaks_nothing(
     code, out, _ = generated.run(capsys, "check", "--breaking-against", "main")
     assert code == 0 and "no breaking change against main" in out
     assert kinds(generated.changes(capsys, "main")) == [("code_deprecated", False)]
+
+
+def test_renaming_the_module_breaks_every_client(
+    repo: Repo, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Clients import the generated code by the module's name, and each generated file is
+    named after it: ``check --breaking-against`` said "no breaking change" (issue #18's
+    trial)."""
+    repo.edit(("module: sample_codes", "module: other_codes"))
+    code, out, err = repo.run(capsys, "check", "--breaking-against", "main")
+    assert code == 1 and err == ""
+    [line] = [line for line in out.splitlines() if "breaking change: module" in line]
+    assert line.startswith("spec/codes.yaml:11:1: breaking change: module sample_codes renamed")
+    assert "keep the module name" in line and "(`curated.module`)" in line
+    assert [c["kind"] for c in repo.changes(capsys, "main")] == ["module_renamed"]

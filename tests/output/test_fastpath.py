@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -235,11 +236,69 @@ def _tamper_trusted(project: Project) -> None:
     _write_manifest(project, document)
 
 
-def test_with_the_same_versions_check_trusts_the_recorded_hashes(
+def test_a_manifest_edited_in_the_tree_is_not_trusted(
     generated: Project, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    """Its hashes say a hand-edited module is what generate wrote: only a manifest this
+    user's codegen vouched for is trusted (check passed it before, issue #18's trial)."""
     _tamper_trusted(generated)
-    assert _check(generated, capsys)[0] == 0
+    code, out = _check(generated, capsys)
+    assert code == 1 and f"{PYTHON}: out of date" in out and "-# edited" in out
+
+
+def test_a_forged_manifest_does_not_make_a_stale_folder_pass(
+    generated: Project, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The trial's attack: a code deleted from the catalog, nothing regenerated, and the
+    new catalog's hash written into the manifest."""
+    from codegen.output.plan import plan
+    from codegen.project.config import load_config
+
+    text = generated.catalog.read_text(encoding="utf-8")
+    generated.catalog.write_text(text.replace("Invalid appkey", "Bad appkey"), encoding="utf-8")
+    current = plan(load_config(str(generated.config), catalog=str(generated.catalog))).inputs
+    document = _manifest(generated)
+    document["inputs"] = current
+    _write_manifest(generated, document)
+    code, out = _check(generated, capsys)
+    assert code == 1 and "docs/en.md: out of date" in out
+
+
+def test_a_vouch_is_this_users_own(
+    generated: Project, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The same folder, judged by a user (or a CI machine) whose codegen never rendered it:
+    the full path, which finds it up to date and vouches for it in turn."""
+    monkeypatch.setattr(usercache, "secret", lambda: b"another user's secret, 32 bytes!")
+    _tamper_trusted(generated)
+    generated.run("generate")
+    capsys.readouterr()
+    assert _check(generated, capsys)[0] == 0  # vouched by this "user" now
+    monkeypatch.undo()
+    assert not usercache.vouched("anything")
+    _tamper_trusted(generated)
+    assert _check(generated, capsys)[0] == 1
+
+
+def test_a_rule_made_strict_after_generate_fails_check_as_validate_does(
+    generated: Project, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``derived_names = "error"`` changes no output, so no input hash: the vouch covers it
+    (check passed while validate failed, issue #18's trial)."""
+    text = generated.catalog.read_text(encoding="utf-8")
+    assert "curated: {name: E900}" in text
+    generated.catalog.write_text(
+        text.replace("curated: {name: E900}", "curated: {name: E900, derived: true}"),
+        encoding="utf-8",
+    )
+    assert generated.run("generate") == 0  # a warning: derived_names = "warn"
+    capsys.readouterr()
+    generated.config.write_text(
+        generated.config.read_text(encoding="utf-8") + 'derived_names = "error"\n',
+        encoding="utf-8",
+    )
+    code, out = _check(generated, capsys)
+    assert code == 2 and 'derived_names = "error" in the configuration' in out
 
 
 def test_a_manifest_records_black_only_where_black_formats(formatted: Project) -> None:
@@ -279,9 +338,15 @@ def template_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[
     """Jinja's per-user cache folder, moved under tmp_path (it lives in the temp folder)."""
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "tmp"))
     (tmp_path / "tmp").mkdir()
-    usercache.folder.cache_clear()
+    _forget_folders()
     yield tmp_path / "tmp"
-    usercache.folder.cache_clear()
+    _forget_folders()
+
+
+def _forget_folders() -> None:
+    """As in a new process: the per-user folders looked up again."""
+    for cached in (usercache.base_folder, usercache.folder, usercache.secret):
+        cached.cache_clear()
 
 
 def _compiled(folder: Path) -> list[Path]:
@@ -312,7 +377,8 @@ def test_compiled_templates_are_kept_outside_the_project(
     """A repository can hold no file that would be run as a compiled template."""
     assert project.run("generate") == 0
     (folder,) = {p.parent for p in _compiled(template_cache)}
-    assert folder.name.startswith("codegen-") and folder.stat().st_mode & 0o077 == 0
+    assert folder.name.startswith("compiled-") and folder.stat().st_mode & 0o077 == 0
+    assert folder.parent.name.startswith("codegen-") and folder.parent.stat().st_mode & 0o077 == 0
     assert folder.name.endswith(source_hash()[:16])  # other code, other compiled templates
     assert not [p for p in project.root.rglob("*.cache")]
 
@@ -335,7 +401,7 @@ def test_a_damaged_template_cache_changes_no_output(
         elsewhere.mkdir()
         shutil.rmtree(folder.parent)
         folder.parent.symlink_to(elsewhere)
-    usercache.folder.cache_clear()  # as in a new process
+    _forget_folders()
     for path in project.output.rglob("*.*"):
         path.unlink()
     assert project.run("generate") == 0
@@ -417,3 +483,21 @@ def test_the_formatting_cache_keeps_at_most_its_bound(
         project.catalog.write_text(text.replace("Invalid appkey", message), encoding="utf-8")
         assert project.run("generate") == 0
     assert len(list((project.root / ".codegen-cache").glob("*.txt"))) == 1
+
+
+@pytest.mark.parametrize("planted", ["codegen-{uid}", "_jinja2-cache-{uid}"])
+def test_a_link_planted_where_the_user_cache_goes_changes_nothing_it_points_at(
+    project: Project, template_cache: Path, tmp_path: Path, planted: str
+) -> None:
+    """Another user's link in the shared temporary folder: Jinja's own folder was made
+    closed with chmod, through the link, closing the folder it points at (755 -> 700;
+    issue #18's trial). codegen's folder is its own, and never changed when found."""
+    victim = tmp_path / "victim"
+    victim.mkdir()
+    victim.chmod(0o755)
+    (template_cache / planted.format(uid=os.geteuid())).symlink_to(victim)
+    (project.templates / "note.txt.j2").write_text("{{ catalog.module }}\n", encoding="utf-8")
+    with project.config.open("a", encoding="utf-8") as config:
+        config.write('[[targets]]\ntemplate = "note.txt.j2"\noutput = "note.txt"\n')
+    assert project.run("generate") == 0
+    assert victim.stat().st_mode & 0o777 == 0o755 and list(victim.iterdir()) == []

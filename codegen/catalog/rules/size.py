@@ -23,6 +23,7 @@ from codegen.limits import (
     MAX_CODE_SETS,
     MAX_CODES,
     MAX_GROUP_VALUES,
+    MAX_LANGUAGES,
     MAX_STRING,
 )
 
@@ -64,8 +65,8 @@ def too_many_codes_in_text(text: str, shown: str) -> None:
 
 
 def too_many_codes(data: object) -> Problem | None:
-    """A problem when the catalog has more codes, code sets, attributes or group values than
-    the tools are made for (at ``code_sets``; docs/limits.md): each costs memory in
+    """A problem when the catalog has more codes, code sets, attributes, languages or group
+    values than the tools are made for (at ``code_sets``; docs/limits.md): each costs memory in
     ``generate``, and these bounds keep every catalog ``validate`` accepts within 2 GiB."""
     sets = data.get("code_sets") if isinstance(data, dict) else None
     count = sum(len(codes) for _, s in dicts(sets) if isinstance(codes := s.get("codes"), list))
@@ -86,6 +87,13 @@ def too_many_codes(data: object) -> Problem | None:
             f"{MAX_ATTRIBUTES:,}: keep only the columns clients need"
         )
         return Problem(("code_sets",), message)
+    languages = data.get("languages") if isinstance(data, dict) else None
+    if isinstance(languages, list) and len(languages) > MAX_LANGUAGES:
+        message = (
+            f"the catalog has {len(languages):,} languages; the limit is {MAX_LANGUAGES:,}: "
+            "list each language of its texts once"
+        )
+        return Problem(("languages",), message)
     values = sum(len(v) for a in attributes if isinstance(v := a.get("values"), list))
     if values > MAX_GROUP_VALUES:
         message = (
