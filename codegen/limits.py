@@ -47,8 +47,8 @@ MAX_POWER_BITS = 2**16  # bits of ``a ** b`` for integers: a huge power never re
 
 # --- importing a page ----------------------------------------------------------------------
 MAX_DOCUMENT_BYTES = 10 * MIB  # the page, read as UTF-8
-MAX_PAGE_CELLS = 2_000_000  # of all the page's tables, spans spread and short rows filled
-MAX_PAGE_ROWS = 200_000  # of all the page's tables: twice MAX_CODES, so no code table is cut
+MAX_PAGE_CELLS = 500_000  # of all the page's tables, spans spread and short rows filled: 5 a code
+MAX_PAGE_ROWS = 120_000  # of all the page's tables: MAX_CODES and their headings, notes
 MAX_TABLE_COLUMNS = 256  # of one table, spans spread; error-code tables have a few dozen
 ROLE_CANDIDATES = 8  # code columns tried within as many group columns, when codes repeat
 MAX_TABLE_NESTING = 32  # HTML tables inside tables; a nested table is text of its cell

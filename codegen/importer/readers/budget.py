@@ -7,7 +7,8 @@ rows padded, across all the tables of the page (HTML, Markdown, the HTML inside 
 plain text), so sixteen tables of two million cells are refused as one of thirty-two
 million would be. It also bounds the page's table rows (counted as HTML rows open, and as
 lines with a ``|`` before markdown-it reads a page), a table's columns, and how deep HTML
-tables nest. Each bound
+tables nest, and (before markdown-it reads a page) the cells of its pipe-table lines and
+any delimiter row wider than ``MAX_TABLE_COLUMNS``. Each bound
 is checked while the cells are made, before anything that costs more per cell (column
 roles, the merge); past one, the page is refused with one line at the table.
 """
@@ -18,6 +19,7 @@ from collections.abc import Iterable
 
 from codegen.errors import InputError
 from codegen.importer.readers.blocks import Block
+from codegen.importer.readers.pipes import DELIMITER_CELL, PREFIX
 from codegen.limits import (
     MAX_CODES,
     MAX_PAGE_CELLS,
@@ -105,20 +107,32 @@ def check_tables(blocks: Iterable[Block], path: str) -> None:
 
 
 def pipe_lines(lines: list[str], path: str) -> None:
-    """Raise :class:`InputError` at the line past ``MAX_PAGE_ROWS`` lines with a ``|`` (the
-    rows a pipe table can have), before markdown-it reads the page: its table rule holds
-    about eight tokens a row until the table ends (a page of 600,000 short rows took 45 s
-    and 2.7 GB before it was refused for its codes)."""
-    count = 0
+    """Raise :class:`InputError`, before markdown-it reads the page, at the line where its
+    lines with a ``|`` (the rows a pipe table can have) pass ``MAX_PAGE_ROWS``, or their
+    cells (the parts between unescaped pipes, outer pipes left out) pass ``MAX_PAGE_CELLS``,
+    or at a delimiter row (``|---|---|``) of more than ``MAX_TABLE_COLUMNS`` cells. Linear in
+    the page: what would be refused once read is refused before markdown-it spends a few
+    seconds and some hundred bytes a cell on it (a 300-column table was refused after it
+    had taken 1.95 GB)."""
+    budget = PageBudget(path)
     for number, line in enumerate(lines, 1):
-        if "|" in line:
-            count += 1
-            if count > MAX_PAGE_ROWS:
-                raise InputError(
-                    f"the page has more than {MAX_PAGE_ROWS:,} lines with a '|' (pipe table "
-                    f"rows), the limit for one page (a catalog holds at most {MAX_CODES:,} "
-                    "codes): import the page in parts",
-                    path,
-                    number,
-                    1,
-                )
+        if "|" not in line:
+            continue
+        if budget.rows >= MAX_PAGE_ROWS:
+            raise InputError(
+                f"the page has more than {MAX_PAGE_ROWS:,} lines with a '|' (pipe table "
+                f"rows), the limit for one page (a catalog holds at most {MAX_CODES:,} "
+                "codes): import the page in parts",
+                path,
+                number,
+                1,
+            )
+        budget.row(number)
+        text = PREFIX.sub("", line).strip()
+        outer = int(text.startswith("|")) + int(len(text) > 1 and text.endswith("|"))
+        cells = text.count("|") - text.count("\\|") + 1 - outer
+        budget.spend(cells, number)
+        if cells > MAX_TABLE_COLUMNS and all(
+            DELIMITER_CELL.fullmatch(cell) for cell in text.strip("|").split("|")
+        ):
+            budget.columns(cells, number)

@@ -13,22 +13,20 @@ left out), each of its tables in its place. A paragraph that looks like a pipe t
 delimiter row has another number of cells than its header (which GitHub, and markdown-it,
 do not read as a table) is reported with its line.
 
-Speed and memory (a page of 100,000 rows): as soon as markdown-it's table rule has read a
-table, its tokens (14 per row of four cells) are replaced by one token holding only each
-row's line and cell sources, so the whole page's table tokens never exist at once; and a
-cell's inline markup is parsed only when the cell has a character that can start one
-(markdown-it's own ``terminator_re``): any other cell is one text token, its source. A
-cell parsed once is not parsed again (``-1000`` in every product's table).
+Speed and memory (a page of 100,000 rows): a pipe table is one token holding each row's
+line and cell sources, folded row by row as markdown-it's table rule reads it
+(:mod:`.tablerule`); and a cell's inline markup is parsed only when the cell has a
+character that can start one (markdown-it's own ``terminator_re``): any other cell is one
+text token, its source. A cell parsed once is not parsed again (``-1000`` in every
+product's table).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
 from markdown_it import MarkdownIt
-from markdown_it.rules_block import StateBlock
 from markdown_it.token import Token
 
 from codegen.errors import InputError
@@ -47,10 +45,10 @@ from codegen.importer.readers.pipes import (
     source_cells,
     split_row,
 )
+from codegen.importer.readers.tablerule import TABLE as _TABLE
+from codegen.importer.readers.tablerule import parser
 
 _IGNORED = frozenset({"hr"})
-_TABLE = "codegen_table"  # the one token that stands for a whole pipe table
-Row = tuple[int, tuple[str, ...]]  # a row's 0-based source line and its cells' inline sources
 _CONTAINERS = frozenset({"bullet_list_open", "ordered_list_open", "blockquote_open"})
 
 
@@ -102,53 +100,12 @@ def read_markdown(
     return code_lines(blocks, reader.cell, path, reader.warnings)
 
 
-def _parser() -> MarkdownIt:
-    md = MarkdownIt("commonmark", {"html": True}).enable("table")
-    ruler = md.block.ruler
-    rule = ruler.__rules__[ruler.__find__("table")]
-    ruler.at("table", _compact(rule.fn), {"alt": list(rule.alt)})  # alt: may end a paragraph
-    return md
-
-
-def _compact(rule: Callable[[StateBlock, int, int, bool], bool]) -> Any:
-    """markdown-it's table rule, its tokens folded into one ``codegen_table`` token whose
-    ``meta["rows"]`` holds the header row and the body rows (markdown-it's own cells)."""
-    original = rule
-
-    def table(state: StateBlock, start: int, end: int, silent: bool) -> bool:
-        first = len(state.tokens)
-        if not original(state, start, end, silent):
-            return False
-        if silent:
-            return True
-        produced = state.tokens[first:]
-        del state.tokens[first:]
-        rows: list[Row] = []
-        cells: list[str] = []
-        line = 0
-        for token in produced:
-            if token.type == "tr_open":
-                cells = []
-                line = token.map[0] if token.map else 0
-            elif token.type == "inline":
-                cells.append(token.content)
-            elif token.type == "tr_close":
-                rows.append((line, tuple(cells)))
-        opening = produced[0]
-        token = Token(_TABLE, "table", 0, map=opening.map, level=opening.level, block=True)
-        token.meta["rows"] = rows
-        state.tokens.append(token)
-        return True
-
-    return table
-
-
 class _Reader:
     """One page being read: its lines, the parser, the cells parsed so far, the warnings."""
 
     def __init__(self, lines: list[str], path: str, warnings: list[InputError]) -> None:
         self.lines, self.path, self.warnings = lines, path, warnings
-        self.md = _parser()
+        self.md = parser()
         self.env: dict[str, Any] = {}
         self.parsed: dict[str, str] = {}  # cell source -> text, for cells with possible markup
 
