@@ -68,11 +68,12 @@ CATALOG = """\
 # The first page's language becomes the source language below. The import names every
 # code it adds; `codegen names` lists the names it derived (marked `derived: true`) for
 # you to check, and `codegen names --accept` accepts them. Then run `codegen generate`.
+# `curated.module` names the Python module and is the file stem of every output.
 format: 1
 source_language: {lang}
 languages: [{lang}]
 curated:
-  module: {module}  # the Python module and the file stem of every output
+  module: {module}
 code_sets: []
 """
 

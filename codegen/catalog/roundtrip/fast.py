@@ -52,7 +52,7 @@ from codegen.limits import MAX_CATALOG_DEPTH, MAX_CATALOG_NODES
 
 _QUOTED = {'"': DoubleQuotedScalarString, "'": SingleQuotedScalarString, "|": LiteralScalarString}
 _NO_KEY: Any = object()  # a mapping waiting for its next key
-_START_COMMENT = re.compile(r"(?:# [^\n]*\n)+")  # "# text" lines above the root
+_START_COMMENT = re.compile(r"(?:#(?: [^\n]*)?\n)+")  # "# text" and "#" lines above the root
 _LINE_COL = LineCol.attrib
 _DECIMAL = re.compile(r"-?[1-9][0-9]*")  # what ruamel reads as a plain int
 _TAGS = {bool: "tag:yaml.org,2002:bool", int: "tag:yaml.org,2002:int"}
@@ -74,7 +74,10 @@ def fast_tree(text: str) -> CommentedMap | None:
         return None
     start = _START_COMMENT.match(text)  # libyaml skips comments: the lines are the text's
     if start:
-        root.yaml_set_start_comment("\n".join(line[2:] for line in start.group().splitlines()))
+        lines = start.group().splitlines()
+        root.yaml_set_start_comment("\n".join(line[2:] for line in lines))
+        for token, line in zip(root.ca.comment[1], lines):  # "#" as ruamel keeps it, not ""
+            token.value = line + "\n"
     return root if emit(root) == text else None
 
 
