@@ -39,28 +39,26 @@ def combined(
     """``tables`` with the tables of another vocabulary left out and the tables that only
     add columns folded into the table whose codes they describe; each change noted in
     ``warnings``."""
-    kept = [t for t in tables if not _other_vocabulary(t, tables, path, warnings)]
+    schemes = _digit_schemes(tables)
+    kept = [t for t in tables if not _other_vocabulary(t, schemes, path, warnings)]
     result: list[CodeTable] = []
+    owners: dict[str, list[int]] = {}  # a code -> the positions in result of its tables
     for table in kept:
         keys = {str(code.code) for code in table.codes}
-        main = next(
-            (
-                earlier
-                for earlier in result
-                if not table.message_named and keys <= {str(c.code) for c in earlier.codes}
-            ),
-            None,
-        )
+        at = None if table.message_named else _first_with(keys, owners, result)
+        main = None if at is None else result[at]
         if main is None and table.message_header is None:
             shown = ", ".join(f'"{header}"' for header in table.headers)
             what = f"{_name(table)} is not a code table: no column holds messages (headers {shown})"
             fix = 'If it is a code table, name its message column with --column "HEADER=message"'
             warnings.append(note(what, path, table.line, fix=fix, left_out=True))
             continue
-        if main is None:
+        if main is None or at is None:
+            for key in keys:
+                owners.setdefault(key, []).append(len(result))
             result.append(table)
             continue
-        result[result.index(main)] = _with_columns_of(main, table)
+        result[at] = _with_columns_of(main, table)
         added = ", ".join(f'"{h}"' for h in table.headers if h != table.code_header)
         what = (
             f"{_name(table)} lists only codes of {_name(main)} (line {main.line}): its columns "
@@ -68,6 +66,20 @@ def combined(
         )
         warnings.append(note(what, path, table.line))
     return tuple(result)
+
+
+def _first_with(
+    keys: set[str], owners: dict[str, list[int]], result: list[CodeTable]
+) -> int | None:
+    """The position of the first table of ``result`` that has every code of ``keys``:
+    tried among the tables of the key with fewest (``owners``), not among every table."""
+    if not keys:
+        return 0 if result else None
+    fewest = min((owners.get(key, []) for key in keys), key=len)
+    for at in fewest:
+        if keys <= {str(c.code) for c in result[at].codes}:
+            return at
+    return None
 
 
 def _name(table: CodeTable) -> str:
@@ -130,7 +142,7 @@ def _free(key: str, used: set[str]) -> str:
 
 
 def _other_vocabulary(
-    table: CodeTable, tables: tuple[CodeTable, ...], path: str, warnings: list[InputError]
+    table: CodeTable, schemes: set[frozenset[str]], path: str, warnings: list[InputError]
 ) -> bool:
     """Whether ``table`` lists another vocabulary than codes; if so, noted in ``warnings``."""
     codes = [str(code.code) for code in table.codes]
@@ -142,7 +154,7 @@ def _other_vocabulary(
     elif (
         not table.message_named
         and all(len(code) == 1 and code.isdigit() for code in codes)
-        and any(other is not table and _begun_by(codes, other) for other in tables)
+        and any(scheme <= set(codes) for scheme in schemes)
     ):
         reason = "the digits of a code scheme, which begin the codes of another table"
     if reason is None:
@@ -160,7 +172,13 @@ def _language_tag(code: str) -> bool:
     return found is not None and found[1].lower() in LANGUAGE_CODES
 
 
-def _begun_by(digits: list[str], other: CodeTable) -> bool:
-    """Whether ``other`` has longer codes, each beginning with one of ``digits``."""
-    codes = [str(code.code).lstrip("-") for code in other.codes]
-    return bool(codes) and all(len(c) > 1 and c[0] in digits for c in codes)
+def _digit_schemes(tables: tuple[CodeTable, ...]) -> set[frozenset[str]]:
+    """The first digits of the codes of each table whose codes are all longer than one
+    character and begin with a digit (computed once, not per table of digits): a table of single digits
+    (``_other_vocabulary``) that has every digit of one of them begins another table's codes."""
+    schemes: set[frozenset[str]] = set()
+    for other in tables:
+        codes = [str(code.code).lstrip("-") for code in other.codes]
+        if codes and all(len(c) > 1 and c[0].isdigit() for c in codes):
+            schemes.add(frozenset(c[0] for c in codes))
+    return schemes

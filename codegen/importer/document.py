@@ -27,7 +27,7 @@ from codegen.importer.readers.budget import PageBudget, check_tables
 from codegen.importer.readers.html import read_html
 from codegen.importer.readers.markdown import read_markdown
 from codegen.importer.readers.text import read_text
-from codegen.limits import MAX_CODES, MAX_DOCUMENT_BYTES
+from codegen.limits import MAX_CODE_SETS, MAX_CODES, MAX_DOCUMENT_BYTES
 
 Form = Literal["text", "markdown", "html"]
 _SUFFIXES: dict[str, Form] = {
@@ -133,7 +133,19 @@ def _check_codes(tables: tuple[CodeTable, ...], path: str) -> None:
     codes, the most a catalog holds: refused here, before the merge, the catalog's text and
     its validation each spend their memory on every code (a page of 199,990 codes took
     16 s, or a MemoryError, before validate refused the catalog it made). A table that only
-    adds columns to another's codes (no message column) adds no code."""
+    adds columns to another's codes (no message column) adds no code.
+
+    Likewise at the first table past ``MAX_CODE_SETS`` tables, the most code sets a catalog
+    holds (each table is a code set; 30,000 tables ran past 90 s before validate refused
+    the catalog)."""
+    if len(tables) > MAX_CODE_SETS:
+        raise InputError(
+            f"the page has more than {MAX_CODE_SETS:,} code tables, the most code sets one "
+            "catalog holds: import the page in parts, into more than one catalog",
+            path,
+            tables[MAX_CODE_SETS].line,
+            1,
+        )
     count = 0
     for table in tables:
         if table.message_header is None:

@@ -221,13 +221,23 @@ def set_name(
     name = pascal_case(title) if title and latin(title) else ""
     if not name or keyword.iskeyword(name):
         name = f"CodeSet{position}"
-    classes = taken | {base + suffix for base in taken for suffix in suffixes}
     candidates = [name, f"{name}{position}", *(f"{name}{position}Alt{n}" for n in range(2, 99))]
     for candidate in candidates:
-        mine = {candidate, *(candidate + suffix for suffix in suffixes)}
-        if not mine & classes and not any(candidate + s in taken for s in ("", *suffixes)):
+        if not _clashes(candidate, taken, suffixes):
             return Name(candidate, derived=True)
     raise AssertionError("unreachable: 99 candidates cannot all be taken")  # pragma: no cover
+
+
+def _clashes(candidate: str, taken: set[str], suffixes: tuple[str, ...]) -> bool:
+    """Whether ``candidate`` or it plus one of ``suffixes`` is in ``taken``, or is a name
+    of ``taken`` plus one of ``suffixes``: set lookups, as many as the suffixes' square,
+    whatever the size of ``taken``."""
+    for mine in (candidate, *(candidate + suffix for suffix in suffixes)):
+        if mine in taken:
+            return True
+        if any(s and mine.endswith(s) and mine[: -len(s)] in taken for s in suffixes):
+            return True
+    return False
 
 
 def value_name(label: str, key: str, position: int, taken: set[str]) -> Name:

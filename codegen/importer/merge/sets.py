@@ -25,6 +25,8 @@ comment stays, and new items get a ``curated:`` block with a name (:mod:`.names`
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from codegen.catalog.declared import TYPE_SUFFIXES, SetNames, taken
@@ -51,27 +53,29 @@ def merge_document(root: CommentedMap, doc: Document, lang: str, catalog_path: s
         root["languages"].append(lang)
         run.change(1, f"added language {lang}")
     sets: CommentedSeq = root["code_sets"]
-    matched: list[int] = []
+    matched: set[int] = set()
     plan: list[tuple[CodeTable, CommentedMap | None]] = []
     owners = _code_owners(sets)
     for table in doc.tables:
         at = _best_match(owners, table, matched, sets)
         if at is not None:
-            matched.append(id(sets[at]))
+            matched.add(id(sets[at]))
         plan.append((table, sets[at] if at is not None else None))
     whole = all(id(code_set) in matched for code_set in sets)  # the page has every set
     titled = isinstance(root.get("title"), CommentedMap) and lang in root["title"]
     if doc.title and (run.source == lang or "title" in root) and (whole or not titled):
         set_text(run, root, "title", doc.title, 1, ROOT_ORDER, flow=False, what="page title")
     known = [node for _, node in plan if node is not None]
+    names = _class_names(sets)  # once; each new set adds its own
+    added: list[tuple[CommentedMap | None, CommentedMap]] = []
     previous: CommentedMap | None = None
     for table, node in plan:
         if node is not None:
             _merge_set(run, node, table)
             previous = node
         elif lang == run.source:
-            node = _new_set(run, table, sets)
-            sets.insert(_place(sets, previous, known), node)
+            node = _new_set(run, table, len(sets) + len(added) + 1, names)
+            added.append((previous, node))
             previous = node
         else:
             run.report(
@@ -79,6 +83,7 @@ def merge_document(root: CommentedMap, doc: Document, lang: str, catalog_path: s
                 f'table "{table.title}" shares no code with the catalog; import it from a '
                 "source-language document first",
             )
+    _insert(sets, added, known)
     if lang != run.source and known:
         for code_set in sets:
             if id(code_set) not in matched:
@@ -91,13 +96,43 @@ def merge_document(root: CommentedMap, doc: Document, lang: str, catalog_path: s
     return run.result
 
 
-def _place(sets: CommentedSeq, previous: CommentedMap | None, known: list[CommentedMap]) -> int:
-    """Where a new set goes: after the set of the table before it in the document; before
-    the first set the document has, when it comes first; at the end for a new document."""
-    positions = {id(node): index for index, node in enumerate(sets)}
-    if previous is not None:
-        return positions[id(previous)] + 1
-    return positions[id(known[0])] if known else len(sets)
+def _insert(
+    sets: CommentedSeq,
+    added: list[tuple[CommentedMap | None, CommentedMap]],
+    known: list[CommentedMap],
+) -> None:
+    """Insert the new sets, each given with the set of the table before it in the document
+    (None for the first table): after that set; before the first set the document has,
+    when it comes first; at the end for a new document. One pass over ``sets`` (its
+    comments, kept by position, move with their sets), not one per new set."""
+    if not added:
+        return
+    runs: dict[int, list[CommentedMap]] = {}  # id() of a set of the catalog -> new sets after it
+    lead: list[CommentedMap] = []  # the new sets before the document's first known set
+    run_of: dict[int, list[CommentedMap]] = {}  # id() of a new set -> its run
+    for previous, node in added:
+        if previous is None:
+            group = lead
+        else:
+            group = run_of.get(id(previous)) or runs.setdefault(id(previous), [])
+        group.append(node)
+        run_of[id(node)] = group
+    first = id(known[0]) if known else None
+    order: list[CommentedMap] = []
+    moved: dict[int, int] = {}  # old position -> new position
+    for index, code_set in enumerate(sets):
+        if id(code_set) == first:
+            order.extend(lead)
+        moved[index] = len(order)
+        order.append(code_set)
+        order.extend(runs.get(id(code_set), ()))
+    if first is None:
+        order.extend(lead)
+    comments = {moved[index]: comment for index, comment in sets.ca.items.items()}
+    list.clear(sets)
+    list.extend(sets, order)
+    sets.ca.items.clear()
+    sets.ca.items.update(comments)
 
 
 def _code_owners(sets: CommentedSeq) -> dict[str, list[int]]:
@@ -111,7 +146,7 @@ def _code_owners(sets: CommentedSeq) -> dict[str, list[int]]:
 
 
 def _best_match(
-    owners: dict[str, list[int]], table: CodeTable, matched: list[int], sets: CommentedSeq
+    owners: dict[str, list[int]], table: CodeTable, matched: set[int], sets: CommentedSeq
 ) -> int | None:
     """The set not yet ``matched`` with which ``table`` shares most codes (the first of
     equals), None when it shares none with any."""
@@ -129,7 +164,9 @@ def _best_match(
 # --- one code set -------------------------------------------------------------------------
 
 
-def _new_set(run: Run, table: CodeTable, sets: CommentedSeq) -> CommentedMap:
+def _new_set(run: Run, table: CodeTable, position: int, names: set[str]) -> CommentedMap:
+    """A new code set for ``table``, ``position``-th in the catalog, named free of
+    ``names`` (the class names taken so far), to which its own names are added."""
     code_set = CommentedMap()
     code_set["code_type"] = table.code_type
     code_set["columns"] = CommentedMap()
@@ -137,7 +174,7 @@ def _new_set(run: Run, table: CodeTable, sets: CommentedSeq) -> CommentedMap:
         code_set["attributes"] = CommentedSeq()
     groups = tuple(pascal(c.key) for c in table.attributes if c.kind == "group")
     suffixes = tuple(t + s for t in ("", *groups) for s in ("", *TYPE_SUFFIXES))[1:]
-    name = set_name(table.title, len(sets) + 1, _class_names(sets), suffixes)
+    name = set_name(table.title, position, names, suffixes)
     code_set["curated"] = CommentedMap(name=name.text)
     if name.derived:
         code_set["curated"]["derived"] = True
@@ -150,6 +187,7 @@ def _new_set(run: Run, table: CodeTable, sets: CommentedSeq) -> CommentedMap:
     quiet = run.quiet()
     _merge_set(quiet, code_set, table)
     run.result.added_codes += quiet.result.added_codes
+    names.update(_class_names([code_set]))
     return code_set
 
 
@@ -200,7 +238,7 @@ def _keeps_title(code_set: CommentedMap, table: CodeTable, lang: str) -> bool:
     return has and (table.title is None or table.title_from_page)
 
 
-def _class_names(sets: CommentedSeq) -> set[str]:
+def _class_names(sets: Iterable[CommentedMap]) -> set[str]:
     """The names the generated modules already declare or import
     (:func:`codegen.catalog.declared.taken`, as validate checks them): each set's types
     and the TypeScript info types beside them, the imported names and the schemas'."""

@@ -170,29 +170,39 @@ def place_tables(blocks: Sequence[Block]) -> list[PlacedTable]:
     section from the last higher heading before that (``##`` above two ``###`` tables)."""
     placed: list[PlacedTable] = []
     window: list[Block] = []
-    earlier: list[Block] = []  # leveled headings before the window
+    latest: dict[int, tuple[int, Block]] = {}  # level -> the last such heading before the window
+    seen = 0  # leveled headings before the window, to order those of ``latest``
     for block in blocks:
         if block.kind == "table" and block.table is not None:
             context = _context(window)
             if context.title is not None and context.section is None:
-                context = _section_from(earlier, window, context)
+                context = _section_from(latest, window, context)
             placed.append(PlacedTable(block.table, context))
-            earlier += [b for b in window if b.kind == "heading" and b.level > 0]
+            for b in window:
+                if b.kind == "heading" and b.level > 0:
+                    seen += 1
+                    latest[b.level] = (seen, b)
             window = []
         elif block.kind in ("heading", "paragraph"):
             window.append(block)
     return placed
 
 
-def _section_from(earlier: list[Block], window: list[Block], context: TableContext) -> TableContext:
+def _section_from(
+    latest: dict[int, tuple[int, Block]], window: list[Block], context: TableContext
+) -> TableContext:
+    """``context`` with the section of the last heading before ``window`` (``latest``: the
+    last of each level, with its order) above the level of its title heading."""
     headings = [b for b in window if b.kind == "heading"]
     if not headings or headings[-1].level == 0 or len(headings) > 1:
         return context
     level = headings[-1].level
-    above = [b for b in earlier if b.level < level]
+    above = [at for lv, at in latest.items() if lv < level]
     if not above:
         return context
-    return TableContext(context.title, above[-1].text, context.description)
+    return TableContext(
+        context.title, max(above, key=lambda at: at[0])[1].text, context.description
+    )
 
 
 def _context(window: list[Block]) -> TableContext:
