@@ -13,18 +13,17 @@ nothing in ``.git``) costs nothing to refuse.
 
 from __future__ import annotations
 
-import os
-import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-from codegen import children
 from codegen.errors import InputError
+from codegen.evolution.gitcmd import git as _git
+from codegen.evolution.gitcmd import out as _out
+from codegen.evolution.moved import base_catalog
 
 # The branches whose merge base with HEAD is the default base, in order: the remote's
 # default branch (set by ``git clone``), else a local main or master.
 DEFAULT_BRANCHES = ("origin/HEAD", "main", "master")
-_NO_PROMPT = {"GIT_TERMINAL_PROMPT": "0", "GIT_OPTIONAL_LOCKS": "0"}
 
 
 class UnknownRef(InputError):
@@ -54,20 +53,6 @@ class Base:
     @property
     def short(self) -> str:
         return self.commit[:12]
-
-
-def _git(folder: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
-    """``git ARGS`` in ``folder``, in a child process that dies with codegen
-    (:mod:`codegen.children`), no standard input, its output captured."""
-    env = {**os.environ, **_NO_PROMPT}
-    try:
-        return children.run(["git", *args], cwd=folder, env=env)
-    except FileNotFoundError:
-        raise InputError("git is not installed (or not on the PATH); install git") from None
-
-
-def _out(done: subprocess.CompletedProcess[bytes]) -> str:
-    return done.stdout.decode("utf-8", "replace").strip()
 
 
 def repository_root(file: Path, shown: str) -> Path:
@@ -172,8 +157,6 @@ def read_base(
         described, commit = default_base(root)
     else:
         described, commit = ref, commit_of(root, ref)
-    from codegen.evolution.moved import base_catalog  # it reads with this module's git
-
     config_path = None
     if config is not None and config.resolve().is_relative_to(root):
         config_path = config.resolve().relative_to(root).as_posix()
@@ -195,9 +178,3 @@ def read_base(
         )
     blob = _git(root, "cat-file", "blob", where)
     return Base(ref, described, commit, relative, blob.stdout, moved)
-
-
-def _is_blob(root: Path, commit: str, relative: str) -> bool:
-    """Whether ``relative`` names a file (or a link) in ``commit``; not a folder."""
-    kind = _git(root, "cat-file", "-t", f"{commit}:{relative}")
-    return kind.returncode == 0 and _out(kind) == "blob"

@@ -26,9 +26,8 @@ from typing import Any
 
 from codegen.catalog.default import DEFAULT_CATALOG
 from codegen.errors import InputError
-from codegen.evolution.gitref import _git as git
-from codegen.evolution.gitref import _is_blob as exists
-from codegen.evolution.gitref import _out as out
+from codegen.evolution.gitcmd import git, out
+from codegen.evolution.gitcmd import is_blob as exists
 from codegen.limits import MAX_CONFIG_BYTES, MAX_CONFIG_DEPTH
 from codegen.project.config import CONFIG_FILE, PYPROJECT
 from codegen.project.toml_positions import too_deep
