@@ -227,3 +227,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             return int(ExitCode.INVALID)
         except KeyboardInterrupt:
             return int(ExitCode.INTERRUPTED)
+        except (
+            MemoryError
+        ):  # past a bound docs/limits.md should have had: one line, not a traceback
+            print(
+                f"codegen {verb}: out of memory (a catalog or page within codegen's bounds "
+                "stays under 2 GiB: docs/limits.md); raise the memory limit, or make the input "
+                "smaller",
+                file=sys.stderr,
+            )
+            return int(ExitCode.INVALID)

@@ -22,7 +22,9 @@ MAX_CODES = 100_000  # with MAX_CATALOG_BYTES, what generate makes within 2 GiB
 MAX_CODE_SETS = 10_000  # with MAX_CODES: each set adds ~41 lines of Python module (a code 4)
 MAX_ATTRIBUTES = 10_000  # all code sets together; each ~14 KB of generate (10,000: 187 MiB)
 MAX_GROUP_VALUES = 10_000  # all group attributes together; each ~6 KB of generate
-MAX_LANGUAGES = 1_000  # of the catalog's texts; each a docs page (BCP 47 has a few hundred in use)
+MAX_LANGUAGES = 200  # of the catalog's texts; each a docs page and a text of every code
+MAX_MESSAGES = 300_000  # codes x languages: each code's message in each language is generated
+MAX_ALIASES = 100_000  # former names of codes and code sets, all together
 MAX_STRING = 100_000  # characters of one text or key of the catalog
 MAX_MODULE_NAME = 100  # characters of the module name: it names files (255 bytes at most)
 

@@ -210,6 +210,7 @@ def test_a_catalog_past_the_code_set_count_is_refused_and_nothing_written(
         ("MAX_ATTRIBUTES", SAMPLE_ATTRIBUTES, "attributes in its code sets"),
         ("MAX_GROUP_VALUES", SAMPLE_VALUES, "values"),
         ("MAX_LANGUAGES", 2, "languages"),
+        ("MAX_MESSAGES", 2 * SAMPLE_CODES, "messages to generate"),
     ],
 )
 def test_a_catalog_past_the_attribute_or_group_value_count_is_refused_and_nothing_written(
@@ -228,6 +229,27 @@ def test_a_catalog_past_the_attribute_or_group_value_count_is_refused_and_nothin
     monkeypatch.setattr(size, limit, count - 1)
     err = _refused(project, capsys)
     assert f" {count} {said}; the limit is {count - 1}: " in err
+
+
+def test_a_catalog_past_the_alias_count_is_refused_alone_and_nothing_written(
+    project: Project, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """2,990,000 invalid former names of one code, 29 MB: 22 s and 2.1 GB to list each as a
+    problem, a MemoryError traceback under a 2 GiB cap (issue #18's second trial)."""
+    text = project.catalog.read_text("utf-8")
+    assert "curated: {name: SUCCESS}" in text
+    project.catalog.write_text(
+        text.replace(
+            "curated: {name: SUCCESS}", "curated: {name: SUCCESS, aliases: [a-1, a-2, a-3]}"
+        ),
+        encoding="utf-8",
+    )
+    monkeypatch.setattr(size, "MAX_ALIASES", 5)  # the sample has 3
+    err = _refused(project, capsys)
+    assert err.endswith(
+        ": the catalog's codes and code sets have 6 aliases (former names); the limit is 5: keep "
+        "the names clients may still use\n"
+    )
 
 
 def test_a_catalog_past_the_size_limit_is_refused_and_nothing_written(
@@ -295,7 +317,11 @@ def test_the_documented_limits() -> None:
     assert limits.MAX_BLACK_CODES == 20_000
     assert (limits.MAX_CODE_SETS, limits.BLACK_SET_CODES) == (10_000, 10)
     assert (limits.MAX_ATTRIBUTES, limits.MAX_GROUP_VALUES) == (10_000, 10_000)
-    assert limits.MAX_LANGUAGES == 1_000
+    assert (limits.MAX_LANGUAGES, limits.MAX_MESSAGES, limits.MAX_ALIASES) == (
+        200,
+        300_000,
+        100_000,
+    )
     assert (limits.MAX_CATALOG_NODES, limits.MAX_REPORTED_PROBLEMS) == (3_000_000, 1_000)
     assert limits.MEMORY_BOUND_GIB == 2
     assert (limits.DEFAULT_RENDER_SECONDS, limits.DEFAULT_OUTPUT_MIB) == (120, 256)

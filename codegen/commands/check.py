@@ -30,6 +30,7 @@ from codegen.render.header import DEFAULT_REGENERATE
 
 if TYPE_CHECKING:
     from codegen.evolution.changes import Change
+    from codegen.project.config import Config
 
 
 def run(
@@ -54,7 +55,7 @@ def run(
         from codegen.evolution.gitref import UnknownRef  # not on the up-to-date path
 
         try:
-            breaking = _breaking(configured.catalog, against)
+            breaking = _breaking(configured, against, follow=catalog is None)
         except UnknownRef as error:
             if breaking_against is not None:
                 raise
@@ -91,13 +92,14 @@ def fix_command(regenerate: str, paths: Mapping[str, str | None]) -> str:
     return direct if regenerate == DEFAULT_REGENERATE else f"{regenerate} (or {direct})"
 
 
-def _breaking(catalog: str, ref: str) -> ExitCode:
+def _breaking(configured: Config, ref: str, *, follow: bool) -> ExitCode:
     """Print one ``catalog:line:col: ...`` line per breaking change against ``ref``, a note
     per other change and a verdict; BREAKING when something breaks, else OK."""
     from codegen.evolution import comparison  # reads YAML: not on the up-to-date path
     from codegen.evolution.report import check_lines
 
-    compared, text = comparison.compare_with_ref(catalog, ref)
+    catalog = configured.catalog
+    compared, text = comparison.compare_with_ref(catalog, ref, configured.file, follow)
     lines = text.splitlines()
 
     def where(change: Change) -> tuple[str, int, int]:

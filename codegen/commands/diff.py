@@ -18,6 +18,8 @@ def run(*, ref: str | None, format: str, config: str | None, catalog: str | None
     """Print the changes of the configured catalog since ``ref`` (None: the default base)
     in ``format`` (text, markdown or json)."""
     configured = load_config(config, catalog=catalog)
-    comparison, _ = compare_with_ref(configured.catalog, ref)
+    comparison, _ = compare_with_ref(
+        configured.catalog, ref, configured.file, follow=catalog is None
+    )
     sys.stdout.write(formatted(comparison, format))
     return ExitCode.OK

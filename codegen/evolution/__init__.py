@@ -1,7 +1,7 @@
 """The catalog across git refs: what changed since a revision, and what breaks its clients.
 
-:mod:`.gitref` reads the catalog as it was at a ref, :mod:`.revision` keeps what generated
-code exposes of it, :mod:`.diff` finds the :mod:`.changes` between two revisions,
+:mod:`.gitref` reads the catalog as it was at a ref (:mod:`.moved` finds it there when it
+moved since), :mod:`.revision` keeps what generated code exposes of it, :mod:`.diff` finds the :mod:`.changes` between two revisions,
 :mod:`.breaking` says which break consumers and what to do instead, :mod:`.comparison` puts
 the working tree against a ref, and :mod:`.report` words it. Reading a catalog imports
 ruamel.yaml, so the comparison and its report are imported on first use.

@@ -5,7 +5,9 @@ Both catalogs are read as plain data (:func:`codegen.catalog.parse.parse`, then
 :func:`codegen.evolution.revision.revision`), never validated, so a catalog at an old ref
 that newer rules would refuse is still compared; only a text no report can print (a
 surrogate, written as a YAML escape) and a catalog past the size bounds (codes, sets,
-attributes, group values, languages) are refused, as every other command refuses them. A catalog that did not exist at the ref
+attributes, group values, languages) are refused, as every other command refuses them. A
+catalog whose path did not exist at the ref is looked for where the ref's configuration put
+it (:mod:`codegen.evolution.moved`); only a ref with neither a configuration nor a catalog
 compares as an empty one: everything in the working tree's is added, and nothing breaks.
 :func:`location` finds where in the working tree's catalog a change is, for a
 ``path:line:col`` message.
@@ -47,7 +49,11 @@ class Comparison:
 
     @property
     def against(self) -> str:
-        """``origin/main (1a2b3c4d5e6f)``: the base as a heading names it."""
+        """``origin/main (1a2b3c4d5e6f)``: the base as a heading names it; with the path
+        when the catalog was elsewhere there: ``origin/main:spec/codes.yaml (1a2b3c4d5e6f,
+        moved)``."""
+        if self.base.moved:
+            return f"{self.base.name}:{self.base.path} ({self.base.short}, moved)"
         return f"{self.base.name} ({self.base.short})"
 
 
@@ -59,15 +65,19 @@ TOP_KEYS = {
 }
 
 
-def compare_with_ref(catalog: str, ref: str | None) -> tuple[Comparison, str]:
+def compare_with_ref(
+    catalog: str, ref: str | None, config: Path | None = None, follow: bool = False
+) -> tuple[Comparison, str]:
     """The working tree's catalog at ``catalog`` (a path as shown, usable from the working
     directory) against it at ``ref`` (None: the default base,
     :func:`codegen.evolution.gitref.default_base`); also the working tree's text.
-    InputError outside a repository, for an unknown ref, or when either catalog is not
-    YAML."""
+    ``config`` is the configuration file in use (None: none): when the catalog's path is not
+    in the base, or ``follow`` (the path is the configuration's, not the command line's),
+    the base's configuration says where its catalog was (:mod:`codegen.evolution.moved`). InputError outside a repository, for an unknown ref,
+    when either catalog is not YAML, or when the base has a configuration but no catalog."""
     limit = MAX_CATALOG_BYTES
     too_large = f"the catalog is larger than {limit // 2**20} MiB, the limit"
-    base = read_base(Path(catalog), catalog, ref, limit, too_large)
+    base = read_base(Path(catalog), catalog, ref, limit, too_large, config, follow)
     text = read_text(catalog, catalog)
     head = revision(_plain(text, catalog))
     changes = diff(_base_revision(base), head)

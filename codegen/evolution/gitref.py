@@ -13,18 +13,17 @@ nothing in ``.git``) costs nothing to refuse.
 
 from __future__ import annotations
 
-import os
-import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-from codegen import children
 from codegen.errors import InputError
+from codegen.evolution.gitcmd import git as _git
+from codegen.evolution.gitcmd import out as _out
+from codegen.evolution.moved import base_catalog
 
 # The branches whose merge base with HEAD is the default base, in order: the remote's
 # default branch (set by ``git clone``), else a local main or master.
 DEFAULT_BRANCHES = ("origin/HEAD", "main", "master")
-_NO_PROMPT = {"GIT_TERMINAL_PROMPT": "0", "GIT_OPTIONAL_LOCKS": "0"}
 
 
 class UnknownRef(InputError):
@@ -39,31 +38,21 @@ class Base:
     name the base (the ref, or how the default was found: ``merge base of HEAD and
     origin/HEAD``), ``commit`` its full hash, ``path`` the file's path from the
     repository root (``/``-separated) and ``data`` the file's bytes at that commit, or
-    None when the file did not exist there."""
+    None when the file did not exist there. ``moved`` is how ``path`` was found when it is
+    not the working tree's path (``"configuration"``: the base's configuration names it,
+    ``"rename"``: git pairs it with the working tree's), else ``""``
+    (:mod:`codegen.evolution.moved`)."""
 
     ref: str | None
     name: str
     commit: str
     path: str
     data: bytes | None
+    moved: str = ""
 
     @property
     def short(self) -> str:
         return self.commit[:12]
-
-
-def _git(folder: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
-    """``git ARGS`` in ``folder``, in a child process that dies with codegen
-    (:mod:`codegen.children`), no standard input, its output captured."""
-    env = {**os.environ, **_NO_PROMPT}
-    try:
-        return children.run(["git", *args], cwd=folder, env=env)
-    except FileNotFoundError:
-        raise InputError("git is not installed (or not on the PATH); install git") from None
-
-
-def _out(done: subprocess.CompletedProcess[bytes]) -> str:
-    return done.stdout.decode("utf-8", "replace").strip()
 
 
 def repository_root(file: Path, shown: str) -> Path:
@@ -127,11 +116,38 @@ def _is_link(root: Path, commit: str, relative: str) -> bool:
     return False
 
 
-def read_base(file: Path, shown: str, ref: str | None, limit: int, too_large: str) -> Base:
+def _folders(root: Path, *starts: Path) -> list[str]:
+    """The folders from each of ``starts`` up to ``root`` (``/``-separated paths from the
+    root, ``""`` the root itself), deepest first; a start outside the root adds none."""
+    found: list[str] = []
+    for start in starts:
+        try:
+            parts = start.resolve().relative_to(root).parts
+        except ValueError:
+            continue
+        found += ["/".join(parts[:end]) for end in range(len(parts), -1, -1)]
+    return list(dict.fromkeys(found))
+
+
+def read_base(
+    file: Path,
+    shown: str,
+    ref: str | None,
+    limit: int,
+    too_large: str,
+    config: Path | None = None,
+    follow: bool = False,
+) -> Base:
     """The file ``file`` (a path usable from the working directory) at ``ref``, or at the
     default base when ``ref`` is None. Its path in the repository is computed from the
-    repository root, so it works from any folder of the repository. A blob larger than
-    ``limit`` bytes is never read: InputError ``too_large`` at ``REF:path``."""
+    repository root, so it works from any folder of the repository. When that path is not
+    in the base, or ``follow`` (the path came from the configuration, not the command
+    line), the catalog the base's configuration (or git's rename detection) names is read
+    instead (:func:`codegen.evolution.moved.base_catalog`; ``config`` is the working tree's
+    configuration file, None for none); data None only when the base has neither a
+    configuration nor a catalog. A blob larger than ``limit`` bytes is never read:
+    InputError ``too_large`` at ``REF:path``; InputError too when the base has a
+    configuration but not its catalog."""
     root = repository_root(file, shown)
     try:
         relative = file.resolve().relative_to(root).as_posix()
@@ -141,11 +157,17 @@ def read_base(file: Path, shown: str, ref: str | None, limit: int, too_large: st
         described, commit = default_base(root)
     else:
         described, commit = ref, commit_of(root, ref)
+    config_path = None
+    if config is not None and config.resolve().is_relative_to(root):
+        config_path = config.resolve().relative_to(root).as_posix()
+    starts = (Path.cwd(), *(() if config is None else (config.parent,)))
+    label, folders = ref or commit[:12], _folders(root, *starts)
+    found = base_catalog(root, commit, label, relative, folders, config_path, follow)
+    if found is None:
+        return Base(ref, described, commit, relative, None)
+    relative, moved = found
     where = f"{commit}:{relative}"
     size = _git(root, "cat-file", "-s", where)
-    # The commit exists, so a failure means the path is not there.
-    if size.returncode != 0:
-        return Base(ref, described, commit, relative, None)
     if int(_out(size)) > limit:
         raise InputError(too_large, f"{ref or commit[:12]}:{relative}")
     if _is_link(root, commit, relative):  # its blob is the link's target path, not a catalog
@@ -154,5 +176,5 @@ def read_base(file: Path, shown: str, ref: str | None, limit: int, too_large: st
             "compare with a revision where the catalog is a file",
             f"{ref or commit[:12]}:{relative}",
         )
-    blob = _git(root, "cat-file", "blob", where)  # fails for a folder: not a file there
-    return Base(ref, described, commit, relative, blob.stdout if blob.returncode == 0 else None)
+    blob = _git(root, "cat-file", "blob", where)
+    return Base(ref, described, commit, relative, blob.stdout, moved)

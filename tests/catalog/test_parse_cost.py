@@ -164,10 +164,32 @@ def test_a_flow_list_past_the_node_bound_is_refused_in_seconds(
 
 
 @pytest.mark.slow
-def test_a_million_scalar_flow_list_with_a_million_problems_stays_bounded(tmp_path: Path) -> None:
+def test_a_million_scalar_flow_list_is_refused_alone_in_bounded_memory(tmp_path: Path) -> None:
     """The trial's attack itself: a million scalars (2 MB), each a problem: 79 s and
-    1.4 GB before, a MemoryError traceback under a 1.2 GB cap."""
+    1.4 GB before, a MemoryError traceback under a 1.2 GB cap. Every list of a catalog is
+    bounded now (here: the aliases), so it is one line."""
     _flow_list_catalog(tmp_path, 1_000_000)
+    ran = run_measured(
+        ["validate", "--catalog", "spec/codes.yaml"], tmp_path, timeout=90, address_space_mib=1200
+    )
+    assert ran.status == 2 and "Traceback" not in ran.err, ran.err[-2000:]
+    assert ran.err.count("\n") == 1 and "1,000,000 aliases" in ran.err
+    assert ran.peak_mib < 400, ran.peak_mib
+
+
+@pytest.mark.slow
+def test_the_most_problems_a_catalog_within_the_counts_has_stay_bounded(tmp_path: Path) -> None:
+    """99,999 codes, each without its message and name: 200,000 problems, a thousand
+    printed, then their count."""
+    (tmp_path / "spec").mkdir()
+    codes = "".join(f"      - {{code: {i}}}\n" for i in range(99_999))
+    (tmp_path / "spec" / "codes.yaml").write_text(
+        HEAD.replace(
+            "code_sets:\n", "code_sets:\n  - title: {en: T}\n    code_type: integer\n    codes:\n"
+        )
+        + codes,
+        encoding="utf-8",
+    )
     ran = run_measured(
         ["validate", "--catalog", "spec/codes.yaml"], tmp_path, timeout=90, address_space_mib=1200
     )

@@ -281,3 +281,21 @@ def test_a_manifest_nested_5000_deep_is_no_manifest(tmp_path: Path) -> None:
     assert "Traceback" not in done.stderr
     assert done.returncode == 1
     assert "generated/python/sample_codes.py: missing" in done.stdout
+
+
+def test_running_out_of_memory_is_one_line_and_exit_2(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A catalog `validate` accepted made generate end in a MemoryError traceback, exit 1,
+    which CI reads as "out of date" (issue #18's second trial). The bounds now keep such
+    catalogs out; past them anyway, one line and exit 2."""
+    from codegen import cli
+    from codegen.commands import validate
+
+    def exhausted(**options: object) -> int:
+        raise MemoryError
+
+    monkeypatch.setattr(validate, "run", exhausted)
+    assert cli.main(["validate"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("codegen validate: out of memory") and err.count("\n") == 1

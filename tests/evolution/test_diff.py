@@ -300,7 +300,15 @@ def test_a_removed_set_breaks_clients_and_a_new_one_does_not(
 def test_a_catalog_new_since_the_ref_is_all_added(
     repo: Repo, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    repo.git("mv", "spec/codes.yaml", "spec/api.yaml")
+    """The ref has neither a codegen configuration nor a catalog (a project adopting
+    codegen); a catalog moved since the ref is compared where it was (tests/evolution/
+    test_moved.py)."""
+    sample = repo.catalog.read_bytes()
+    repo.git("rm", "-rq", "spec", "codegen.toml")
+    repo.commit("before codegen")
+    repo.git("checkout", "-q", "-b", "pr")
+    (repo.root / "spec").mkdir()
+    (repo.root / "spec" / "api.yaml").write_bytes(sample)
     code, out, _ = repo.run(capsys, "diff", "main", "--catalog", "spec/api.yaml")
     assert code == 0
     assert (

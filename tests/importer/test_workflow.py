@@ -66,7 +66,7 @@ def test_a_column_option_that_would_rename_a_recorded_attribute_is_not_ignored_s
     code, _, err = _import(capsys, "page.md", "--column", "Nochmal=retryable:flag")
     assert code == 0 and catalog.read_bytes() == before
     assert (
-        'spec/codes.yaml:33: warning: --column "Nochmal=retryable:flag" not applied: the '
+        'spec/codes.yaml:34: warning: --column "Nochmal=retryable:flag" not applied: the '
         "catalog has the column \"Nochmal\" as the flag attribute 'nochmal', which this "
         "import fills"
     ) in err

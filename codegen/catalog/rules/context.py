@@ -151,5 +151,8 @@ def some_keys(keys: list[Any]) -> str:
 
 
 def quoted(value: object) -> str:
-    """A key or label as messages show it: strings in quotes, other scalars as YAML."""
-    return f"'{value}'" if isinstance(value, str) else describe_value(value)
+    """A key or label as messages show it: strings in quotes (cut to 60 characters: 500
+    unknown keys of 100,000 characters printed 50 MB), other scalars as YAML."""
+    if isinstance(value, str):
+        return f"'{value}'" if len(value) <= 60 else f"'{value[:59]}…'"
+    return describe_value(value)

@@ -13,17 +13,19 @@ a 49 MiB catalog of 770,000 codes took minutes and gigabytes to parse before it 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from codegen.catalog.plain import NodePath, Problem
-from codegen.catalog.rules.context import dicts
+from codegen.catalog.rules.context import dicts, mapping
 from codegen.errors import InputError
 from codegen.limits import (
+    MAX_ALIASES,
     MAX_ATTRIBUTES,
     MAX_CODE_SETS,
     MAX_CODES,
     MAX_GROUP_VALUES,
     MAX_LANGUAGES,
+    MAX_MESSAGES,
     MAX_STRING,
 )
 
@@ -65,44 +67,84 @@ def too_many_codes_in_text(text: str, shown: str) -> None:
 
 
 def too_many_codes(data: object) -> Problem | None:
-    """A problem when the catalog has more codes, code sets, attributes, languages or group
-    values than the tools are made for (at ``code_sets``; docs/limits.md): each costs memory in
+    """A problem when the catalog has more codes, code sets, attributes, languages, messages
+    (codes × languages), group values or aliases than the tools are made for (at the key
+    holding them; docs/limits.md), the first found in that order: each costs memory in
     ``generate``, and these bounds keep every catalog ``validate`` accepts within 2 GiB."""
-    sets = data.get("code_sets") if isinstance(data, dict) else None
-    count = sum(len(codes) for _, s in dicts(sets) if isinstance(codes := s.get("codes"), list))
-    if count > MAX_CODES:
-        message = f"the catalog has {count:,} codes; the limit is {MAX_CODES:,}: split it up"
-        return Problem(("code_sets",), message)
-    set_count = len(sets) if isinstance(sets, list) else 0
-    if set_count > MAX_CODE_SETS:
-        message = (
-            f"the catalog has {set_count:,} code sets; the limit is {MAX_CODE_SETS:,}: "
-            "merge small code sets, or split the catalog"
-        )
-        return Problem(("code_sets",), message)
+    root = data if isinstance(data, dict) else {}
+    sets = root.get("code_sets")
+    codes = [c for _, s in dicts(sets) if isinstance(c := s.get("codes"), list)]
+    count = sum(map(len, codes))
     attributes = [a for _, s in dicts(sets) for _, a in dicts(s.get("attributes"))]
-    if len(attributes) > MAX_ATTRIBUTES:
-        message = (
-            f"the catalog has {len(attributes):,} attributes in its code sets; the limit is "
-            f"{MAX_ATTRIBUTES:,}: keep only the columns clients need"
-        )
-        return Problem(("code_sets",), message)
-    languages = data.get("languages") if isinstance(data, dict) else None
-    if isinstance(languages, list) and len(languages) > MAX_LANGUAGES:
-        message = (
-            f"the catalog has {len(languages):,} languages; the limit is {MAX_LANGUAGES:,}: "
-            "list each language of its texts once"
-        )
-        return Problem(("languages",), message)
-    values = sum(len(v) for a in attributes if isinstance(v := a.get("values"), list))
-    if values > MAX_GROUP_VALUES:
-        message = (
-            f"the catalog's group attributes have {values:,} values; the limit is "
-            f"{MAX_GROUP_VALUES:,}: a column of that many values is no group (make it a text "
-            "attribute)"
-        )
-        return Problem(("code_sets",), message)
+    languages = root.get("languages")
+    langs = len(languages) if isinstance(languages, list) else 0
+    bounds: list[tuple[Callable[[], int], int, str, str]] = [
+        (lambda: count, MAX_CODES, "code_sets", "the catalog has {n} codes; {limit}: split it up"),
+        (
+            lambda: len(sets) if isinstance(sets, list) else 0,
+            MAX_CODE_SETS,
+            "code_sets",
+            "the catalog has {n} code sets; {limit}: merge small code sets, or split the catalog",
+        ),
+        (
+            lambda: len(attributes),
+            MAX_ATTRIBUTES,
+            "code_sets",
+            (
+                "the catalog has {n} attributes in its code sets; {limit}: keep only the columns "
+                "clients need"
+            ),
+        ),
+        (
+            lambda: langs,
+            MAX_LANGUAGES,
+            "languages",
+            "the catalog has {n} languages; {limit}: list each language of its texts once",
+        ),
+        (
+            lambda: count * langs,
+            MAX_MESSAGES,
+            "languages",
+            (
+                f"the catalog has {count:,} codes in {langs:,} languages, {{n}} messages to "
+                "generate; {limit}: each code is generated in each language, so split the "
+                "catalog, or drop languages no client reads"
+            ),
+        ),
+        (
+            lambda: sum(len(v) for a in attributes if isinstance(v := a.get("values"), list)),
+            MAX_GROUP_VALUES,
+            "code_sets",
+            (
+                "the catalog's group attributes have {n} values; {limit}: a column of that many "
+                "values is no group (make it a text attribute)"
+            ),
+        ),
+        (
+            lambda: _aliases(sets, codes),
+            MAX_ALIASES,
+            "code_sets",
+            (
+                "the catalog's codes and code sets have {n} aliases (former names); {limit}: keep "
+                "the names clients may still use"
+            ),
+        ),
+    ]
+    for counted, limit, key, message in bounds:
+        n = counted()
+        if n > limit:
+            shown = message.format(n=f"{n:,}", limit=f"the limit is {limit:,}")
+            return Problem((key,), shown)
     return None
+
+
+def _aliases(sets: object, codes: list[list[object]]) -> int:
+    """The aliases (``curated.aliases``) of every code set and code."""
+    owners = [s for _, s in dicts(sets)] + [c for each in codes for c in each]
+    lists = (
+        mapping(owner.get("curated")).get("aliases") for owner in owners if isinstance(owner, dict)
+    )
+    return sum(len(found) for found in lists if isinstance(found, list))
 
 
 def long_strings(data: object) -> list[Problem]:
