@@ -72,10 +72,12 @@ class Measurement:
 # Runs the command and writes its wall time, exit code and own ru_maxrss to argv[1]. The
 # command is forked from this small process, not from the harness: a forked child's
 # ru_maxrss starts at its parent's peak (Linux keeps the pre-exec high-water mark). Every
-# 0.1 s it also sums the PSS (each shared page split between its sharers) of the command and
-# its descendants from /proc, so that a fork's memory is counted once, with the parent's.
+# 0.1 s a thread also sums the PSS (each shared page split between its sharers) of the
+# command and its descendants from /proc, so that a fork's memory is counted once, with the
+# parent's; the main thread waits for the command, so its end is timed exactly (a loop that
+# slept 0.1 s between polls rounded every time up to the next tenth of a second).
 _LAUNCHER = """
-import json, os, subprocess, sys, time
+import json, os, subprocess, sys, threading, time
 def tree(root):
     kids = {}
     for name in os.listdir('/proc'):
@@ -99,14 +101,16 @@ def pss(pid):
         return 0
 start = time.perf_counter()
 child = subprocess.Popen(sys.argv[2:])
-tree_kib, proc = 0, os.path.isdir('/proc')
-while True:
-    pid, status, usage = os.wait4(child.pid, os.WNOHANG if proc else 0)
-    if pid:
-        break
-    tree_kib = max(tree_kib, sum(pss(p) for p in tree(child.pid)))
-    time.sleep(0.1)
+peak, done = [0], threading.Event()
+def sample():
+    while not done.wait(0.1):
+        peak[0] = max(peak[0], sum(pss(p) for p in tree(child.pid)))
+if os.path.isdir('/proc'):
+    threading.Thread(target=sample, daemon=True).start()
+pid, status, usage = os.wait4(child.pid, 0)
 seconds = time.perf_counter() - start
+done.set()
+tree_kib = peak[0]
 child.returncode = code = os.waitstatus_to_exitcode(status)
 with open(sys.argv[1], "w") as out:
     json.dump({"seconds": seconds, "peak_kib": usage.ru_maxrss, "exit_code": code,
