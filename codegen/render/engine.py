@@ -44,6 +44,7 @@ from codegen.render.header import DEFAULT_REGENERATE, header_text
 from codegen.render.located import interrupted_at, shown, template_frame
 from codegen.render.targets import Target, catalog_for, outputs, runs_black
 from codegen.render.undefined import TemplateOptions
+from codegen.render.weights import weight
 
 
 def render_all(
@@ -95,10 +96,10 @@ def _runs_black(target: Target, builtin: bool) -> bool:
 
 
 def _weight(job: _Job) -> int:
-    return BLACK_WEIGHT if _runs_black(job.target, job.user is None) else 1
-
-
-BLACK_WEIGHT = 10  # black is ten times slower than anything else
+    catalog = job.catalog
+    messages = len(catalog.languages) * sum(len(code_set.codes) for code_set in catalog.code_sets)
+    black = _runs_black(job.target, job.user is None)
+    return weight(job.target.template, black=black, builtin=job.user is None, messages=messages)
 
 
 @dataclass(frozen=True)

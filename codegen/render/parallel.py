@@ -7,10 +7,10 @@ split puts black, by far the slowest formatter, on one side and the rest on the 
 at 10,000 codes black takes 15 s of a 20 s run, and the other outputs are rendered while
 it works.
 
-Two processes only when it can pay: an output much slower than the others (black's; when
-every output is about as fast, as with ruff, the fork saved 5% at 10,000 codes and cost a
-second copy of the memory), at least two outputs, two usable cores, and the ``fork`` start
-method (Linux; not macOS, where forking is unsafe). ``CODEGEN_JOBS=1`` turns it off. Anything
+Two processes only when it can pay: outputs of unequal weight (:mod:`codegen.render.weights`:
+black's output, or the built-in outputs of a catalog large enough for the fork to save time
+and small enough for its second copy of the memory to fit), at least two outputs, two
+usable cores, and the ``fork`` start method (Linux; not macOS, where forking is unsafe). ``CODEGEN_JOBS=1`` turns it off. Anything
 unexpected in the fork (a crash, a bug) falls back to doing its share here, so the fork can
 only ever save time. The fork never outlives this process (:func:`die_with_parent`): a
 ``kill -9`` of codegen ends it too.

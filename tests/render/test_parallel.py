@@ -13,6 +13,8 @@ from codegen.errors import TemplateError
 from codegen.render import parallel
 from codegen.render.engine import render_all
 from codegen.render.targets import DEFAULT_TARGETS, Target
+from codegen.render.weights import FORK_MAX_MESSAGES, FORK_MESSAGES, weight
+from tests.render.test_growth import synthetic
 from tests.support.paths import REPO
 
 PARENT = os.getpid()
@@ -107,6 +109,42 @@ def test_the_sms_outputs_are_the_same_on_one_core_and_two(
     assert two["python/nhn_sms_codes.py"] == (
         REPO / "generated" / "python" / "nhn_sms_codes.py"
     ).read_text(encoding="utf-8")
+
+
+def test_built_in_outputs_weigh_their_share_only_where_a_fork_pays() -> None:
+    """Below FORK_MESSAGES the fork costs what it saves; above FORK_MAX_MESSAGES it would
+    take the process tree past the memory generate promises (issue #19's bench)."""
+    python, docs = "python_module.py.j2", "docs_page.md.j2"
+    for messages in (FORK_MESSAGES, FORK_MAX_MESSAGES):
+        assert weight(python, black=False, builtin=True, messages=messages) > 1
+        assert weight(python, black=False, builtin=True, messages=messages) > weight(
+            docs, black=False, builtin=True, messages=messages
+        )
+        assert weight(python, black=False, builtin=False, messages=messages) == 1  # a user's
+    for messages in (FORK_MESSAGES - 1, FORK_MAX_MESSAGES + 1):
+        assert weight(python, black=False, builtin=True, messages=messages) == 1
+        assert weight(docs, black=True, builtin=True, messages=messages) > 1  # black's: always
+
+
+@needs_fork
+def test_a_catalog_in_the_fork_range_renders_the_same_on_one_core_and_two(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    catalog = synthetic(600)  # 1,200 messages: split between two processes
+    targets = [*DEFAULT_TARGETS, Target("typescript_module.ts.j2", "ts/m.ts", "none")]
+    forks: list[int] = []
+    run_forked = parallel._run_forked
+
+    def counted(*args: object) -> object:
+        forks.append(1)
+        return run_forked(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(parallel, "_run_forked", counted)
+    two = render_all(catalog, targets)
+    assert forks == [1]
+    monkeypatch.setenv("CODEGEN_JOBS", "1")
+    assert render_all(catalog, targets) == two
+    assert forks == [1]
 
 
 def _template_error_first_then_a_bug(job: int) -> str:
