@@ -23,6 +23,7 @@ import contextlib
 import gc
 import sys
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -43,7 +44,7 @@ from codegen.importer.language import (
     clear_language,
     document_language,
 )
-from codegen.importer.merge.removed import removed_reports
+from codegen.importer.merge.removed import code_set_ids, removed_reports
 from codegen.importer.merge.retire import check_options
 from codegen.importer.merge.retire import retire as retire_codes
 from codegen.importer.merge.sets import merge_document
@@ -152,15 +153,20 @@ def _import(
         result = result.then(merged)
     if since:
         retire_codes(root, result.removed, since, path)
+    warnings = [*document.warnings, *unused_columns(columns, document), *renamed]
+    page = _Page.of(document, explain)
+    del source, document, split  # the page's tables, freed before the catalog is written
     after = roundtrip.dump(root).encode("utf-8")
+    set_ids = code_set_ids(root)
+    del root  # freed before the written text is parsed back: 300 MiB at 100,000 codes
     if crlf:
         after = after.replace(b"\n", b"\r\n")
-    for warning in [*document.warnings, *unused_columns(columns, document), *renamed]:
+    for warning in warnings:
         print(warning, file=sys.stderr)
     written = after.replace(b"\r\n", b"\n") if crlf else after
     if after != before:
         _refuse_invalid(written, catalog, writing=True)
-    for line in result.reports + removed_reports(result, root, written, catalog, path):
+    for line in result.reports + removed_reports(result, set_ids, written, catalog, path):
         print(line, file=sys.stderr)
     for line in result.stale:
         print(line, file=sys.stderr)
@@ -168,9 +174,8 @@ def _import(
         roundtrip.write_atomically(catalog_path, after)
     if adopted:
         print(adopted, file=sys.stderr)
-    if explain:
-        for line in _explanation(document):
-            print(line)
+    for line in page.explanation:
+        print(line)
     for line in result.changes:
         print(line)
     state = (
@@ -178,7 +183,7 @@ def _import(
         if after != before
         else "unchanged"
     )
-    print(_summary(document, filled, result, catalog, state, bool(since)))
+    print(_summary(page, filled, result, catalog, state, bool(since)))
     return ExitCode.OK
 
 
@@ -215,14 +220,26 @@ def _refuse_invalid(
         raise MultipleErrors.of(problems)
 
 
-def _explanation(document: Document) -> list[str]:
-    """Each code table's column roles and the reasons for them, ``path:line:`` first."""
-    lines = []
-    for table in document.tables:
-        title = f'"{table.title}"' if table.title else "without a title"
-        lines.append(f"{document.path}:{table.line}: table {title}, {len(table.codes)} codes:")
-        lines.extend(f"  {role}" for role in table.roles)
-    return lines
+@dataclass(frozen=True)
+class _Page:
+    """What the summary and ``--explain`` tell of the page: its path, the number of codes
+    of each code table, and with ``--explain`` each table's column roles and the reasons
+    for them, ``path:line:`` first. Kept instead of the parsed page, whose tables take as
+    much memory again as the catalog's tree (120 MiB at 100,000 codes)."""
+
+    path: str
+    table_codes: tuple[int, ...]
+    explanation: tuple[str, ...]
+
+    @classmethod
+    def of(cls, document: Document, explain: bool) -> _Page:
+        lines = []
+        for table in document.tables if explain else ():
+            title = f'"{table.title}"' if table.title else "without a title"
+            lines.append(f"{document.path}:{table.line}: table {title}, {len(table.codes)} codes:")
+            lines.extend(f"  {role}" for role in table.roles)
+        codes = tuple(len(table.codes) for table in document.tables)
+        return cls(document.path, codes, tuple(lines))
 
 
 def _read_catalog_bytes(path: Path) -> bytes | None:
@@ -240,7 +257,7 @@ def _read_catalog_bytes(path: Path) -> bytes | None:
 
 
 def _summary(
-    document: Document,
+    page: _Page,
     filled: list[tuple[str, int]],
     result: MergeResult,
     catalog: str,
@@ -253,12 +270,12 @@ def _summary(
     added, 0 de texts filled, 1 change, 2 codes retired, 1 code with stale translations,
     0 reports" (the retired codes with ``--retire``, the stale ones when there are some;
     ``filled`` the texts filled by language, the page's first, then its translations')."""
-    codes = sum(len(table.codes) for table in document.tables)
-    counts = ", ".join(f"{len(t.codes)}" for t in document.tables)
+    codes = sum(page.table_codes)
+    counts = ", ".join(f"{n}" for n in page.table_codes)
     missing = len(result.removed)
     reports = len(result.reports) + (0 if retired else missing)
     return (
-        f"{document.path}: {counted(len(document.tables), 'code table')} ({counts}), "
+        f"{page.path}: {counted(len(page.table_codes), 'code table')} ({counts}), "
         f"{counted(codes, 'code')}; {catalog} {state}: {counted(result.added_sets, 'code set')} and "
         f"{counted(result.added_codes, 'code')} added, "
         + ", ".join(f"{n} {lang} {'text' if n == 1 else 'texts'}" for lang, n in filled)

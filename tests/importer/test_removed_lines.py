@@ -11,7 +11,7 @@ from bench.documents import to_markdown
 from codegen.catalog.roundtrip import tree as roundtrip
 from codegen.importer.columns.headers import header_dictionary
 from codegen.importer.document import parse_document
-from codegen.importer.merge.removed import code_lines, removed_reports
+from codegen.importer.merge.removed import code_lines, code_set_ids, removed_reports
 from codegen.importer.merge.sets import merge_document
 
 
@@ -49,9 +49,9 @@ def test_removed_codes_are_reported_on_the_lines_ruamel_gave(tmp_path: object) -
     assert len(result.removed) > 50
     again = roundtrip.dump(tree).encode("utf-8")
 
-    lines = code_lines(tree, again, "codes.yaml")
+    lines = code_lines(code_set_ids(tree), again, "codes.yaml")
     assert lines == _ruamel_lines(tree, again)
-    reports = removed_reports(result, tree, again, "codes.yaml", "codes.md")
+    reports = removed_reports(result, code_set_ids(tree), again, "codes.yaml", "codes.md")
     text = again.decode("utf-8").split("\n")
     for removed, report in zip(result.removed, reports):
         line = int(re.match(r"codes\.yaml:(\d+):", report).group(1))  # type: ignore[union-attr]
@@ -66,4 +66,4 @@ def test_a_file_with_comments_gives_the_same_lines() -> None:
     assert root is not None
     written = roundtrip.dump(root).encode("utf-8")
     assert b"# a set" in written
-    assert code_lines(root, written, "codes.yaml") == _ruamel_lines(root, written)
+    assert code_lines(code_set_ids(root), written, "codes.yaml") == _ruamel_lines(root, written)

@@ -4,6 +4,7 @@ name it at its line (``path:line: code X of code set Y is not in the page``).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from ruamel.yaml.comments import CommentedMap
@@ -15,22 +16,32 @@ from codegen.errors import CodegenError
 from codegen.importer.merge.state import MergeResult
 
 
+def code_set_ids(root: CommentedMap) -> list[int]:
+    """The ``id()`` of each code set of the catalog tree ``root``, in order: what
+    :class:`~codegen.importer.merge.state.Removed` names its code set by, so the reports
+    need no tree once the catalog is written (``import`` frees it before reading the
+    written text back)."""
+    return [id(code_set) for code_set in root["code_sets"]]
+
+
 def removed_reports(
-    result: MergeResult, root: CommentedMap, written: bytes, catalog: str, document: str
+    result: MergeResult, set_ids: Sequence[int], written: bytes, catalog: str, document: str
 ) -> list[str]:
     """Reports of the codes the document no longer has (or that ``--retire`` marked
-    removed), with their line in the written file."""
+    removed), with their line in the written file; ``set_ids`` are the catalog tree's
+    :func:`code_set_ids`."""
     if not result.removed:
         return []
-    lines = code_lines(root, written, catalog)
+    lines = code_lines(set_ids, written, catalog)
     return [
         removed.report(catalog, lines.get((removed.code_set, removed.code), 0), document)
         for removed in result.removed
     ]
 
 
-def code_lines(root: CommentedMap, written: bytes, catalog: str) -> dict[tuple[int, str], int]:
-    """The line of each code in the written file, by its code set's ``id`` and its code.
+def code_lines(set_ids: Sequence[int], written: bytes, catalog: str) -> dict[tuple[int, str], int]:
+    """The line of each code in the written file, by its code set's ``id`` (``set_ids``,
+    the code sets in order: :func:`code_set_ids`) and its code.
 
     The file is read back by the catalog's fast loader (:func:`codegen.catalog.parse.parse`,
     libyaml: 0.2 s at 10,000 codes), whose mappings know their first line as ruamel's do;
@@ -41,12 +52,12 @@ def code_lines(root: CommentedMap, written: bytes, catalog: str) -> dict[tuple[i
         data = None
     lines: dict[tuple[int, str], int] = {}
     if isinstance(data, LinedDict):
-        for ours, theirs in zip(root["code_sets"], data.get("code_sets") or []):
+        for ours, theirs in zip(set_ids, data.get("code_sets") or []):
             for node in theirs["codes"]:
-                lines[(id(ours), str(node["code"]))] = node.line
+                lines[(ours, str(node["code"]))] = node.line
         return lines
     reloaded = roundtrip.load(written, catalog) or CommentedMap()
-    for ours, theirs in zip(root["code_sets"], reloaded.get("code_sets") or []):
+    for ours, theirs in zip(set_ids, reloaded.get("code_sets") or []):
         for node in theirs["codes"]:
-            lines[(id(ours), str(node["code"]))] = node.lc.line + 1
+            lines[(ours, str(node["code"]))] = node.lc.line + 1
     return lines
