@@ -38,6 +38,7 @@ class Report:
     orphaned: tuple[str, ...] = ()  # other files, which generate keeps
     manifest_stale: bool = False  # the manifest differs from the one generate would write
     line_endings: tuple[str, ...] = ()  # outputs that differ only by CRLF line endings
+    manifest_missing: bool = False  # no manifest in the folder (deleted, or never committed)
 
     @property
     def up_to_date(self) -> bool:
@@ -85,6 +86,7 @@ def compare(
         tuple(orphaned),
         manifest_stale,
         tuple(line_endings),
+        recorded is not None and on_disk is None,
     )
 
 
@@ -213,10 +215,14 @@ def capped(diff: str, name: str) -> str:
 def notes_text(report: Report, shown: Callable[[str], str], fix: str = DEFAULT_REGENERATE) -> str:
     """What check adds to its verdict: the outputs that differ only in line endings, and
     (when the folder is up to date) that generate would refresh the manifest."""
+    why = (
+        "missing"
+        if report.manifest_missing
+        else "out of date though no output is (a comment in the catalog, a new codegen)"
+    )
     return line_endings_note(report.line_endings, shown) + (
         f"note: {shown(manifest.MANIFEST)}, the cache that lets check skip rendering, is "
-        "out of date though no output is (a comment in the catalog, a new codegen); "
-        f"run: {fix} to refresh it\n"
+        f"{why}; run: {fix} to refresh it\n"
         if report.manifest_stale and report.up_to_date
         else ""
     )

@@ -59,6 +59,8 @@ def test_a_missing_or_unreadable_manifest_passes_check_which_says_generate_refre
         path.write_bytes(content)
     code, out = _run(generated, "check", capsys)
     assert code == 0 and "note: " in out and "run: codegen generate --config" in out
+    why = "is missing; run:" if content is None else "is out of date though no output is"
+    assert why in out  # a deleted manifest is not called out of date (a new user's trial)
     assert _run(generated, "generate", capsys) == (0, f"wrote {generated.output}/{MANIFEST}\n")
     assert _run(generated, "check", capsys) == (0, f"{generated.output}: up to date\n")
 
