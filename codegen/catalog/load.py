@@ -28,15 +28,18 @@ from codegen.catalog.model import (
     CodeSet,
     Deprecation,
     GroupValue,
+    Parameter,
     Removal,
     ResponseEnvelope,
     response_envelope,
     texts,
 )
 from codegen.catalog.parse import locate, parse, read_text
+from codegen.catalog.placeholders import DEFAULT_SYNTAXES
 from codegen.catalog.plain import Problem
 from codegen.catalog.rules.catalog import derived_names, rule_problems
 from codegen.catalog.rules.codes import stale_translations
+from codegen.catalog.rules.parameters import missing_placeholders
 from codegen.catalog.rules.schema import schema_problems
 from codegen.catalog.rules.size import long_strings, too_many_codes
 from codegen.errors import CodegenError, MultipleErrors
@@ -111,6 +114,13 @@ def stale_warnings(path: str) -> list[CodegenError]:
     return _warnings(path, stale_translations)
 
 
+def placeholder_warnings(path: str) -> list[CodegenError]:
+    """A located ``warning:`` line per translation that lacks a placeholder of its source
+    message (:func:`~codegen.catalog.rules.parameters.missing_placeholders`), at that
+    translation."""
+    return _warnings(path, missing_placeholders)
+
+
 def _warnings(path: str, rule: Callable[[object], list[Problem]]) -> list[CodegenError]:
     text = read_text(path, path)
     problems = rule(parse(text, path))
@@ -165,6 +175,7 @@ def build_catalog(data: dict[str, Any], path: str) -> Catalog:
         title=texts(data.get("title")),
         response=_response(curated.get("response")),
         path=path,
+        placeholders=tuple(curated.get("placeholders", DEFAULT_SYNTAXES)),
     )
 
 
@@ -218,6 +229,13 @@ def _code(raw: dict[str, Any], attributes: tuple[Attribute, ...], source: str) -
         removed=_removal(curated.get("removed")),
         aliases=tuple(curated.get("aliases", ())),
         stale=tuple(curated.get("stale", ())),
+        parameters=tuple(_parameter(raw) for raw in curated.get("parameters", ())),
+    )
+
+
+def _parameter(raw: dict[str, Any]) -> Parameter:
+    return Parameter(
+        raw["name"], raw["type"], raw["placeholder"], bool(raw.get("derived")), _line(raw)
     )
 
 

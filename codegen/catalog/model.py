@@ -14,6 +14,14 @@ from types import MappingProxyType
 from typing import Literal
 
 from codegen.catalog.default import DEFAULT_CATALOG
+from codegen.catalog.placeholders import (
+    DEFAULT_SYNTAXES,
+    Key,
+    ParameterType,
+    Piece,
+    Syntax,
+    pieces,
+)
 
 Texts = Mapping[str, str]
 AttributeKind = Literal["group", "flag", "text"]
@@ -86,6 +94,21 @@ class Removal:
 
 
 @dataclass(frozen=True)
+class Parameter:
+    """An argument a code's message takes (curated ``parameters``): ``name`` is its name in
+    generated code, ``type`` what it takes (``string``, ``integer`` or ``number``),
+    ``placeholder`` the key of its placeholder in the texts (a name, or a number for
+    ``{0}``, ``%s``, ``{}``: :mod:`codegen.catalog.placeholders`); ``derived`` when
+    ``import`` made the name up (``arg0`` for ``{0}``)."""
+
+    name: str
+    type: ParameterType
+    placeholder: Key
+    derived: bool = False
+    line: int = 0
+
+
+@dataclass(frozen=True)
 class Code:
     """One code of a code set; a removed one (``removed``) is a tombstone, kept so that a
     value read from an old log is still recognised."""
@@ -101,9 +124,19 @@ class Code:
     removed: Removal | None = None  # curated
     aliases: tuple[str, ...] = ()  # curated: former names (UPPER_SNAKE), deprecated
     stale: tuple[str, ...] = ()  # curated: languages whose message predates the source's
+    parameters: tuple[Parameter, ...] = ()  # curated: the arguments its message takes
 
     def attr(self, key: str) -> AttrValue:
         return self.attrs.get(key)
+
+    def message_pieces(
+        self, lang: str, syntaxes: tuple[Syntax, ...] = DEFAULT_SYNTAXES
+    ) -> tuple[Piece, ...]:
+        """The message in ``lang`` cut at its placeholders, for formatting it: strings and
+        indices into :attr:`parameters`, alternating (:func:`~codegen.catalog.placeholders.pieces`);
+        ``("",)`` when it has no message in ``lang``."""
+        keys = [parameter.placeholder for parameter in self.parameters]
+        return pieces(self.message.get(lang, ""), keys, syntaxes)
 
     def is_stale(self, lang: str) -> bool:
         """Whether the message in ``lang`` is a stale translation: the code has one, and it
@@ -228,6 +261,7 @@ class Catalog:
     title: Texts = field(default_factory=lambda: EMPTY_TEXTS)
     response: ResponseEnvelope | None = None
     path: str = DEFAULT_CATALOG  # as given on the command line, for headers and errors
+    placeholders: tuple[Syntax, ...] = DEFAULT_SYNTAXES  # curated: the texts' syntaxes
 
     def code_set(self, name: str) -> CodeSet | None:
         for code_set in self.code_sets:
@@ -245,3 +279,9 @@ class Catalog:
             for code_set in self.code_sets
             for code in code_set.codes
         )
+
+    @cached_property
+    def has_parameters(self) -> bool:
+        """Whether some code's message takes parameters: the outputs then carry the typed
+        formatting functions. Walks the catalog once, on first use."""
+        return any(code.parameters for code_set in self.code_sets for code in code_set.codes)

@@ -1,8 +1,8 @@
 """``codegen validate``: check the catalog against its format, every problem at once.
 
 Each problem is one ``path:line:col: message`` line on stderr (exit 2); a valid catalog
-gets a summary on stdout (exit 0), after a ``warning:`` line per name the import derived
-and per stale translation, unless the configuration's ``derived_names = "error"`` or
+gets a summary on stdout (exit 0), after a ``warning:`` line per name the import derived,
+per stale translation and per translation lacking a placeholder of its source message, unless the configuration's ``derived_names = "error"`` or
 ``stale_translations = "error"`` makes those problems too.
 """
 
@@ -10,7 +10,12 @@ from __future__ import annotations
 
 import sys
 
-from codegen.catalog.load import derived_warnings, load_catalog, stale_warnings
+from codegen.catalog.load import (
+    derived_warnings,
+    load_catalog,
+    placeholder_warnings,
+    stale_warnings,
+)
 from codegen.errors import CodegenError, ExitCode, MultipleErrors, counted
 from codegen.project.config import load_config
 
@@ -32,11 +37,14 @@ def run(*, config: str | None, catalog: str | None) -> ExitCode:
         codes = sum(len(code_set.codes) for code_set in loaded.code_sets)
         sets = counted(len(loaded.code_sets), "code set")
         derived, stale = derived_warnings(path), stale_warnings(path)
-        for warning in sorted([*derived, *stale], key=lambda w: (w.line, w.column)):
+        lacking = placeholder_warnings(path)
+        for warning in sorted([*derived, *stale, *lacking], key=lambda w: (w.line, w.column)):
             print(warning, file=sys.stderr)
         names = f", {counted(len(derived), 'derived name')} to check" if derived else ""
         if stale:
             names += f", {counted(len(stale), 'stale translation')}"
+        if lacking:
+            names += f", {counted(len(lacking), 'translation')} lacking a placeholder"
         print(f"{loaded.path}: {sets}, {counted(codes, 'code')}, valid{names}")
         return ExitCode.OK
     for problem in problems:

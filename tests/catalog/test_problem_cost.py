@@ -93,7 +93,7 @@ def test_a_mapping_with_more_unknown_keys_than_are_printed_is_one_problem(
         + (
             "declare them under attributes or remove them"
             if where == "code"
-            else "remove them (expected one of module, response)"
+            else "remove them (expected one of module, response, placeholders)"
         )
     ]
 

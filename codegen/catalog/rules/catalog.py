@@ -21,6 +21,7 @@ from codegen.catalog.naming import (
 )
 from codegen.catalog.plain import NodePath, Problem
 from codegen.catalog.rules.context import Context, dicts, mapping
+from codegen.catalog.rules.parameters import check_parameters
 from codegen.catalog.rules.records import check_set_aliases
 from codegen.catalog.rules.response import check_response
 from codegen.catalog.rules.sets import check_code_set
@@ -42,6 +43,7 @@ def rule_problems(data: dict[Any, Any]) -> list[Problem]:
         check_code_set(context, ("code_sets", index), code_set, seen_names)
     check_class_names(context)
     check_response(context, mapping(curated.get("response")))
+    check_parameters(context)
     return context.problems
 
 
@@ -128,6 +130,16 @@ def derived_names(data: object) -> list[Problem]:
         for c, code in enumerate(code_set.get("codes") or []):
             what = f"code {code.get('code')!r}" if isinstance(code, dict) else "code"
             _derived(found, code, path + ("codes", c), what)
+            records = mapping(mapping(code).get("curated")).get("parameters")
+            for r, record in dicts(records):
+                if record.get("derived") is True:
+                    found.append(
+                        Problem(
+                            path + ("codes", c, "curated", "parameters", r, "name"),
+                            f"parameter {record.get('name')} of {what} has a derived name: "
+                            "check it (rename it if needed) and remove derived: true",
+                        )
+                    )
     return found
 
 

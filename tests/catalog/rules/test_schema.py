@@ -55,7 +55,7 @@ CASES = {
             (
                 "15:29: unknown key 'retryble' in curated: remove it or fix its spelling"
                 " (expected one of name, retryable, note, derived, aliases, deprecated, removed,"
-                " stale)"
+                " stale, parameters)"
             )
         ],
     ),

@@ -1,0 +1,181 @@
+"""The rules of message parameters: each code's ``curated.parameters`` records exactly the
+placeholders of its source-language message, and every translation takes the same ones.
+
+A translation with a placeholder the source message does not have is an error (a client
+formatting it has no argument for it: the text would keep a raw ``{1}``); one that lacks
+a placeholder of the source is a warning (:func:`missing_placeholders`: the formatted text
+leaves that argument out, which a translator may mean). Placeholders are found in the
+syntaxes the catalog's ``curated.placeholders`` lists (:mod:`codegen.catalog.placeholders`).
+"""
+
+from __future__ import annotations
+
+import keyword
+from typing import Any
+
+from codegen.catalog.placeholders import (
+    DEFAULT_SYNTAXES,
+    SYNTAXES,
+    Key,
+    Placeholder,
+    Syntax,
+    find,
+)
+from codegen.catalog.plain import NodePath, Problem
+from codegen.catalog.rules.context import Context, describe_code, dicts, mapping
+
+RESERVED = ("lang",)  # the formatting functions' own keyword argument
+
+
+def syntaxes_of(data: object) -> tuple[Syntax, ...]:
+    """The placeholder syntaxes of catalog data: its ``curated.placeholders``, else the
+    default ones; the known names only (the schema reports the others)."""
+    listed = mapping(mapping(data).get("curated")).get("placeholders")
+    if not isinstance(listed, list):
+        return DEFAULT_SYNTAXES
+    return tuple(s for s in SYNTAXES if s in listed)
+
+
+def check_parameters(context: Context) -> None:
+    """Every code's parameter records against its source message, and each translation's
+    placeholders against the source's (extra ones only: missing ones are warnings)."""
+    source = context.source
+    if source is None:
+        return
+    syntaxes = syntaxes_of(context.data)
+    for s, code_set in dicts(context.data.get("code_sets")):
+        for c, code in dicts(code_set.get("codes")):
+            path: NodePath = ("code_sets", s, "codes", c)
+            messages = mapping(code.get("message"))
+            text = messages.get(source)
+            if not isinstance(text, str):
+                continue
+            found = find(text, syntaxes)
+            what = describe_code(code, c)
+            _check_mixed(context, path + ("message", source), found, what, source)
+            keys = _keys(found)
+            _check_records(context, path, code, keys, what, source)
+            for lang, other in messages.items():
+                if lang == source or not isinstance(other, str):
+                    continue
+                extra = [k for k in _keys(find(other, syntaxes)) if k not in keys]
+                if extra:
+                    context.add(
+                        path + ("message", lang),
+                        f"the {lang} message of {what} has {_listed(extra)}, which its "
+                        f"{source} message does not have: a translation takes the source "
+                        "message's parameters; fix the placeholder (or the source message)",
+                    )
+
+
+def missing_placeholders(data: object) -> list[Problem]:
+    """Every translation that lacks a placeholder of its source message, as a problem at
+    that translation: warnings for ``validate``. Run on a catalog the rules passed."""
+    root = mapping(data)
+    source = root.get("source_language")
+    syntaxes = syntaxes_of(root)
+    found: list[Problem] = []
+    for s, code_set in dicts(root.get("code_sets")):
+        for c, code in dicts(code_set.get("codes")):
+            messages = mapping(code.get("message"))
+            text = messages.get(source)
+            if not isinstance(text, str):
+                continue
+            keys = _keys(find(text, syntaxes))
+            if not keys:
+                continue
+            for lang, other in messages.items():
+                if lang == source or not isinstance(other, str):
+                    continue
+                lacking = [k for k in keys if k not in _keys(find(other, syntaxes))]
+                if lacking:
+                    found.append(
+                        Problem(
+                            ("code_sets", s, "codes", c, "message", lang),
+                            f"the {lang} message of {describe_code(code, c)} lacks "
+                            f"{_listed(lacking)} of its {source} message: formatted, it "
+                            "leaves that argument out; add the placeholder to the translation",
+                        )
+                    )
+    return found
+
+
+def _keys(found: tuple[Placeholder, ...]) -> dict[Key, Placeholder]:
+    """Each key once, at its first placeholder, in order."""
+    keys: dict[Key, Placeholder] = {}
+    for placeholder in found:
+        keys.setdefault(placeholder.key, placeholder)
+    return keys
+
+
+def _listed(keys: list[Key]) -> str:
+    shown = ", ".join(_shown(key) for key in keys)
+    return f"placeholder{'s' if len(keys) > 1 else ''} {shown}"
+
+
+def _shown(key: Key) -> str:
+    return f"{{{key}}}" if isinstance(key, int) else repr(key)
+
+
+def _check_mixed(
+    context: Context, path: NodePath, found: tuple[Placeholder, ...], what: str, lang: str
+) -> None:
+    """Numbered and unnumbered placeholders in one text would take the same numbers."""
+    syntaxes = {p.syntax for p in found if isinstance(p.key, int)}
+    if len(syntaxes) > 1:
+        context.add(
+            path,
+            f"the {lang} message of {what} mixes numbered placeholders of "
+            f"{' and '.join(sorted(syntaxes))}: use one syntax, so each number names one "
+            "parameter",
+        )
+
+
+def _check_records(
+    context: Context,
+    path: NodePath,
+    code: dict[Any, Any],
+    keys: dict[Key, Placeholder],
+    what: str,
+    source: str,
+) -> None:
+    """The records name each placeholder of the source message once, and nothing else."""
+    curated = mapping(code.get("curated"))
+    records = curated.get("parameters")
+    listed = path + ("curated", "parameters")
+    recorded: dict[Key, NodePath] = {}
+    names: dict[str, NodePath] = {}
+    for r, record in dicts(records):
+        at = listed + (r,)
+        key = record.get("placeholder")
+        name = record.get("name")
+        if isinstance(name, str):
+            if keyword.iskeyword(name) or name in RESERVED:
+                context.add(
+                    at + ("name",),
+                    f"parameter name {name} of {what} is a Python keyword or the formatting "
+                    "functions' own argument (lang): rename it",
+                )
+            else:
+                context.first_time(names, name, at + ("name",), "parameter name", "rename it")
+        if isinstance(key, bool) or not isinstance(key, (int, str)):
+            continue  # the schema's problem
+        if not context.first_time(
+            recorded, key, at + ("placeholder",), "parameter placeholder", "remove one record"
+        ):
+            continue
+        if key not in keys:
+            context.add(
+                at + ("placeholder",),
+                f"parameter {name} of {what} is for placeholder {_shown(key)}, which its "
+                f"{source} message does not have: remove the record, or fix its placeholder",
+            )
+    missing = [key for key in keys if key not in recorded]
+    if missing:
+        fix = ", ".join(f"{{name: ..., type: {keys[k].type}, placeholder: {k}}}" for k in missing)
+        context.add(
+            listed if isinstance(records, list) else path + ("curated",),
+            f"the {source} message of {what} has {_listed(missing)} but "
+            f"curated.parameters records no parameter for {'them' if len(missing) > 1 else 'it'}: "
+            f"add {fix} (or import the page again, which records it)",
+        )
