@@ -46,6 +46,7 @@ from codegen.render.loader import FolderLoader
 from codegen.render.targets import BUILTIN_PREFIX, BUILTIN_TEMPLATES
 from codegen.render.undefined import TemplateOptions, TemplateUndefined
 from codegen.render.views import escape, links, markdown, python, python_layout, schema, texts
+from codegen.render.views import parameters, python_parameters
 
 FILTERS: Mapping[str, Callable[..., Any]] = {
     "py_str": escape.py_str,
@@ -95,6 +96,11 @@ FILTERS: Mapping[str, Callable[..., Any]] = {
     "py_bracketed": python_layout.bracketed,
     "response_view": schema.response_view,
     "open_code_sets": schema.open_code_sets,
+    "message_parts": parameters.message_parts,
+    "py_formats": python_parameters.py_formats,
+    "py_overload": python_parameters.py_overload,
+    "py_parameters_entry": python_parameters.py_parameters_entry,
+    "py_pieces_entry": python_parameters.py_pieces_entry,
 }
 
 
@@ -105,6 +111,7 @@ def _data_fields() -> dict[type, frozenset[str]]:
     types = (
         *(model.GroupValue, model.Attribute, model.Code, model.CodeSet, model.ResponseEnvelope),
         *(model.Catalog, python.PyGroup, python.PyProperty, schema.ResponseView),
+        *(model.Parameter, python_parameters.PyFormats),
         *(texts.Localized, texts.SectionRun),
     )
     return {cls: frozenset(field.name for field in fields(cls)) for cls in types}
