@@ -97,8 +97,7 @@ FILTERS: Mapping[str, Callable[..., Any]] = {
     "response_view": schema.response_view,
     "open_code_sets": schema.open_code_sets,
     "message_parts": parameters.message_parts,
-    "py_formats": python_parameters.py_formats,
-    "py_overload": python_parameters.py_overload,
+    "py_formatter": python_parameters.py_formatter,
     "py_parameters_entry": python_parameters.py_parameters_entry,
     "py_pieces_entry": python_parameters.py_pieces_entry,
 }
@@ -111,7 +110,7 @@ def _data_fields() -> dict[type, frozenset[str]]:
     types = (
         *(model.GroupValue, model.Attribute, model.Code, model.CodeSet, model.ResponseEnvelope),
         *(model.Catalog, python.PyGroup, python.PyProperty, schema.ResponseView),
-        *(model.Parameter, python_parameters.PyFormats),
+        model.Parameter,
         *(texts.Localized, texts.SectionRun),
     )
     return {cls: frozenset(field.name for field in fields(cls)) for cls in types}

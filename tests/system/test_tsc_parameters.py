@@ -46,7 +46,11 @@ console.log(JSON.stringify({
 
 # Each bad call, and the tsc error it gives.
 BAD = {
-    "missing": ("formatApiErrorMessage(ApiError.QUOTA_EXCEEDED, {});", "TS2345", "quota"),
+    "missing": (
+        "formatApiErrorMessage(ApiError.QUOTA_EXCEEDED, {});",
+        "TS2345",
+        "Property 'quota' is missing",
+    ),
     "misspelled": (
         "formatApiErrorMessage(ApiError.QUOTA_EXCEEDED, { quoat: 500 });",
         "TS2353",

@@ -1,6 +1,7 @@
-"""Formatting a message with parameters in the generated Python module (issue #20):
-``format_message`` typed by overloads that mypy --strict checks, ``format_any`` for a member
-known only at run time, both joining pieces generated as data."""
+"""Formatting a message with parameters in the generated Python module (issue #20): one
+typed function per member in ``<Set>Messages``, which mypy --strict checks, and
+``format_message`` for a member known only at run time, both joining pieces generated as
+data."""
 
 from __future__ import annotations
 
@@ -48,48 +49,47 @@ def m(source: str, load_module: Callable[[str], ModuleType]) -> ModuleType:
 
 
 def test_a_member_formats_in_its_source_language_and_in_each_translation(m: ModuleType) -> None:
-    quota = m.ApiError.QUOTA_EXCEEDED
-    assert m.format_message(quota, quota=500) == "The storage quota of 500 MB is used up"
-    assert m.format_message(quota, quota=500, lang="ja") == "容量500MBを使い切りました"
-    assert m.format_message(quota, quota=500, lang="de") == "Das Kontingent von 500 MB ist aufgebraucht"
-    rate = m.LimitError.RATE_EXCEEDED
-    assert m.format_message(rate, rate=2.5, retry_after=30, lang="ja") == (
+    quota = m.ApiErrorMessages.QUOTA_EXCEEDED
+    assert quota(quota=500) == "The storage quota of 500 MB is used up"
+    assert quota(quota=500, lang="ja") == "容量500MBを使い切りました"
+    assert quota(quota=500, lang="de") == "Das Kontingent von 500 MB ist aufgebraucht"
+    assert m.LimitErrorMessages.RATE_EXCEEDED(rate=2.5, retry_after=30, lang="ja") == (
         "レート2.5/秒を超えました。30秒後に再試行"
     )
-    assert m.format_message(m.ApiError.INVALID_PARAMETER, parameter="to", count=3) == (
+    assert m.ApiErrorMessages.INVALID_PARAMETER(parameter="to", count=3) == (
         "Invalid parameter: to (3 given)"
     )
 
 
 def test_a_language_without_the_message_falls_back_to_the_source_text(m: ModuleType) -> None:
-    assert m.format_message(m.ApiError.QUOTA_EXCEEDED, quota=1, lang="fr") == (
+    assert m.ApiErrorMessages.QUOTA_EXCEEDED(quota=1, lang="fr") == (
         "The storage quota of 1 MB is used up"
     )
-    assert m.format_message(m.ApiError.DONE, lang="de") == m.ApiError.DONE.message
-    assert m.format_message(m.ApiError.DONE, lang="ja") == "100%%完了"  # no placeholder: verbatim
+    assert m.ApiErrorMessages.DONE(lang="de") == m.ApiError.DONE.message
+    assert m.ApiErrorMessages.DONE(lang="ja") == "100%%完了"  # no placeholder: verbatim
 
 
 def test_a_translation_lacking_a_placeholder_leaves_its_argument_out(m: ModuleType) -> None:
-    assert m.format_message(m.ApiError.FIELD_TOO_LONG, field="name", max=5, lang="de") == (
+    assert m.ApiErrorMessages.FIELD_TOO_LONG(field="name", max=5, lang="de") == (
         "name ist zu lang"
     )
-    assert m.format_message(m.ApiError.NEW_MESSAGES, user="アキ", count=2, lang="ja") == (
+    assert m.ApiErrorMessages.NEW_MESSAGES(user="アキ", count=2, lang="ja") == (
         "こんにちは アキ"
     )
-    assert m.format_message(m.ApiError.NEW_MESSAGES, user="Aki", count=2) == (
+    assert m.ApiErrorMessages.NEW_MESSAGES(user="Aki", count=2) == (
         "Hello Aki, 2 new messages"
     )
 
 
 def test_members_without_parameters_format_with_lang_only(m: ModuleType) -> None:
-    assert m.format_message(m.ApiError.SUCCESS) == "Success"
-    assert m.format_message(m.LimitError.TRY_LATER, lang="ja") == "後でもう一度お試しください"
+    assert m.ApiErrorMessages.SUCCESS() == "Success"
+    assert m.LimitErrorMessages.TRY_LATER(lang="ja") == "後でもう一度お試しください"
 
 
 def test_nothing_of_the_text_or_an_argument_is_evaluated(m: ModuleType) -> None:
     """An argument holding braces or percent signs is text; ``%%`` of a printf message is
     one percent sign, as printf would write it."""
-    text = m.format_message(m.ApiError.INVALID_PARAMETER, parameter="{0.__class__}%s", count=0)
+    text = m.ApiErrorMessages.INVALID_PARAMETER(parameter="{0.__class__}%s", count=0)
     assert text == "Invalid parameter: {0.__class__}%s (0 given)"
 
 
@@ -107,19 +107,19 @@ def test_format_any_checks_names_and_types_at_run_time(
     m: ModuleType, arguments: dict[str, object], problem: str
 ) -> None:
     with pytest.raises(TypeError, match=re.escape(problem)):
-        m.format_any(m.ApiError.QUOTA_EXCEEDED, arguments)
+        m.format_message(m.ApiError.QUOTA_EXCEEDED, arguments)
 
 
-def test_format_any_takes_an_int_for_a_number_and_formats_enum_values(m: ModuleType) -> None:
-    assert m.format_any(m.LimitError.RATE_EXCEEDED, {"rate": 3, "retry_after": 1}) == (
+def test_format_message_takes_an_int_for_a_number_and_formats_enum_values(m: ModuleType) -> None:
+    assert m.format_message(m.LimitError.RATE_EXCEEDED, {"rate": 3, "retry_after": 1}) == (
         "Rate 3 per second exceeded; retry in 1 s"
     )
     arguments = {"parameter": m.LimitError.TRY_LATER, "count": m.ApiError.QUOTA_EXCEEDED}
-    assert m.format_any(m.ApiError.INVALID_PARAMETER, arguments, "de") == (
+    assert m.format_message(m.ApiError.INVALID_PARAMETER, arguments, "de") == (
         "Ungültiger Parameter: E_PLAIN (4001)"
     )
     with pytest.raises(TypeError, match="LimitError.TRY_LATER takes no argument 'x'"):
-        m.format_any(m.LimitError.TRY_LATER, {"x": 1})
+        m.format_message(m.LimitError.TRY_LATER, {"x": 1})
 
 
 def test_deprecated_and_removed_members_format_too(
@@ -127,46 +127,46 @@ def test_deprecated_and_removed_members_format_too(
 ) -> None:
     m = load_module(python_module(with_lifecycle()))
     assert m.ApiError.QUOTA_EXCEEDED.deprecated is not None
-    assert m.format_message(m.ApiError.QUOTA_EXCEEDED, quota=9) == (
+    assert m.ApiErrorMessages.QUOTA_EXCEEDED(quota=9) == (
         "The storage quota of 9 MB is used up"
     )
-    assert m.format_message(m.LimitError.RATE_EXCEEDED, rate=1.5, retry_after=2) == (
+    assert m.LimitErrorMessages.RATE_EXCEEDED(rate=1.5, retry_after=2) == (
         "Rate 1.5 per second exceeded; retry in 2 s"
     )
 
 
 def test_a_catalog_without_parameters_has_no_formatting(sample_files: dict[str, str]) -> None:
     module = sample_files["python/sample_codes.py"]
-    assert "format_message" not in module and "overload" not in module
+    assert "format_message" not in module and "Messages" not in module
 
 
 GOOD = """
-from quota_codes import ApiError, LimitError, format_any, format_message
+from quota_codes import ApiError, ApiErrorMessages, LimitErrorMessages, format_message
 
 texts: list[str] = [
-    format_message(ApiError.QUOTA_EXCEEDED, quota=500),
-    format_message(ApiError.FIELD_TOO_LONG, field="name", max=5, lang="ja"),
-    format_message(LimitError.RATE_EXCEEDED, rate=2, retry_after=30, lang="de"),
-    format_message(LimitError.RATE_EXCEEDED, rate=2.5, retry_after=30),
+    ApiErrorMessages.QUOTA_EXCEEDED(quota=500),
+    ApiErrorMessages.FIELD_TOO_LONG(field="name", max=5, lang="ja"),
+    LimitErrorMessages.RATE_EXCEEDED(rate=2, retry_after=30, lang="de"),
+    LimitErrorMessages.RATE_EXCEEDED(rate=2.5, retry_after=30),
+    ApiErrorMessages.SUCCESS(),
+    LimitErrorMessages.TRY_LATER(lang="ja"),
+    format_message(ApiError.lookup(4001) or ApiError.SUCCESS, {"quota": 1}),
     format_message(ApiError.SUCCESS),
-    format_message(LimitError.TRY_LATER, lang="ja"),
-    format_any(ApiError.lookup(4001) or ApiError.SUCCESS, {"quota": 1}),
 ]
 print(texts[0])
 """
 # Each bad call, and what mypy says of it.
+WHERE = 'for "QUOTA_EXCEEDED" of "ApiErrorMessages"'
 BAD = {
-    "missing": (
-        "format_message(ApiError.QUOTA_EXCEEDED)",
-        'Missing named argument "quota" for "format_message"',
-    ),
+    "missing": ("ApiErrorMessages.QUOTA_EXCEEDED()", f'Missing named argument "quota" {WHERE}'),
     "misspelled": (
-        "format_message(ApiError.QUOTA_EXCEEDED, quoat=500)",
-        'Unexpected keyword argument "quoat" for "format_message"',
+        "ApiErrorMessages.QUOTA_EXCEEDED(quoat=500)",
+        f'Unexpected keyword argument "quoat" {WHERE}',
     ),
     "wrong_type": (
-        'format_message(ApiError.QUOTA_EXCEEDED, quota="500")',
-        'Argument "quota" to "format_message" has incompatible type "str"; expected "int"',
+        'ApiErrorMessages.QUOTA_EXCEEDED(quota="500")',
+        'Argument "quota" to "QUOTA_EXCEEDED" of "ApiErrorMessages" has incompatible type "str"; '
+        'expected "int"',
     ),
 }
 
@@ -178,7 +178,7 @@ def mypy_output(source: str, tmp_path_factory: pytest.TempPathFactory) -> str:
     (folder / "quota_codes.py").write_text(source, encoding="utf-8")
     (folder / "good.py").write_text(GOOD, encoding="utf-8")
     for name, (call, _) in BAD.items():
-        text = f"from quota_codes import ApiError, format_message\n\n{call}\n"
+        text = f"from quota_codes import ApiErrorMessages\n\n{call}\n"
         (folder / f"{name}.py").write_text(text, encoding="utf-8")
     files = ["quota_codes.py", "good.py", *(f"{name}.py" for name in BAD)]
     mypy = [sys.executable, "-m", "mypy", "--strict", "--no-incremental", *files]

@@ -1,73 +1,71 @@
 """The Python module's formatting of messages with parameters (issue #20), decided from the
 model and laid out as black and ruff's formatter write it.
 
-A catalog with parameters (``catalog.has_parameters``) gets ``format_message(member, /, *,
-lang=None, **arguments)``, typed by one ``@overload`` per parameterised member
-(``member: Literal[ApiError.QUOTA_EXCEEDED]`` with its keyword arguments) and one per code
-set for its members without parameters (``member: _ApiError_plain``, a ``Literal`` alias of
-them, lang only). There is no catch-all overload: it would let a parameterised member be
-called without its arguments. ``format_any(member, arguments, lang)`` formats a member known
-only at run time, checking names and types then. Formatting joins pieces generated as data
-(:meth:`codegen.catalog.model.Code.message_pieces`: literal text, and the parameter's name in
-every odd place), never ``str.format`` or ``%`` on catalog text.
+A catalog with parameters (``catalog.has_parameters``) gets, per code set, a class of typed
+formatters, one static method per member named as the member:
+``ApiErrorMessages.QUOTA_EXCEEDED(*, quota: int, lang: Optional[str] = None) -> str``, so
+mypy names the member and the argument of a bad call ("Missing named argument "quota" for
+"QUOTA_EXCEEDED" of "ApiErrorMessages""). Overloads of one function keyed on each member's
+``Literal`` were the first design: mypy resolves a call that matches no overload against
+another one, so a missing argument was reported as the member not being one of those
+without parameters. ``format_message(member, arguments, lang)`` formats a member known only
+at run time, checking names and types then. Formatting joins pieces generated as data
+(:func:`codegen.render.views.parameters.message_parts`), never ``str.format`` or ``%`` on
+catalog text.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from codegen.catalog.model import Catalog, Code, CodeSet
+from codegen.catalog.model import Catalog, Code
+from codegen.errors import SpecError
 from codegen.render.views.escape import py_str
 from codegen.render.views.parameters import message_parts
 from codegen.render.views.python_layout import INDENT, call_entry, fits_for_both
 
 # The Python type an argument of each parameter type takes (number: int too, as PEP 484).
 PY_TYPES = {"integer": "int", "number": "float", "string": "str"}
-FUNCTION = "format_message"
+CALLED = "_format"  # what each formatter calls: a parameter may not take its name
+SUFFIX = "Messages"  # the class of a code set's formatters: ApiErrorMessages
 
 
-@dataclass(frozen=True)
-class PyFormats:
-    """What one code set adds to the formatting: the alias of its members without
-    parameters (``_ApiError_plain``, "" when it has none) and their names, and its
-    parameterised codes."""
-
-    plain_alias: str
-    plain: tuple[str, ...]
-    parameterised: tuple[Code, ...]
-
-
-def py_formats(code_set: CodeSet) -> PyFormats:
-    """The code set's members split into those without parameters and those with."""
-    plain = tuple(f"{code_set.name}.{c.name}" for c in code_set.codes if not c.parameters)
-    alias = f"_{code_set.name}_plain" if plain else ""
-    return PyFormats(alias, plain, tuple(c for c in code_set.codes if c.parameters))
-
-
-def _free(name: str, taken: set[str]) -> str:
-    """``name``, or ``name`` with underscores added until no parameter has it."""
-    while name in taken:
-        name += "_"
-    return name
-
-
-def py_overload(member_type: str, code: Code | None = None) -> str:
-    """The ``def`` line(s) of one overload of ``format_message`` (after ``@overload``), as
-    black writes a stub: its positional-only member of type ``member_type``, then the
-    keyword arguments of ``code``'s parameters (none without ``code``) and ``lang``."""
-    parameters = code.parameters if code else ()
-    member = _free("member", {p.name for p in parameters})
-    arguments = [f"{member}: {member_type}", "/", "*"]
-    arguments += [f"{p.name}: {PY_TYPES[p.type]}" for p in parameters]
-    arguments.append("lang: Optional[str] = None")
-    head, tail = f"def {FUNCTION}(", ") -> str: ..."
-    one = head + ", ".join(arguments) + tail
+def _split(head: str, items: list[str], tail: str, depth: int) -> str:
+    """``head`` + items + ``tail`` at ``depth`` indents, as black splits a call or a
+    ``def``: on one line when it fits; else the items on one line of their own; else one
+    item per line with a trailing comma."""
+    pad = INDENT * depth
+    one = f"{pad}{head}{', '.join(items)}{tail}"
     if fits_for_both(one):
         return one
-    middle = INDENT + ", ".join(arguments)
+    middle = pad + INDENT + ", ".join(items)
     if fits_for_both(middle):
-        return f"{head}\n{middle}\n{tail}"
-    return "\n".join([head, *(f"{INDENT}{a}," for a in arguments), tail])
+        return f"{pad}{head}\n{middle}\n{pad}{tail}"
+    return "\n".join([pad + head, *(f"{pad}{INDENT}{item}," for item in items), pad + tail])
+
+
+def py_formatter(code: Code, set_name: str, doc: str, catalog: Catalog) -> str:
+    """The static method of ``{set_name}Messages`` that formats ``code``'s message: named as
+    the member, a keyword argument per parameter (typed: int, float or str) and ``lang``;
+    ``doc`` (a string literal) its docstring. A parameter may not be named as the code set
+    or as the function it calls (it would hide them)."""
+    for parameter in code.parameters:
+        if parameter.name in (set_name, CALLED):
+            raise SpecError(
+                f"parameter name {parameter.name} of {set_name}.{code.name} is a name the "
+                "Python module uses in its formatter: rename it",
+                catalog.path,
+                parameter.line or code.line,
+            )
+    arguments = ["*", *(f"{p.name}: {PY_TYPES[p.type]}" for p in code.parameters)]
+    arguments.append("lang: Optional[str] = None")
+    called = [f"{set_name}.{code.name}", "lang", *(f"{p.name}={p.name}" for p in code.parameters)]
+    return "\n".join(
+        [
+            f"{INDENT}@staticmethod",
+            _split(f"def {code.name}(", arguments, ") -> str:", 1),
+            f"{INDENT * 2}{doc}",
+            _split(f"return {CALLED}(", called, ")", 2),
+        ]
+    )
 
 
 def py_parameters_entry(key: str, code: Code, depth: int = 2) -> str:
