@@ -45,8 +45,17 @@ from codegen.render.bounds import (
 from codegen.render.loader import FolderLoader
 from codegen.render.targets import BUILTIN_PREFIX, BUILTIN_TEMPLATES
 from codegen.render.undefined import TemplateOptions, TemplateUndefined
-from codegen.render.views import escape, links, markdown, python, python_layout, schema, texts
-from codegen.render.views import parameters, python_parameters
+from codegen.render.views import (
+    escape,
+    links,
+    markdown,
+    parameters,
+    python,
+    python_layout,
+    python_parameters,
+    schema,
+    texts,
+)
 
 FILTERS: Mapping[str, Callable[..., Any]] = {
     "py_str": escape.py_str,

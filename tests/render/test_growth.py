@@ -49,7 +49,9 @@ def with_parameters(data: dict[str, Any]) -> dict[str, Any]:
     and ``has_parameters`` walks every code before it finds one."""
     for index, raw in enumerate(data["code_sets"][-1]["codes"]):
         if index % 5 == 4:
-            raw["message"] = {lang: f"{text} {{0}} %(count)d" for lang, text in raw["message"].items()}
+            raw["message"] = {
+                lang: f"{text} {{0}} %(count)d" for lang, text in raw["message"].items()
+            }
             raw["curated"]["parameters"] = [
                 {"name": "arg0", "type": "string", "placeholder": 0},
                 {"name": "count", "type": "integer", "placeholder": "count"},

@@ -48,13 +48,13 @@ console.log(JSON.stringify({
 BAD = {
     "missing": (
         "formatApiErrorMessage(ApiError.QUOTA_EXCEEDED, {});",
-        "TS2345",
+        "TS2741",
         "Property 'quota' is missing",
     ),
     "misspelled": (
         "formatApiErrorMessage(ApiError.QUOTA_EXCEEDED, { quoat: 500 });",
-        "TS2353",
-        "'quoat' does not exist",
+        "TS2561",
+        "'quoat' does not exist in type '{ readonly quota: number; }'",
     ),
     "wrong_type": (
         'formatApiErrorMessage(ApiError.QUOTA_EXCEEDED, { quota: "500" });',

@@ -70,15 +70,9 @@ def test_a_language_without_the_message_falls_back_to_the_source_text(m: ModuleT
 
 
 def test_a_translation_lacking_a_placeholder_leaves_its_argument_out(m: ModuleType) -> None:
-    assert m.ApiErrorMessages.FIELD_TOO_LONG(field="name", max=5, lang="de") == (
-        "name ist zu lang"
-    )
-    assert m.ApiErrorMessages.NEW_MESSAGES(user="アキ", count=2, lang="ja") == (
-        "こんにちは アキ"
-    )
-    assert m.ApiErrorMessages.NEW_MESSAGES(user="Aki", count=2) == (
-        "Hello Aki, 2 new messages"
-    )
+    assert m.ApiErrorMessages.FIELD_TOO_LONG(field="name", max=5, lang="de") == "name ist zu lang"
+    assert m.ApiErrorMessages.NEW_MESSAGES(user="アキ", count=2, lang="ja") == "こんにちは アキ"
+    assert m.ApiErrorMessages.NEW_MESSAGES(user="Aki", count=2) == "Hello Aki, 2 new messages"
 
 
 def test_members_without_parameters_format_with_lang_only(m: ModuleType) -> None:
@@ -127,9 +121,7 @@ def test_deprecated_and_removed_members_format_too(
 ) -> None:
     m = load_module(python_module(with_lifecycle()))
     assert m.ApiError.QUOTA_EXCEEDED.deprecated is not None
-    assert m.ApiErrorMessages.QUOTA_EXCEEDED(quota=9) == (
-        "The storage quota of 9 MB is used up"
-    )
+    assert m.ApiErrorMessages.QUOTA_EXCEEDED(quota=9) == "The storage quota of 9 MB is used up"
     assert m.LimitErrorMessages.RATE_EXCEEDED(rate=1.5, retry_after=2) == (
         "Rate 1.5 per second exceeded; retry in 2 s"
     )
@@ -165,8 +157,10 @@ BAD = {
     ),
     "wrong_type": (
         'ApiErrorMessages.QUOTA_EXCEEDED(quota="500")',
-        'Argument "quota" to "QUOTA_EXCEEDED" of "ApiErrorMessages" has incompatible type "str"; '
-        'expected "int"',
+        (
+            'Argument "quota" to "QUOTA_EXCEEDED" of "ApiErrorMessages" has incompatible type '
+            '"str"; expected "int"'
+        ),
     ),
 }
 
@@ -202,4 +196,3 @@ def test_mypy_strict_accepts_the_module_and_a_program_formatting_correctly(
 def test_mypy_strict_rejects_a_bad_call_saying_why(mypy_output: str, name: str) -> None:
     errors = [line for line in mypy_output.splitlines() if line.startswith(f"{name}.py:3:")]
     assert errors and BAD[name][1] in errors[0], mypy_output
-

@@ -51,8 +51,10 @@ def _parameterised(index: int, name: str, text: str, names: list[str]) -> dict[s
     """A code whose en message is ``text`` with a placeholder per name appended; its ja
     message, ``text`` reversed and long, lacks them."""
     placeholders = " ".join(f"{{{n}}}" for n in names)
-    parameters = [{"name": n, "type": ("string", "integer", "number")[i % 3], "placeholder": n}
-                  for i, n in enumerate(names)]
+    parameters = [
+        {"name": n, "type": ("string", "integer", "number")[i % 3], "placeholder": n}
+        for i, n in enumerate(names)
+    ]
     return {
         "code": index,
         "message": {"en": f"{text} {placeholders}", "ja": text[::-1] * 3},
@@ -68,17 +70,26 @@ def test_long_names_and_texts_with_parameters_are_laid_out_as_black_would() -> N
     codes = [
         _parameterised(1, "SHORT", "x", ["n"]),
         _parameterised(2, "MIDDLE", "全角" * 10, names[:3]),
-        _parameterised(3, long_name, 'say "hi" and \'bye\' %% {{}}', names),
+        _parameterised(3, long_name, "say \"hi\" and 'bye' %% {{}}", names),
         _parameterised(4, "HOSTILE", NASTY[0] if "\r" not in NASTY[0] else "x", ["a"]),
-        *({"code": 10 + i, "message": {"en": "plain"}, "curated": {"name": f"{long_name}_{i}"}}
-          for i in range(4)),
+        *(
+            {"code": 10 + i, "message": {"en": "plain"}, "curated": {"name": f"{long_name}_{i}"}}
+            for i in range(4)
+        ),
     ]
     data = {
         "format": 1,
         "source_language": "en",
         "languages": ["en", "ja"],
+        "curated": {"module": "long"},
         "code_sets": [
-            {"code_type": "integer", "curated": {"name": "LongNamedCodeSet"}, "codes": codes},
+            {
+                "title": {"en": "Long"},
+                "code_type": "integer",
+                "columns": {"code": {"en": "code"}, "message": {"en": "message"}},
+                "curated": {"name": "LongNamedCodeSet"},
+                "codes": codes,
+            },
         ],
     }
     assert_formatters_keep(unformatted(build_catalog(data, "long.yaml")))
