@@ -9,6 +9,7 @@ import re
 import subprocess
 import sys
 from collections.abc import Callable
+from dataclasses import replace
 from types import ModuleType
 from typing import Any
 
@@ -17,6 +18,7 @@ import yaml
 
 from codegen.catalog.load import build_catalog, load_catalog
 from codegen.catalog.model import Catalog
+from codegen.errors import SpecError
 from codegen.render.engine import render_all
 from codegen.render.targets import DEFAULT_TARGETS
 from tests.support.paths import TESTS
@@ -97,7 +99,7 @@ def test_nothing_of_the_text_or_an_argument_is_evaluated(m: ModuleType) -> None:
         ({"quota": 1.0}, "the argument 'quota' must be int, not float"),
     ],
 )
-def test_format_any_checks_names_and_types_at_run_time(
+def test_format_message_checks_names_and_types_at_run_time(
     m: ModuleType, arguments: dict[str, object], problem: str
 ) -> None:
     with pytest.raises(TypeError, match=re.escape(problem)):
@@ -196,3 +198,25 @@ def test_mypy_strict_accepts_the_module_and_a_program_formatting_correctly(
 def test_mypy_strict_rejects_a_bad_call_saying_why(mypy_output: str, name: str) -> None:
     errors = [line for line in mypy_output.splitlines() if line.startswith(f"{name}.py:3:")]
     assert errors and BAD[name][1] in errors[0], mypy_output
+
+
+@pytest.mark.parametrize(
+    ("name", "problem"),
+    [
+        ("ApiError", "is a name the Python module uses in its formatter"),
+        ("_format", "is a name the Python module uses in its formatter"),
+        ("class", "cannot be a Python name"),
+    ],
+)
+def test_a_parameter_may_not_hide_a_name_the_formatter_uses(name: str, problem: str) -> None:
+    """Checked when rendering too: a name is written into the module unquoted."""
+    catalog = load_catalog(PARAMETERS)
+    api = catalog.code_sets[0]
+    quota = api.codes[1]
+    renamed = replace(quota, parameters=(replace(quota.parameters[0], name=name),))
+    codes = (api.codes[0], renamed, *api.codes[2:])
+    broken = replace(catalog, code_sets=(replace(api, codes=codes), *catalog.code_sets[1:]))
+    with pytest.raises(
+        SpecError, match=f"{re.escape(name)}.* of ApiError.QUOTA_EXCEEDED {problem}"
+    ):
+        python_module(broken)

@@ -16,6 +16,8 @@ catalog text.
 
 from __future__ import annotations
 
+import keyword
+
 from codegen.catalog.model import Catalog, Code
 from codegen.errors import SpecError
 from codegen.render.views.escape import py_str
@@ -46,8 +48,16 @@ def py_formatter(code: Code, set_name: str, doc: str, catalog: Catalog) -> str:
     """The static method of ``{set_name}Messages`` that formats ``code``'s message: named as
     the member, a keyword argument per parameter (typed: int, float or str) and ``lang``;
     ``doc`` (a string literal) its docstring. A parameter may not be named as the code set
-    or as the function it calls (it would hide them)."""
+    or as the function it calls (it would hide them), and must be a Python name (checked
+    again here: it is written into code unquoted)."""
     for parameter in code.parameters:
+        if not parameter.name.isidentifier() or keyword.iskeyword(parameter.name):
+            raise SpecError(
+                f"parameter name {parameter.name!r} of {set_name}.{code.name} cannot be a "
+                "Python name",
+                catalog.path,
+                parameter.line or code.line,
+            )
         if parameter.name in (set_name, CALLED):
             raise SpecError(
                 f"parameter name {parameter.name} of {set_name}.{code.name} is a name the "
