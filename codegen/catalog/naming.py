@@ -58,6 +58,7 @@ IMPORTED_NAMES = (
     "IntEnum",
     "MappingProxyType",
     "Iterable",
+    "Literal",
     "Mapping",
     "NamedTuple",
     "Optional",

@@ -45,7 +45,17 @@ from codegen.render.bounds import (
 from codegen.render.loader import FolderLoader
 from codegen.render.targets import BUILTIN_PREFIX, BUILTIN_TEMPLATES
 from codegen.render.undefined import TemplateOptions, TemplateUndefined
-from codegen.render.views import escape, links, markdown, python, python_layout, schema, texts
+from codegen.render.views import (
+    escape,
+    links,
+    markdown,
+    parameters,
+    python,
+    python_layout,
+    python_parameters,
+    schema,
+    texts,
+)
 
 FILTERS: Mapping[str, Callable[..., Any]] = {
     "py_str": escape.py_str,
@@ -95,6 +105,10 @@ FILTERS: Mapping[str, Callable[..., Any]] = {
     "py_bracketed": python_layout.bracketed,
     "response_view": schema.response_view,
     "open_code_sets": schema.open_code_sets,
+    "message_parts": parameters.message_parts,
+    "py_formatter": python_parameters.py_formatter,
+    "py_parameters_entry": python_parameters.py_parameters_entry,
+    "py_pieces_entry": python_parameters.py_pieces_entry,
 }
 
 
@@ -105,6 +119,7 @@ def _data_fields() -> dict[type, frozenset[str]]:
     types = (
         *(model.GroupValue, model.Attribute, model.Code, model.CodeSet, model.ResponseEnvelope),
         *(model.Catalog, python.PyGroup, python.PyProperty, schema.ResponseView),
+        model.Parameter,
         *(texts.Localized, texts.SectionRun),
     )
     return {cls: frozenset(field.name for field in fields(cls)) for cls in types}

@@ -43,8 +43,25 @@ def with_lifecycle(data: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
+def with_parameters(data: dict[str, Any]) -> dict[str, Any]:
+    """``data`` with every 5th code of its last code set taking two parameters, ``{0}`` and
+    ``%(count)d`` appended to each of its messages: so the typed formatting is rendered,
+    and ``has_parameters`` walks every code before it finds one."""
+    for index, raw in enumerate(data["code_sets"][-1]["codes"]):
+        if index % 5 == 4:
+            raw["message"] = {
+                lang: f"{text} {{0}} %(count)d" for lang, text in raw["message"].items()
+            }
+            raw["curated"]["parameters"] = [
+                {"name": "arg0", "type": "string", "placeholder": 0},
+                {"name": "count", "type": "integer", "placeholder": "count"},
+            ]
+    return data
+
+
 def synthetic(size: int) -> Catalog:
-    return build_catalog(with_lifecycle(synth.build_catalog(size)), "spec/codes.yaml")
+    data = with_parameters(with_lifecycle(synth.build_catalog(size)))
+    return build_catalog(data, "spec/codes.yaml")
 
 
 def calls(catalog: Catalog, target: Target) -> int:

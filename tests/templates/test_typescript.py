@@ -51,6 +51,7 @@ GENERIC_FILTERS = {
     "docs_url",
     "safe_integers",
     "lifecycle_note",
+    "message_parts",
 }
 
 # Texts aimed at a TypeScript module, besides those of tests/render/test_hostile_texts.py: comment ends, doc tags

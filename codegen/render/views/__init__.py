@@ -6,7 +6,9 @@ output syntax), :mod:`.markdown` (the docs pages, showing the inline markup of c
 that :mod:`.markup` reads), :mod:`.python` and :mod:`.python_layout`
 (the Python module's classes, types and black's layout), :mod:`.schema` (JSON Schema and
 OpenAPI: open or closed sets, error envelopes); and for all of them :mod:`.texts` (a text
-in a language, a cell, sections) and :mod:`.links` (anchors and docs URLs). A template
+in a language, a cell, sections) and :mod:`.links` (anchors and docs URLs).
+Messages with parameters: :mod:`.parameters` (a message cut at its placeholders, for any
+output) and :mod:`.python_parameters` (the Python module's typed formatters). A template
 decides layout only; naming, escaping, sorting and grouping happen here.
 """
 

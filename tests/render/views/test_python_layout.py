@@ -42,6 +42,59 @@ def test_the_example_module_is_already_formatted() -> None:
     assert_formatters_keep(unformatted(catalog))
 
 
+def test_the_parameters_module_is_already_formatted() -> None:
+    catalog = load_catalog(REPO / "tests" / "fixtures" / "catalogs" / "parameters.yaml")
+    assert_formatters_keep(unformatted(catalog))
+
+
+def _parameterised(index: int, name: str, text: str, names: list[str]) -> dict[str, object]:
+    """A code whose en message is ``text`` with a placeholder per name appended; its ja
+    message, ``text`` reversed and long, lacks them."""
+    placeholders = " ".join(f"{{{n}}}" for n in names)
+    parameters = [
+        {"name": n, "type": ("string", "integer", "number")[i % 3], "placeholder": n}
+        for i, n in enumerate(names)
+    ]
+    return {
+        "code": index,
+        "message": {"en": f"{text} {placeholders}", "ja": text[::-1] * 3},
+        "curated": {"name": name, "parameters": parameters},
+    }
+
+
+def test_long_names_and_texts_with_parameters_are_laid_out_as_black_would() -> None:
+    """Overloads, the Literal alias of members without parameters and the pieces tables,
+    each on one line, split once, and one item per line (also a one-element tuple)."""
+    long_name = "VERY_LONG_MEMBER_NAME_THAT_PUSHES_THE_OVERLOAD_PAST_THE_LINE_LENGTH"
+    names = [f"argument_number_{i}" for i in range(6)]
+    codes = [
+        _parameterised(1, "SHORT", "x", ["n"]),
+        _parameterised(2, "MIDDLE", "全角" * 10, names[:3]),
+        _parameterised(3, long_name, "say \"hi\" and 'bye' %% {{}}", names),
+        _parameterised(4, "HOSTILE", NASTY[0] if "\r" not in NASTY[0] else "x", ["a"]),
+        *(
+            {"code": 10 + i, "message": {"en": "plain"}, "curated": {"name": f"{long_name}_{i}"}}
+            for i in range(4)
+        ),
+    ]
+    data = {
+        "format": 1,
+        "source_language": "en",
+        "languages": ["en", "ja"],
+        "curated": {"module": "long"},
+        "code_sets": [
+            {
+                "title": {"en": "Long"},
+                "code_type": "integer",
+                "columns": {"code": {"en": "code"}, "message": {"en": "message"}},
+                "curated": {"name": "LongNamedCodeSet"},
+                "codes": codes,
+            },
+        ],
+    }
+    assert_formatters_keep(unformatted(build_catalog(data, "long.yaml")))
+
+
 @pytest.mark.parametrize(("size", "seed"), [(400, 1), (400, 2), (1000, synth.SEED)])
 def test_a_synthetic_catalog_module_is_already_formatted(size: int, seed: int) -> None:
     data = synth.build_catalog(size, seed=seed)
