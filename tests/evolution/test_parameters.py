@@ -35,28 +35,37 @@ REMOVED = (
 RENAMED = ((QUOTA, QUOTA.replace("quota", "limit", 1)),)
 RETYPED = ((COUNT, COUNT.replace("integer", "string")),)
 REWORDED = ((EN_4001, 'en: "Your quota of {0} MB is full"'),)
+REWORDED_4004 = (('en: "Hello ${user}, {{count}}', 'en: "Hi ${user}: {{count}}'),)
 BREAKING = {
     "parameter_added": (
         ADDED,
-        "ApiError.QUOTA_EXCEEDED (4001): string parameter user added; keep the message's "
-        "parameters as they were: clients format it without user; a message that needs another "
-        "argument is a new code (retire the old one with `curated.removed`)",
+        (
+            "ApiError.QUOTA_EXCEEDED (4001): string parameter user added; keep the message's "
+            "parameters as they were: clients format it without user; a message that needs another "
+            "argument is a new code (retire the old one with `curated.removed`)"
+        ),
     ),
     "parameter_removed": (
         REMOVED,
-        "ApiError.FIELD_TOO_LONG (4002): integer parameter max removed; keep the placeholder "
-        "of max in the message: clients format it with max (a translation may leave it out)",
+        (
+            "ApiError.FIELD_TOO_LONG (4002): integer parameter max removed; keep the placeholder "
+            "of max in the message: clients format it with max (a translation may leave it out)"
+        ),
     ),
     "parameter_renamed": (
         RENAMED,
-        "ApiError.QUOTA_EXCEEDED (4001): parameter quota renamed to limit; keep the "
-        "parameter's name quota (`curated.parameters`): clients pass it by name",
+        (
+            "ApiError.QUOTA_EXCEEDED (4001): parameter quota renamed to limit; keep the "
+            "parameter's name quota (`curated.parameters`): clients pass it by name"
+        ),
     ),
     "parameter_retyped": (
         RETYPED,
-        "ApiError.INVALID_PARAMETER (4003): parameter count changed from integer to string; "
-        "keep the type of count integer (`curated.parameters`): clients pass it a value of that "
-        "type",
+        (
+            "ApiError.INVALID_PARAMETER (4003): parameter count changed from integer to string; "
+            "keep the type of count integer (`curated.parameters`): clients pass it a value of that "
+            "type"
+        ),
     ),
 }
 
@@ -118,7 +127,7 @@ def test_check_fails_on_each_breaking_kind_of_parameter_change(
     generated: Repo, capsys: pytest.CaptureFixture[str], kind: str
 ) -> None:
     edits, line = BREAKING[kind]
-    generated.edit(*edits)
+    generated.edit(*edits, *REWORDED_4004)
     assert generated.run(capsys, "generate")[0] == 0
     code, out, err = generated.run(capsys, "check", "--breaking-against", "main")
     assert (code, err) == (1, "")
@@ -126,6 +135,7 @@ def test_check_fails_on_each_breaking_kind_of_parameter_change(
     [breaking] = [text for text in out.splitlines() if ": breaking change: " in text]
     assert breaking.startswith("spec/codes.yaml:")
     assert breaking.endswith(f": breaking change: {line}")
+    assert "note: not breaking: ApiError.NEW_MESSAGES (4004): en message changed" in out
     assert out.endswith(f"spec/codes.yaml: 1 breaking change against main ({_head(generated)})\n")
 
 

@@ -149,4 +149,4 @@ def _key(record: CommentedMap) -> object:
 
 
 def _shown(key: object) -> str:
-    return f"{{{key}}}" if isinstance(key, int) else str(key)
+    return f"{{{key}}}" if isinstance(key, int) else repr(key)
