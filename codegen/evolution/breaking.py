@@ -4,9 +4,11 @@ the rules in one place (README "Changing codes safely", docs/diff.md).
 A client vendors the generated enums and matches on member names and values, so a change
 breaks it when regenerating makes its code fail to compile or behave differently: a member,
 a code set, a group value or an attribute it may use disappears or is renamed without a
-record, a code's value or type changes, a success flag flips, a language it may read goes.
-New codes, sets, attributes and languages, message and label changes, deprecations and
-tombstones (``curated.removed``) break nothing. A rename is not breaking when the old name
+record, a code's value or type changes, a success flag flips, a language it may read goes,
+a message's parameter is added, removed, renamed or retyped (clients format the message
+with them). New codes, sets, attributes and languages, message and label changes (the same
+parameters in other words), deprecations and tombstones (``curated.removed``) break
+nothing. A rename is not breaking when the old name
 is kept in ``curated.aliases``, the record the generated code keeps the old name from.
 """
 
@@ -47,6 +49,15 @@ FIXES: Mapping[ChangeKind, str] = {
     "code_value_changed": "keep {member} on {before}; give {after} a member of its own, and "
     "retire the old code with `curated.removed` when it is no longer returned",
     "code_alias_removed": "keep {key} in the code's `curated.aliases`",
+    "parameter_added": "keep the message's parameters as they were: clients format it without "
+    "{key}; a message that needs another argument is a new code (retire the old one with "
+    "`curated.removed`)",
+    "parameter_removed": "keep the placeholder of {key} in the message: clients format it with "
+    "{key} (a translation may leave it out)",
+    "parameter_renamed": "keep the parameter's name {before} (`curated.parameters`): clients "
+    "pass it by name",
+    "parameter_retyped": "keep the type of {key} {before} (`curated.parameters`): clients pass "
+    "it a value of that type",
     "success_changed": "keep the success flag as it was: a code that changes meaning needs a "
     "new code (retire the old one with `curated.removed`)",
 }

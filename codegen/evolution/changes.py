@@ -41,6 +41,10 @@ ChangeKind = Literal[
     "code_retired",
     "code_unretired",
     "message_changed",
+    "parameter_added",
+    "parameter_removed",
+    "parameter_renamed",
+    "parameter_retyped",
     "attribute_value_changed",
     "success_changed",
     "retryable_changed",
@@ -54,7 +58,8 @@ class Change:
 
     ``code_set`` is the set's name in the working tree (its old name when it is gone);
     ``code`` and ``member`` the code and member name (the old ones when the code is gone);
-    ``key`` a language (``language_*``, ``message_changed``) or an attribute key;
+    ``key`` a language (``language_*``, ``message_changed``), an attribute key or a
+    parameter's name (``parameter_*``);
     ``before``/``after`` the old and new value (None: absent); ``recorded`` whether the
     catalog records a rename or removal (the old name in ``aliases``, a ``removed``
     tombstone); ``line`` the line, in the working tree's catalog, of the entry changed

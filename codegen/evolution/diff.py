@@ -21,7 +21,13 @@ from collections.abc import Iterator
 from typing import Any
 
 from codegen.evolution.changes import Change, ChangeKind
-from codegen.evolution.revision import AttributeEntry, CodeEntry, Revision, SetEntry
+from codegen.evolution.revision import (
+    AttributeEntry,
+    CodeEntry,
+    ParameterEntry,
+    Revision,
+    SetEntry,
+)
 
 
 def diff(base: Revision, head: Revision) -> tuple[Change, ...]:
@@ -208,6 +214,8 @@ def code_changes(old: CodeEntry, new: CodeEntry, set_name: str) -> Iterator[Chan
                 before=old.messages.get(lang),
                 after=new.messages.get(lang),
             )
+    for kind, fields in parameter_changes(old.parameters, new.parameters):
+        yield change(kind, **fields)
     for key in new.cells:
         if key in old.cells and old.cells[key] != new.cells[key]:
             yield change(
@@ -217,6 +225,38 @@ def code_changes(old: CodeEntry, new: CodeEntry, set_name: str) -> Iterator[Chan
         yield change("success_changed", before=old.success, after=new.success)
     if old.retryable != new.retryable:
         yield change("retryable_changed", before=old.retryable, after=new.retryable)
+
+
+def parameter_changes(
+    old: tuple[ParameterEntry, ...], new: tuple[ParameterEntry, ...]
+) -> Iterator[tuple[ChangeKind, dict[str, Any]]]:
+    """A code's parameters added, removed, renamed or retyped, as a client formatting its
+    message sees them: matched by name (a placeholder renumbered or renamed under the same
+    parameter name is no change to the client), then an unmatched old one by an unmatched
+    new one at the same placeholder (a rename); ``key`` is the parameter's (new) name."""
+    names = {p.name for p in new}
+    gone = [p for p in old if p.name not in names]
+    before = {p.name: p for p in old}
+    for parameter in new:
+        was = before.get(parameter.name)
+        if was is None:
+            at = parameter.placeholder
+            was = next((o for o in gone if at is not None and o.placeholder == at), None)
+            if was is None:
+                yield "parameter_added", {"key": parameter.name, "after": parameter.type}
+                continue
+            gone.remove(was)
+            yield (
+                "parameter_renamed",
+                {"key": parameter.name, "before": was.name, "after": parameter.name},
+            )
+        if was.type != parameter.type:
+            yield (
+                "parameter_retyped",
+                {"key": parameter.name, "before": was.type, "after": parameter.type},
+            )
+    for parameter in gone:
+        yield "parameter_removed", {"key": parameter.name, "before": parameter.type}
 
 
 def _code_change(kind: ChangeKind, code_set: SetEntry, code: CodeEntry) -> Change:

@@ -83,6 +83,14 @@ def describe(change: Change, name: Style = shown, value: Style = _json) -> str:
         "code_retired": lambda: f"{member} retired as a tombstone{_record(c.after, name, value)}",
         "code_unretired": lambda: f"{member} is no longer a tombstone",
         "message_changed": lambda: f"{member}: {name(c.key)} message {_change(c, before, after)}",
+        "parameter_added": lambda: f"{member}: {name(c.after)} parameter {name(c.key)} added",
+        "parameter_removed": lambda: f"{member}: {name(c.before)} parameter {name(c.key)} removed",
+        "parameter_renamed": lambda: (
+            f"{member}: parameter {name(c.before)} renamed to {name(c.after)}"
+        ),
+        "parameter_retyped": lambda: (
+            f"{member}: parameter {name(c.key)} changed from {name(c.before)} to {name(c.after)}"
+        ),
         "attribute_value_changed": lambda: f"{member}: {name(c.key)} {_change(c, before, after)}",
         "success_changed": lambda: f"{member}: success flag {before} changed to {after}",
         "retryable_changed": lambda: f"{member}: retryable {before} changed to {after}",

@@ -3,9 +3,10 @@ plain catalog data.
 
 :func:`revision` takes what :func:`codegen.catalog.parse.parse` returns (dicts, lists, scalars)
 and keeps, per code set and code, the facts a consumer of the generated code depends on:
-names and aliases, values, the code type, attributes and group values, messages, the
-success flag, ``retryable`` and the evolution records (``curated.deprecated``,
-``curated.removed``, ``curated.aliases``; docs/catalog-format.md). It never validates: a
+names and aliases, values, the code type, attributes and group values, messages and their
+parameters (``curated.parameters``), the success flag, ``retryable`` and the evolution
+records (``curated.deprecated``, ``curated.removed``, ``curated.aliases``;
+docs/catalog-format.md). It never validates: a
 catalog at an old ref that newer rules would refuse is still read, and what is missing or
 malformed reads as absent (a code without ``code`` is skipped, a name that is not a string
 is ``""``).
@@ -42,6 +43,17 @@ def _empty() -> Mapping[str, Any]:
 
 
 @dataclass(frozen=True)
+class ParameterEntry:
+    """A parameter of a code's message (``curated.parameters``): what a client formatting
+    the message passes, ``name`` of ``type``; ``placeholder`` the key of its placeholder in
+    the texts (a name or a number)."""
+
+    name: str
+    type: str
+    placeholder: int | str | None
+
+
+@dataclass(frozen=True)
 class CodeEntry:
     """One code: ``value`` as written (int or str), ``name`` its member name, ``cells``
     its attribute values by key, ``success``
@@ -57,6 +69,7 @@ class CodeEntry:
     retryable: bool | None = None
     deprecated: Record | None = None
     removed: Record | None = None
+    parameters: tuple[ParameterEntry, ...] = ()
     line: int = 0
     index: int = 0
 
@@ -189,6 +202,7 @@ def _code(
         retryable=retryable if isinstance(retryable, bool) else None,
         deprecated=_record(curated.get("deprecated")),
         removed=_record(curated.get("removed")),
+        parameters=_parameters(curated.get("parameters")),
         line=_line(raw),
         index=index,
     )
@@ -201,6 +215,18 @@ def _cell(attribute: AttributeEntry, value: object) -> Cell:
     if isinstance(value, dict):
         return _texts(value)
     return value if isinstance(value, bool | str) else None
+
+
+def _parameters(value: object) -> tuple[ParameterEntry, ...]:
+    """The records of ``curated.parameters`` that have a name (the others read as absent)."""
+    found = []
+    for raw in _list(value):
+        record = _map(raw)
+        name, key = _text(record.get("name")), record.get("placeholder")
+        if name:
+            placeholder = key if isinstance(key, int | str) and not isinstance(key, bool) else None
+            found.append(ParameterEntry(name, _text(record.get("type")), placeholder))
+    return tuple(found)
 
 
 def _record(value: object) -> Record | None:

@@ -2,8 +2,10 @@
 accepted by removing their ``derived: true`` with every comment kept.
 
 A derived name is a ``curated.name`` whose ``curated`` block also says ``derived: true``:
-a code set's, a group value's or a code's (:func:`codegen.catalog.rules.catalog.derived_names`
-finds the same names in plain data, for ``validate``). Accepting one deletes only that key;
+a code set's, a group value's or a code's; or a message parameter's ``name`` whose record
+(in ``curated.parameters``) says it (``{name: arg0, ..., derived: true}``)
+(:func:`codegen.catalog.rules.catalog.derived_names` finds the same names in plain data,
+for ``validate``). Accepting one deletes only that key;
 the comment written after it (on its line, or on the lines below it) moves to the end of
 what comes before it, so the file keeps every comment and quoting it had.
 """
@@ -51,9 +53,17 @@ def _in_set(code_set: CommentedMap, set_name: str) -> Iterator[DerivedName]:
         key = attribute.get("key") if isinstance(attribute, CommentedMap) else None
         values = attribute.get("values") if isinstance(attribute, CommentedMap) else None
         owners += [(value, f"a value of attribute '{key}'") for value in values or []]
-    owners += [(code, f"code {code.get('code')}") for code in code_set.get("codes") or []]
+    blocks: list[tuple[CommentedMap, str]] = []
     for owner, what in owners:
-        curated = _curated(owner)
+        blocks.append((_curated(owner), what))
+    for code in code_set.get("codes") or []:
+        what = f"code {code.get('code')}" if isinstance(code, CommentedMap) else "code"
+        blocks.append((_curated(code), what))
+        records = _curated(code).get("parameters")
+        for record in records if isinstance(records, CommentedSeq) else ():
+            if isinstance(record, CommentedMap):
+                blocks.append((record, f"a parameter of {what}"))
+    for curated, what in blocks:
         if curated.get("derived") is True and "name" in curated:
             line, column = curated.lc.value("name")
             name = str(curated["name"])

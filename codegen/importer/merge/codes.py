@@ -17,6 +17,7 @@ from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 from codegen.catalog.roundtrip.tree import flow_map, new_map, put
 from codegen.importer.codetable import AttributeColumn, CodeTable, SourceCode
 from codegen.importer.merge.names import code_name, value_name
+from codegen.importer.merge.parameters import record_parameters, update_parameters
 from codegen.importer.merge.stale import clear_stale, mark_stale, message_in
 from codegen.importer.merge.state import CODE_ORDER, Removed, Run, curated, set_text, show
 
@@ -38,6 +39,7 @@ def merge_source_codes(
         node = nodes.get(key)
         if node is None:
             node = nodes[key] = _new_code(run, code, table, names)
+            record_parameters(run, node)
             last = id(list.__getitem__(codes, -1)) if codes else 0
             if previous == last and previous not in after:
                 codes.append(node)  # after the last code: the common case
@@ -142,6 +144,7 @@ def _update_code(run: Run, node: CommentedMap, code: SourceCode, table: CodeTabl
         run, node, "message", code.message, code.line, order, what=f"code {code.code}: message"
     )
     mark_stale(run, node, code.line, before)
+    update_parameters(run, node, code.line, before)
 
 
 def merge_translated_codes(

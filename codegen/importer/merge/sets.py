@@ -31,6 +31,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from codegen.catalog.declared import TYPE_SUFFIXES, SetNames, taken
 from codegen.catalog.naming import pascal
+from codegen.catalog.rules.parameters import syntaxes_of
 from codegen.errors import InputError
 from codegen.importer.codetable import CodeTable
 from codegen.importer.document import Document
@@ -48,7 +49,8 @@ __all__ = ["MergeResult", "Removed", "merge_document"]
 
 def merge_document(root: CommentedMap, doc: Document, lang: str, catalog_path: str) -> MergeResult:
     """Merge every table of ``doc`` (written in ``lang``) into ``root``; see the module doc."""
-    run = Run(doc, lang, str(root["source_language"]), catalog_path, MergeResult())
+    source = str(root["source_language"])
+    run = Run(doc, lang, source, catalog_path, MergeResult(), syntaxes=syntaxes_of(root))
     if lang not in root["languages"]:
         root["languages"].append(lang)
         run.change(1, f"added language {lang}")

@@ -15,6 +15,7 @@ from typing import Any
 from ruamel.yaml.comments import CommentedMap
 from ruamel.yaml.scalarstring import LiteralScalarString
 
+from codegen.catalog.placeholders import DEFAULT_SYNTAXES, Syntax
 from codegen.catalog.roundtrip.tree import flow_map, put
 from codegen.importer.document import Document
 from codegen.importer.merge.names import Name
@@ -82,6 +83,7 @@ class Run:
     labels: dict[tuple[int, str, str], tuple[str, int]] = field(default_factory=dict)
     values_seen: set[tuple[int, str]] = field(default_factory=set)  # (id(attribute), label)
     group_values: dict[int, Any] = field(default_factory=dict)  # merge.codes' index, by id()
+    syntaxes: tuple[Syntax, ...] = DEFAULT_SYNTAXES  # the catalog's placeholder syntaxes
 
     @property
     def is_source(self) -> bool:
@@ -89,7 +91,14 @@ class Run:
 
     def quiet(self) -> Run:
         """The same merge, listing nothing (for items that are new as a whole)."""
-        return Run(self.doc, self.lang, self.source, self.catalog_path, MergeResult())
+        return Run(
+            self.doc,
+            self.lang,
+            self.source,
+            self.catalog_path,
+            MergeResult(),
+            syntaxes=self.syntaxes,
+        )
 
     def change(self, line: int, text: str) -> None:
         self.result.changes.append(f"{self.doc.path}:{line}: {text}")

@@ -136,3 +136,27 @@ def test_a_catalog_without_comments_loses_only_the_marks() -> None:
 """
     expected = body.replace("      derived: true\n", "").replace(", derived: true}", "}")
     assert _accepted(body) == expected
+
+
+def test_a_parameters_derived_name_is_found_and_accepted() -> None:
+    body = """\
+  - curated: {name: Results}
+    codes:
+      - code: 1
+        curated:
+          name: QUOTA
+          derived: true
+          parameters:
+            - {name: arg0, type: integer, placeholder: 0, derived: true}
+            - {name: field, type: string, placeholder: field}
+"""
+    root = roundtrip.load((HEAD + body).encode(), "c.yaml")
+    assert root is not None
+    found = [(d.name, d.what, d.line, d.column) for d in roundtrip.find_derived(root)]
+    assert found == [
+        ("QUOTA", "code 1", 9, 17),
+        ("arg0", "a parameter of code 1", 12, 22),
+    ]
+    assert _accepted(body) == body.replace("          derived: true\n", "").replace(
+        ", derived: true}", "}"
+    )
