@@ -48,10 +48,14 @@ def test_the_fixture_is_valid_and_its_parameters_reach_the_model() -> None:
 
 def test_a_translation_lacking_a_placeholder_is_a_warning_at_its_text() -> None:
     assert [str(w).removeprefix(f"{FIXTURE}:") for w in placeholder_warnings(str(FIXTURE))] == [
-        "27:98: warning: the de message of code 4002 lacks placeholder 'max' of its en message: "
-        "formatted, it leaves that argument out; add the placeholder to the translation",
-        "41:68: warning: the ja message of code 4004 lacks placeholder 'count' of its en "
-        "message: formatted, it leaves that argument out; add the placeholder to the translation",
+        (
+            "27:98: warning: the de message of code 4002 lacks placeholder 'max' of its en message: "
+            "formatted, it leaves that argument out; add the placeholder to the translation"
+        ),
+        (
+            "41:68: warning: the ja message of code 4004 lacks placeholder 'count' of its en "
+            "message: formatted, it leaves that argument out; add the placeholder to the translation"
+        ),
     ]
 
 
@@ -61,50 +65,64 @@ CASES = {
             'de: "Das Kontingent von {0} MB ist aufgebraucht"}',
             'de: "Das Kontingent von {0} MB ist aufgebraucht: {1}"}',
         ),
-        "21:92: the de message of code 4001 has placeholder {1}, which its en message does not "
-        "have: a translation takes the source message's parameters; fix the placeholder (or the "
-        "source message)",
+        (
+            "21:92: the de message of code 4001 has placeholder {1}, which its en message does not "
+            "have: a translation takes the source message's parameters; fix the placeholder (or the "
+            "source message)"
+        ),
     ),
     "misspelled placeholder in a translation": (
         ('ja: "{field}は{max}文字以内です"', 'ja: "{feild}は{max}文字以内です"'),
-        "27:71: the ja message of code 4002 has placeholder 'feild', which its en message does "
-        "not have: a translation takes the source message's parameters; fix the placeholder (or "
-        "the source message)",
+        (
+            "27:71: the ja message of code 4002 has placeholder 'feild', which its en message does "
+            "not have: a translation takes the source message's parameters; fix the placeholder (or "
+            "the source message)"
+        ),
     ),
     "placeholder without a record": (
         ("            - {name: count, type: integer, placeholder: 1}\n", ""),
-        "38:13: the en message of code 4003 has placeholder {1} but curated.parameters records "
-        "no parameter for it: add {name: ..., type: integer, placeholder: 1} (or import the "
-        "page again, which records it)",
+        (
+            "38:13: the en message of code 4003 has placeholder {1} but curated.parameters records "
+            "no parameter for it: add {name: ..., type: integer, placeholder: 1} (or import the "
+            "page again, which records it)"
+        ),
     ),
     "record without a placeholder": (
         (
             "{name: quota, type: integer, placeholder: 0}",
             "{name: quota, type: integer, placeholder: 1}",
         ),
-        "25:57: parameter quota of code 4001 is for placeholder {1}, which its en message does "
-        "not have: remove the record, or fix its placeholder",
+        (
+            "25:57: parameter quota of code 4001 is for placeholder {1}, which its en message does "
+            "not have: remove the record, or fix its placeholder"
+        ),
     ),
     "reserved name": (
         (
             "{name: user, type: string, placeholder: user}",
             "{name: lang, type: string, placeholder: user}",
         ),
-        "45:22: parameter name lang of code 4004 is a Python keyword or the formatting "
-        "functions' own argument (lang): rename it",
+        (
+            "45:22: parameter name lang of code 4004 is a Python keyword or the formatting "
+            "functions' own argument (lang): rename it"
+        ),
     ),
     "keyword name": (
         (
             "{name: field, type: string, placeholder: field}",
             "{name: class, type: string, placeholder: field}",
         ),
-        "31:22: parameter name class of code 4002 is a Python keyword or the formatting "
-        "functions' own argument (lang): rename it",
+        (
+            "31:22: parameter name class of code 4002 is a Python keyword or the formatting "
+            "functions' own argument (lang): rename it"
+        ),
     ),
     "two numbered syntaxes": (
         ('en: "Invalid parameter: %s (%d given)"', 'en: "Invalid parameter: %s ({1} given)"'),
-        "34:23: the en message of code 4003 mixes numbered placeholders of braces and printf: "
-        "use one syntax, so each number names one parameter",
+        (
+            "34:23: the en message of code 4003 mixes numbered placeholders of braces and printf: "
+            "use one syntax, so each number names one parameter"
+        ),
     ),
 }
 
@@ -125,7 +143,7 @@ def test_validate_prints_errors_and_warnings_at_their_lines(tmp_path: Path) -> N
     """The command, as a user runs it: a translation with an extra placeholder fails it;
     the fixture passes it with one warning line per translation lacking one."""
     run = [sys.executable, "-m", "codegen", "validate", "--catalog"]
-    ok = subprocess.run([*run, str(FIXTURE)], capture_output=True, text=True, cwd=REPO)
+    ok = subprocess.run([*run, str(FIXTURE)], check=False, capture_output=True, text=True, cwd=REPO)
     assert ok.returncode == 0, ok.stderr
     assert ok.stderr.count(": warning: ") == 2
     assert "2 translations lacking a placeholder" in ok.stdout
@@ -133,7 +151,7 @@ def test_validate_prints_errors_and_warnings_at_their_lines(tmp_path: Path) -> N
     bad.write_text(
         edit('ja: "容量{0}MBを使い切りました"', 'ja: "容量{1}MBを使い切りました"'), encoding="utf-8"
     )
-    failed = subprocess.run([*run, str(bad)], capture_output=True, text=True, cwd=REPO)
+    failed = subprocess.run([*run, str(bad)], check=False, capture_output=True, text=True, cwd=REPO)
     assert failed.returncode == 2
     assert failed.stderr.startswith(
         f"{bad}:21:69: the ja message of code 4001 has placeholder {{1}}"
