@@ -25,6 +25,7 @@ from codegen.catalog.plain import NodePath, Problem
 from codegen.catalog.rules.context import Context, describe_code, dicts, mapping
 
 RESERVED = ("lang",)  # the formatting functions' own keyword argument
+FORMATTER = "_format"  # what the Python module's formatters call: a parameter would hide it
 
 
 def syntaxes_of(data: object) -> tuple[Syntax, ...]:
@@ -54,7 +55,8 @@ def check_parameters(context: Context) -> None:
             what = describe_code(code, c)
             _check_mixed(context, path + ("message", source), found, what, source)
             keys = _keys(found)
-            _check_records(context, path, code, keys, what, source)
+            hidden = (mapping(code_set.get("curated")).get("name"), FORMATTER)
+            _check_records(context, path, code, keys, what, source, hidden)
             for lang, other in messages.items():
                 if lang == source or not isinstance(other, str):
                     continue
@@ -138,8 +140,11 @@ def _check_records(
     keys: dict[Key, Placeholder],
     what: str,
     source: str,
+    hidden: tuple[object, ...],
 ) -> None:
-    """The records name each placeholder of the source message once, and nothing else."""
+    """The records name each placeholder of the source message once, and nothing else;
+    no name is one the Python formatter's body needs (``hidden``: the code set's name and
+    :data:`FORMATTER`)."""
     curated = mapping(code.get("curated"))
     records = curated.get("parameters")
     listed = path + ("curated", "parameters")
@@ -155,6 +160,12 @@ def _check_records(
                     at + ("name",),
                     f"parameter name {name} of {what} is a Python keyword or the formatting "
                     "functions' own argument (lang): rename it",
+                )
+            elif name in hidden:
+                context.add(
+                    at + ("name",),
+                    f"parameter name {name} of {what} would hide a name the generated Python "
+                    "formatter uses (its code set's class, or _format): rename it",
                 )
             else:
                 context.first_time(names, name, at + ("name",), "parameter name", "rename it")

@@ -27,7 +27,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from codegen.catalog.placeholders import Key, Placeholder, derived_name, find
 from codegen.catalog.roundtrip.tree import flow_map, put
-from codegen.catalog.rules.parameters import RESERVED
+from codegen.catalog.rules.parameters import FORMATTER, RESERVED
 from codegen.importer.merge.stale import message_in
 from codegen.importer.merge.state import Run
 
@@ -111,7 +111,7 @@ def _records(placeholders: Iterable[Placeholder], taken: set[str]) -> list[Comme
     """New records for ``placeholders``, named apart from ``taken`` (the names of the
     records kept; the new names join it): a named placeholder gives its name, a numbered
     one ``argN``; a made-up name (``derived: true``) is also a name a Python keyword,
-    ``lang`` or one taken turns into (``class`` -> ``class_``, ``arg0`` beside ``{arg0}`` ->
+    ``lang``, ``_format`` or one taken turns into (``class`` -> ``class_``, ``arg0`` beside ``{arg0}`` ->
     ``arg0_``), so every name is a keyword argument of its own."""
     placeholders = list(placeholders)
     avoid = taken | {p.key for p in placeholders if isinstance(p.key, str)}
@@ -133,7 +133,7 @@ def _records(placeholders: Iterable[Placeholder], taken: set[str]) -> list[Comme
 
 
 def _usable(name: str) -> bool:
-    return not keyword.iskeyword(name) and name not in RESERVED
+    return not keyword.iskeyword(name) and name not in RESERVED and name != FORMATTER
 
 
 def _block_curated(node: CommentedMap) -> CommentedMap:

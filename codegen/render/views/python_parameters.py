@@ -19,6 +19,7 @@ from __future__ import annotations
 import keyword
 
 from codegen.catalog.model import Catalog, Code
+from codegen.catalog.rules.parameters import FORMATTER
 from codegen.errors import SpecError
 from codegen.render.views.escape import py_str
 from codegen.render.views.parameters import message_parts
@@ -26,7 +27,7 @@ from codegen.render.views.python_layout import INDENT, call_entry, fits_for_both
 
 # The Python type an argument of each parameter type takes (number: int too, as PEP 484).
 PY_TYPES = {"integer": "int", "number": "float", "string": "str"}
-CALLED = "_format"  # what each formatter calls: a parameter may not take its name
+CALLED = FORMATTER  # what each formatter calls: a parameter may not take its name (validate)
 SUFFIX = "Messages"  # the class of a code set's formatters: ApiErrorMessages
 
 

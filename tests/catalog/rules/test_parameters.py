@@ -107,6 +107,16 @@ CASES = {
             "functions' own argument (lang): rename it"
         ),
     ),
+    "name hiding the code set's class": (
+        (
+            "{name: quota, type: integer, placeholder: 0}",
+            "{name: ApiError, type: integer, placeholder: 0}",
+        ),
+        (
+            "25:22: parameter name ApiError of code 4001 would hide a name the generated "
+            "Python formatter uses (its code set's class, or _format): rename it"
+        ),
+    ),
     "keyword name": (
         (
             "{name: field, type: string, placeholder: field}",
