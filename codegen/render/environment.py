@@ -46,6 +46,7 @@ from codegen.render.loader import FolderLoader
 from codegen.render.targets import BUILTIN_PREFIX, BUILTIN_TEMPLATES
 from codegen.render.undefined import TemplateOptions, TemplateUndefined
 from codegen.render.views import escape, links, markdown, python, python_layout, schema, texts
+from codegen.render.views import parameters as parameter_views
 
 FILTERS: Mapping[str, Callable[..., Any]] = {
     "py_str": escape.py_str,
@@ -95,6 +96,10 @@ FILTERS: Mapping[str, Callable[..., Any]] = {
     "py_bracketed": python_layout.bracketed,
     "response_view": schema.response_view,
     "open_code_sets": schema.open_code_sets,
+    "code_params": parameter_views.code_params,
+    "codes_without_params": parameter_views.codes_without_params,
+    "set_has_params": parameter_views.set_has_params,
+    "md_params": parameter_views.md_params,
 }
 
 
@@ -106,6 +111,7 @@ def _data_fields() -> dict[type, frozenset[str]]:
         *(model.GroupValue, model.Attribute, model.Code, model.CodeSet, model.ResponseEnvelope),
         *(model.Catalog, python.PyGroup, python.PyProperty, schema.ResponseView),
         *(texts.Localized, texts.SectionRun),
+        parameter_views.ParamView,
     )
     return {cls: frozenset(field.name for field in fields(cls)) for cls in types}
 
