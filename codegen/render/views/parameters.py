@@ -81,7 +81,7 @@ def md_params(code: Code, catalog: Catalog, lang: str) -> str:
     (``<br>``): the name as code, its type, and the placeholder the message in ``lang``
     takes it at, as code (``<code>quota</code> (integer): <code>{0}</code>``); ``""``
     for a message without parameters. The message's own cell stays its text as written."""
-    lines = []
+    lines: list[str] = []
     for param in code_params(code, catalog, lang):
         line = f"{_code(param.name)} ({param.type})"
         if param.written:
