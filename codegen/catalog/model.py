@@ -204,6 +204,11 @@ ENVELOPE_FIELDS: Mapping[Envelope, Mapping[str, str]] = MappingProxyType(
 )
 
 
+# The member, beside the code, that holds the arguments of the code's message (issue #20),
+# in every envelope, unless ``curated.response.fields.params`` names it otherwise.
+PARAMS_FIELD = "params"
+
+
 @dataclass(frozen=True)
 class ResponseEnvelope:
     """How the API's responses carry a code of one set (curated, ``curated.response``).
@@ -223,6 +228,7 @@ class ResponseEnvelope:
     envelope: Envelope = "header"
     error_field: str = ""  # nested: the member holding the error object
     problem_type: str = ""  # problem: each code's type URI, ``{code}`` standing for the code
+    params_field: str = PARAMS_FIELD  # the member holding a message's parameters (any envelope)
 
 
 ResponseHeader = ResponseEnvelope  # its name while the header was the only envelope
@@ -236,7 +242,8 @@ def response_envelope(
     problem_type: str = "",
 ) -> ResponseEnvelope:
     """The response of ``envelope``, its member names from ``fields`` (keys ``success``,
-    ``code``, ``message``, ``error``) else :data:`ENVELOPE_FIELDS`."""
+    ``code``, ``message``, ``error``) else :data:`ENVELOPE_FIELDS`, and ``params`` else
+    :data:`PARAMS_FIELD`."""
     names = {**ENVELOPE_FIELDS[envelope], **fields}
     return ResponseEnvelope(
         code_set=code_set,
@@ -247,6 +254,7 @@ def response_envelope(
         envelope=envelope,
         error_field=names.get("error", ""),
         problem_type=problem_type,
+        params_field=names.get("params", PARAMS_FIELD),
     )
 
 

@@ -49,6 +49,7 @@ from codegen.render.views import (
     escape,
     links,
     markdown,
+    parameter_views,
     parameters,
     python,
     python_layout,
@@ -109,6 +110,10 @@ FILTERS: Mapping[str, Callable[..., Any]] = {
     "py_formatter": python_parameters.py_formatter,
     "py_parameters_entry": python_parameters.py_parameters_entry,
     "py_pieces_entry": python_parameters.py_pieces_entry,
+    "code_params": parameter_views.code_params,
+    "codes_without_params": parameter_views.codes_without_params,
+    "set_has_params": parameter_views.set_has_params,
+    "md_params": parameter_views.md_params,
 }
 
 
@@ -121,6 +126,7 @@ def _data_fields() -> dict[type, frozenset[str]]:
         *(model.Catalog, python.PyGroup, python.PyProperty, schema.ResponseView),
         model.Parameter,
         *(texts.Localized, texts.SectionRun),
+        parameter_views.ParamView,
     )
     return {cls: frozenset(field.name for field in fields(cls)) for cls in types}
 

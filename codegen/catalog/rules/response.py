@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from codegen.catalog.model import ENVELOPE_FIELDS, ENVELOPES
+from codegen.catalog.model import ENVELOPE_FIELDS, ENVELOPES, PARAMS_FIELD
 from codegen.catalog.plain import NodePath
 from codegen.catalog.rules.context import Context, dicts, mapping
 
@@ -63,7 +63,7 @@ def _check_fields(context: Context, path: NodePath, envelope: str, fields: dict[
     of problem details."""
     own = list(ENVELOPE_FIELDS[envelope])  # type: ignore[index]
     for key in fields:
-        if key not in own:
+        if key not in own and key != "params":
             has = " and ".join(own) if len(own) < 3 else ", ".join(own[:-1]) + " and " + own[-1]
             message = (
                 f"fields.{key} is not a member of the {envelope} envelope: remove it "
@@ -77,6 +77,8 @@ def _check_fields(context: Context, path: NodePath, envelope: str, fields: dict[
         listed = ", ".join(together[:-1]) + " and " + together[-1]
         message = f"the response fields {listed} need {_COUNTS[len(together)]} different names"
         context.add(path + ("fields",), message)
+    if _has_parameters(context.data):
+        _check_params_field(context, path, envelope, fields)
     code = fields.get("code")
     if envelope == "problem" and code in PROBLEM_MEMBERS:
         message = (
@@ -84,6 +86,38 @@ def _check_fields(context: Context, path: NodePath, envelope: str, fields: dict[
             "choose another name, like code"
         )
         context.add(path + ("fields", "code"), message)
+
+
+def _has_parameters(data: dict[Any, Any]) -> bool:
+    """Whether some code records parameters (``curated.parameters``): only then does an
+    error body carry them, in the member ``fields.params``."""
+    return any(
+        mapping(code.get("curated")).get("parameters")
+        for _, code_set in dicts(data.get("code_sets"))
+        for _, code in dicts(code_set.get("codes"))
+    )
+
+
+def _check_params_field(
+    context: Context, path: NodePath, envelope: str, fields: dict[Any, Any]
+) -> None:
+    """``fields.params`` (every envelope has it, ``params`` by default) is none of the
+    envelope's other members, nor in problem details a member RFC 9457 defines."""
+    params = fields.get("params", PARAMS_FIELD)
+    if not isinstance(params, str):
+        return  # the schema reports it
+    names = {**ENVELOPE_FIELDS[envelope], **fields}  # type: ignore[index]
+    others = {str(value) for key, value in names.items() if key != "params"}
+    if envelope == "problem":
+        others.update(PROBLEM_MEMBERS)
+    if params in others:
+        message = (
+            f"fields.params '{params}' is the name of another member of the {envelope} "
+            "envelope, and an error body carries the parameters of a message in it: "
+            "choose another name, like params"
+        )
+        at = ("fields", "params") if "params" in fields else ("fields",)
+        context.add(path + at, message)
 
 
 def _check_problem_type(context: Context, path: NodePath, envelope: str, uri: object) -> None:

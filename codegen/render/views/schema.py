@@ -11,7 +11,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from urllib.parse import quote
 
-from codegen.catalog.model import Catalog, Code, CodeSet, Envelope, ResponseEnvelope
+from codegen.catalog.model import (
+    PARAMS_FIELD,
+    Catalog,
+    Code,
+    CodeSet,
+    Envelope,
+    ResponseEnvelope,
+)
 from codegen.errors import InputError, SpecError
 from codegen.render.targets import CODE_SETS
 from codegen.render.views.links import code_anchor
@@ -49,7 +56,8 @@ class ResponseView:
     ``message_field`` is ``title`` (with a ``problem_type``) or ``detail`` (without).
     ``error_codes`` get one example each (not a removed code: the API no longer sends
     it); ``success_codes`` (those whose success flag is true; none without a flag) never
-    appear in an error body.
+    appear in an error body. ``params_field`` is the member beside the code that holds
+    the arguments of a message with parameters (only a catalog with parameters has it).
     """
 
     code_set: CodeSet
@@ -64,6 +72,7 @@ class ResponseView:
     error_field: str = ""
     problem_type: str = ""
     media_type: str = JSON
+    params_field: str = PARAMS_FIELD
 
     def type_uri(self, code: Code) -> str:
         """The problem type of ``code`` (RFC 9457, section 3.1.1): ``problem_type`` with
@@ -105,6 +114,8 @@ def response_view(catalog: Catalog) -> ResponseView | None:
     message_field = response.message_field
     if response.envelope == "problem":
         message_field = "title" if response.problem_type else "detail"
+    if catalog.has_parameters:
+        _check_params_field(catalog, response, message_field)
     return ResponseView(
         code_set,
         response.success_field,
@@ -116,7 +127,22 @@ def response_view(catalog: Catalog) -> ResponseView | None:
         error_field=response.error_field,
         problem_type=response.problem_type,
         media_type=PROBLEM_JSON if response.envelope == "problem" else JSON,
+        params_field=response.params_field,
     )
+
+
+def _check_params_field(catalog: Catalog, response: ResponseEnvelope, message_field: str) -> None:
+    """The member holding the parameters is none of the envelope's others (``validate``
+    says so at its key: :mod:`codegen.catalog.rules.response`)."""
+    taken = {response.success_field, response.code_field, message_field, response.error_field}
+    if response.envelope == "problem":
+        taken.update(("type", "title", "status", "detail", "instance"))
+    if response.params_field in taken:
+        raise SpecError(
+            f"response fields.params '{response.params_field}' is another member of the "
+            f"{response.envelope} envelope: choose another name, like params",
+            catalog.path,
+        )
 
 
 def _success_codes(
