@@ -2,8 +2,10 @@
 
 Each problem is one ``path:line:col: message`` line on stderr (exit 2); a valid catalog
 gets a summary on stdout (exit 0), after a ``warning:`` line per name the import derived,
-per stale translation and per translation lacking a placeholder of its source message, unless the configuration's ``derived_names = "error"`` or
-``stale_translations = "error"`` makes those problems too.
+per stale translation and per translation whose placeholders differ from its source message's
+(:func:`~codegen.catalog.rules.parameters.missing_placeholders`), unless the
+configuration's ``derived_names = "error"`` or ``stale_translations = "error"`` makes
+those problems too.
 """
 
 from __future__ import annotations
@@ -44,7 +46,7 @@ def run(*, config: str | None, catalog: str | None) -> ExitCode:
         if stale:
             names += f", {counted(len(stale), 'stale translation')}"
         if lacking:
-            names += f", {counted(len(lacking), 'translation')} lacking a placeholder"
+            names += f", {counted(len(lacking), 'placeholder warning')}"
         print(f"{loaded.path}: {sets}, {counted(codes, 'code')}, valid{names}")
         return ExitCode.OK
     for problem in problems:

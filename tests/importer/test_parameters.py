@@ -98,11 +98,13 @@ def test_a_page_with_placeholders_records_each_codes_parameters(
     text = (project / "codes.yaml").read_text("utf-8")
     assert (
         "        curated:\n"
-        "          name: STORAGE_QUOTA_OF_0_MB\n"
+        "          name: STORAGE_QUOTA_OF_MB_IS_USED\n"  # no 0: placeholders are no words
         "          derived: true\n"
         "          parameters:\n"
         "            - {name: arg0, type: string, placeholder: 0, derived: true}\n"
     ) in text
+    names = {value: code["curated"]["name"] for value, code in _codes(project).items()}
+    assert names[4002] == "INVALID_PARAMETER_GIVEN" and names[4003].startswith("FIELD_MUST_BE")
     assert main(["validate", "--catalog", str(project / "codes.yaml")]) == 0
     assert (
         ":27:22: warning: parameter arg0 of code 4001 has a derived name" in capsys.readouterr().err

@@ -58,8 +58,8 @@ def check_parameters(context: Context) -> None:
             hidden = (mapping(code_set.get("curated")).get("name"), FORMATTER)
             _check_records(context, path, code, keys, what, source, hidden)
             for lang, other in messages.items():
-                if lang == source or not isinstance(other, str):
-                    continue
+                if lang == source or not isinstance(other, str) or _stale(code, lang):
+                    continue  # a stale translation predates the source: a warning
                 extra = [k for k in _keys(find(other, syntaxes)) if k not in keys]
                 if extra:
                     context.add(
@@ -70,9 +70,19 @@ def check_parameters(context: Context) -> None:
                     )
 
 
+def _stale(code: dict[Any, Any], lang: str) -> bool:
+    """Whether ``lang``'s message of ``code`` is marked stale (``curated.stale``)."""
+    stale = mapping(code.get("curated")).get("stale")
+    return isinstance(stale, list) and lang in stale
+
+
 def missing_placeholders(data: object) -> list[Problem]:
-    """Every translation that lacks a placeholder of its source message, as a problem at
-    that translation: warnings for ``validate``. Run on a catalog the rules passed."""
+    """Every translation that lacks a placeholder of its source message, and every stale
+    translation (``curated.stale``) with a placeholder its source message no longer has,
+    as a problem at that translation: warnings for ``validate``. A source page re-imported
+    without a placeholder its translations still have marks them stale; refusing that
+    import would leave no order of imports that works. Run on a catalog the rules
+    passed."""
     root = mapping(data)
     source = root.get("source_language")
     syntaxes = syntaxes_of(root)
@@ -84,12 +94,21 @@ def missing_placeholders(data: object) -> list[Problem]:
             if not isinstance(text, str):
                 continue
             keys = _keys(find(text, syntaxes))
-            if not keys:
-                continue
             for lang, other in messages.items():
                 if lang == source or not isinstance(other, str):
                     continue
-                lacking = [k for k in keys if k not in _keys(find(other, syntaxes))]
+                its = _keys(find(other, syntaxes))
+                extra = [k for k in its if k not in keys] if _stale(code, lang) else []
+                if extra:
+                    found.append(
+                        Problem(
+                            ("code_sets", s, "codes", c, "message", lang),
+                            f"the stale {lang} message of {describe_code(code, c)} has "
+                            f"{_listed(extra)}, which its {source} message no longer has: "
+                            "formatted, it shows as written; re-import the translated page",
+                        )
+                    )
+                lacking = [k for k in keys if k not in its]
                 if lacking:
                     found.append(
                         Problem(

@@ -14,6 +14,7 @@ from typing import Any
 from ruamel.yaml.comments import Comment, CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
+from codegen.catalog.placeholders import without_numbered
 from codegen.catalog.roundtrip.tree import flow_map, new_map, put
 from codegen.importer.codetable import AttributeColumn, CodeTable, SourceCode
 from codegen.importer.merge.names import code_name, value_name
@@ -107,6 +108,8 @@ def _list_removed(run: Run, code_set: CommentedMap, table: CodeTable) -> None:
 def _new_code(run: Run, code: SourceCode, table: CodeTable, names: set[str]) -> CommentedMap:
     """A new code's node, its keys in order: code, the table's cells, message, curated."""
     english = code.message if run.lang == "en" or run.lang.startswith("en-") else code.english
+    if english:
+        english = without_numbered(english, run.syntaxes)  # QUOTA_OF_MB, not QUOTA_OF_0_MB
     name = code_name(code.code, english, code.name, names)
     names.add(name.text)
     value = code.code if isinstance(code.code, int) else DoubleQuotedScalarString(code.code)
