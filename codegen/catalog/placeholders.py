@@ -73,7 +73,10 @@ class Placeholder:
 
 def find(text: str, syntaxes: Iterable[Syntax] = DEFAULT_SYNTAXES) -> tuple[Placeholder, ...]:
     """The placeholders of ``text`` in the given syntaxes, in order. Escapes (``%%``,
-    ``{{``, ``}}``) are skipped; a match of a syntax not given is text."""
+    ``{{``, ``}}``) are skipped; a match of a syntax not given is text. A text without
+    ``{``, ``%``, ``$`` or ``:`` (most messages) is answered without the pattern."""
+    if "{" not in text and "%" not in text and "$" not in text and ":" not in text:
+        return ()
     return tuple(f for f in _scan(text, frozenset(syntaxes)) if isinstance(f, Placeholder))
 
 
