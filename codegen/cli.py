@@ -12,6 +12,7 @@ import argparse
 import contextlib
 import gc
 import importlib
+import os
 import sys
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
@@ -23,7 +24,8 @@ from codegen.project.config import DEFAULT_OUTPUT, DEFAULT_TEMPLATES
 
 PATHS_HELP = "{what} (default: from the configuration, else {default})"
 CATALOG = ("--catalog", "PATH", "the catalog", DEFAULT_CATALOG)
-MODULES = {"import": "import_"}  # a verb whose module is named otherwise (a Python keyword)
+MODULES = {"import": "import_"}
+BROKEN_PIPE = 141  # as a shell reports a command killed by SIGPIPE (128 + 13)  # a verb whose module is named otherwise (a Python keyword)
 
 if TYPE_CHECKING:
     Verbs = argparse._SubParsersAction[argparse.ArgumentParser]  # what add_subparsers returns
@@ -221,7 +223,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     with _few_collections():
         try:
             module = importlib.import_module(f"codegen.commands.{MODULES.get(verb, verb)}")
-            return int(module.run(**options))
+            status = int(module.run(**options))
+            sys.stdout.flush()  # a reader gone (codegen names | head) shows here, not at exit
+            return status
+        except BrokenPipeError:  # stdout's reader stopped reading: nothing more to tell it
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            return BROKEN_PIPE
         except CodegenError as error:
             print(str(error), file=sys.stderr)
             return int(ExitCode.INVALID)

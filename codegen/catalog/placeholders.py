@@ -144,16 +144,14 @@ def derived_name(key: Key) -> str:
     return f"arg{key}" if isinstance(key, int) else key
 
 
-def without_numbered(text: str, syntaxes: Iterable[Syntax] = DEFAULT_SYNTAXES) -> str:
-    """``text`` with each numbered placeholder (``{0}``, ``%s``) replaced by a space and
-    each named one by its name: what a name made from a message reads (``The quota of {0}
-    MB`` is ``QUOTA_OF_MB``, not ``QUOTA_OF_0_MB``; ``{field} is too long`` keeps
-    ``FIELD``)."""
+def without_placeholders(text: str, syntaxes: Iterable[Syntax] = DEFAULT_SYNTAXES) -> str:
+    """``text`` with each placeholder replaced by a space: what a name made from a message
+    reads (``The quota of {0} MB`` is ``QUOTA_OF_MB``, not ``QUOTA_OF_0_MB``; ``Project
+    {project} was not found`` is ``PROJECT_WAS_NOT_FOUND``, not ``PROJECT_PROJECT_...``)."""
     parts: list[str] = []
     at = 0
     for placeholder in find(text, syntaxes):
-        key = placeholder.key
-        parts.extend((text[at : placeholder.start], " " if isinstance(key, int) else key))
+        parts.extend((text[at : placeholder.start], " "))
         at = placeholder.end
     parts.append(text[at:])
     return "".join(parts)

@@ -3,6 +3,9 @@ every comment and quoting of the catalog kept."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -190,3 +193,26 @@ def test_a_crlf_catalog_stays_crlf(project: Path, capsys: pytest.CaptureFixture[
     text = project.read_bytes()
     assert b"derived" not in text.split(b"code_sets:")[1]
     assert text.count(b"\n") == text.count(b"\r\n")
+
+
+def test_a_reader_that_stops_reading_ends_the_listing_quietly(tmp_path: Path) -> None:
+    """``codegen names | head -1``: the pipe's reader is gone before codegen writes; the
+    run ends with a shell's SIGPIPE status, not a BrokenPipeError traceback (a new user's
+    trial)."""
+    page = tmp_path / "page.md"
+    page.write_text(PAGE, encoding="utf-8")
+    catalog = str(tmp_path / "codes.yaml")
+    assert main(["import", str(page), "--lang", "en", "--catalog", catalog]) == 0
+    read, write = os.pipe()
+    os.close(read)  # no reader at all: the first write fails
+    try:
+        run = subprocess.run(
+            [sys.executable, "-m", "codegen", "names", "--catalog", catalog],
+            stdout=write,
+            stderr=subprocess.PIPE,
+            text=True,
+            check=False,
+        )
+    finally:
+        os.close(write)
+    assert run.returncode == 141 and "Traceback" not in run.stderr, run.stderr

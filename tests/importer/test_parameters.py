@@ -104,7 +104,7 @@ def test_a_page_with_placeholders_records_each_codes_parameters(
         "            - {name: arg0, type: string, placeholder: 0, derived: true}\n"
     ) in text
     names = {value: code["curated"]["name"] for value, code in _codes(project).items()}
-    assert names[4002] == "INVALID_PARAMETER_GIVEN" and names[4003].startswith("FIELD_MUST_BE")
+    assert names[4002] == "INVALID_PARAMETER_GIVEN" and names[4003] == "MUST_BE_AT_MOST_CHARACTERS"
     assert main(["validate", "--catalog", str(project / "codes.yaml")]) == 0
     assert (
         ":27:22: warning: parameter arg0 of code 4001 has a derived name" in capsys.readouterr().err
@@ -180,9 +180,21 @@ def test_a_translation_with_an_extra_placeholder_stops_the_import(
     err = capsys.readouterr().err
     assert catalog.read_bytes() == before
     [line] = err.splitlines()
-    assert line.startswith(f"{catalog}:")
-    assert "the ja message of code 4001 has placeholder {1}, which its en message" in line
-    assert line.endswith("(in the catalog as this import would write it; nothing written)")
+    assert line == (  # at the page's line, where to fix it (a new user's trial)
+        f"{project / 'codes.ja.md'}:8: code 4001: the ja message has placeholder {{1}}, which "
+        "the en message does not have: a translation takes the source message's parameters; "
+        "fix the placeholder in this page (nothing written)"
+    )
+
+
+def test_a_translation_lacking_a_placeholder_is_reported_at_its_line(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert _import(project, "ja", JA.replace("容量{0}MB", "容量MB")) == 0
+    assert (
+        f"{project / 'codes.ja.md'}:8: code 4001: the ja message lacks placeholder {{0}} of the "
+        "en message: formatted, it leaves that argument out"
+    ) in capsys.readouterr().err
 
 
 DOCS = SHARED / "docs"

@@ -14,11 +14,15 @@ from typing import Any
 from ruamel.yaml.comments import Comment, CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
-from codegen.catalog.placeholders import without_numbered
+from codegen.catalog.placeholders import without_placeholders
 from codegen.catalog.roundtrip.tree import flow_map, new_map, put
 from codegen.importer.codetable import AttributeColumn, CodeTable, SourceCode
 from codegen.importer.merge.names import code_name, value_name
-from codegen.importer.merge.parameters import record_parameters, update_parameters
+from codegen.importer.merge.parameters import (
+    check_translation,
+    record_parameters,
+    update_parameters,
+)
 from codegen.importer.merge.stale import clear_stale, mark_stale, message_in
 from codegen.importer.merge.state import CODE_ORDER, Removed, Run, curated, set_text, show
 
@@ -109,7 +113,7 @@ def _new_code(run: Run, code: SourceCode, table: CodeTable, names: set[str]) -> 
     """A new code's node, its keys in order: code, the table's cells, message, curated."""
     english = code.message if run.lang == "en" or run.lang.startswith("en-") else code.english
     if english:
-        english = without_numbered(english, run.syntaxes)  # QUOTA_OF_MB, not QUOTA_OF_0_MB
+        english = without_placeholders(english, run.syntaxes)  # QUOTA_OF_MB, not QUOTA_OF_0_MB
     name = code_name(code.code, english, code.name, names)
     names.add(name.text)
     value = code.code if isinstance(code.code, int) else DoubleQuotedScalarString(code.code)
@@ -165,6 +169,7 @@ def merge_translated_codes(
             continue
         what = f"code {code.code}: message"
         before = message_in(node, run.lang)
+        check_translation(run, node, code.line, code.message)
         set_text(run, node, "message", code.message, code.line, CODE_ORDER, what=what)
         clear_stale(run, node, code.line, before)
         for column in table.attributes:

@@ -28,6 +28,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from codegen.catalog.placeholders import Key, Placeholder, derived_name, find
 from codegen.catalog.roundtrip.tree import flow_map, put
 from codegen.catalog.rules.parameters import FORMATTER, RESERVED
+from codegen.errors import InputError
 from codegen.importer.merge.stale import message_in
 from codegen.importer.merge.state import Run
 
@@ -97,6 +98,37 @@ def update_parameters(run: Run, node: CommentedMap, line: int, before: str | Non
         list.__setitem__(records, slice(None), [*kept, *added])
     else:
         put(_block_curated(node), "parameters", CommentedSeq(added), CURATED_ORDER)
+
+
+def check_translation(run: Run, node: CommentedMap, line: int, text: str | None) -> None:
+    """Before a translated page sets a code's message to ``text`` (a new text, at ``line``
+    of the page): InputError at that line when it has a placeholder the source message
+    lacks (``validate`` would refuse the catalog written, and a line of the page is where
+    to fix it), a report when it lacks one of the source's (formatted, it leaves that
+    argument out). A page with the catalog's own text is not checked again: a stale
+    translation keeps its mark and its placeholders until its page changes."""
+    if text is None or text == message_in(node, run.lang):
+        return
+    source = _first_of_each(run, message_in(node, run.source))
+    found = _first_of_each(run, text)
+    extra = [key for key in found if key not in source]
+    if extra:
+        shown = ", ".join(_shown(key) for key in extra)
+        raise InputError(
+            f"code {node['code']}: the {run.lang} message has placeholder {shown}, which the "
+            f"{run.source} message does not have: a translation takes the source message's "
+            "parameters; fix the placeholder in this page (nothing written)",
+            run.doc.path,
+            line,
+        )
+    lacking = [key for key in source if key not in found]
+    if lacking:
+        shown = ", ".join(_shown(key) for key in lacking)
+        run.report(
+            line,
+            f"code {node['code']}: the {run.lang} message lacks placeholder {shown} of the "
+            f"{run.source} message: formatted, it leaves that argument out",
+        )
 
 
 def _first_of_each(run: Run, text: str | None) -> dict[Key, Placeholder]:
