@@ -169,7 +169,8 @@ def _shifted(header: str, offset: int) -> str:
 
 
 def report_text(report: Report, shown: Callable[[str], str], fix: str = DEFAULT_REGENERATE) -> str:
-    """What check prints, ending with ``run: FIX``; empty when the folder is up to date."""
+    """What check prints, ending with ``run: FIX`` when generate would fix something (an
+    orphaned file only is not: generate keeps it); empty when the folder is up to date."""
     if report.up_to_date:
         return ""
     parts: list[str] = []
@@ -183,7 +184,9 @@ def report_text(report: Report, shown: Callable[[str], str], fix: str = DEFAULT_
         f"{shown(r)}: orphaned: not written by codegen; delete it or move it out of the folder\n"
         for r in report.orphaned
     ]
-    return "".join(parts) + notes_text(report, shown) + f"run: {fix}\n"
+    # generate keeps an orphaned file: its own line says what fixes it, not "run: generate"
+    regenerates = report.changed or report.missing or report.stale
+    return "".join(parts) + notes_text(report, shown) + (f"run: {fix}\n" if regenerates else "")
 
 
 def capped(diff: str, name: str) -> str:

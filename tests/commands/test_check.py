@@ -63,6 +63,7 @@ def test_a_stray_file_fails_as_orphaned_and_generate_keeps_it(
     (generated.output / "python" / "stray.py").write_text("x = 1\n", encoding="utf-8")
     code, out = _check(generated, capsys)
     assert code == 1 and "generated/python/stray.py: orphaned" in out
+    assert "run: " not in out  # generate does not remove it (a new user's trial)
     assert generated.run("generate") == 0
     assert (generated.output / "python" / "stray.py").exists()
     assert _check(generated, capsys)[0] == 1
