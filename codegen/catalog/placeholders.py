@@ -12,8 +12,9 @@ The syntaxes (:data:`SYNTAXES`) are those real pages use:
   after a colon (``{0:d}``, ``{rate:.2f}``); ``{{`` and ``}}`` are literal braces;
 - ``printf``: ``%s``, ``%d``, ``%i``, ``%f`` with flags, width and precision (``%-5s``,
   ``%.2f``), and ``%(name)s``; ``%%`` is a literal percent sign. A ``%`` right after an
-  ASCII digit or letter (``100%d``), or a conversion right before an ASCII letter
-  (``5%faster``), is text, not a placeholder;
+  ASCII digit is a percentage, not a placeholder (``100%d``, ``5%faster``), and so are
+  ``%i``, ``%f``, ``%e`` and ``%g`` right before a letter or digit (``%error``, ``%e3``);
+  ``%s`` and ``%d`` may touch text (``%dMB``, ``%s%s``);
 - ``dollar``: ``${name}`` (JavaScript template literals, shell, Spring);
 - ``mustache``: ``{{name}}`` (Mustache, Handlebars, i18next);
 - ``colon``: ``:name`` (Laravel, Rails routes), only when the catalog's
@@ -51,8 +52,8 @@ _PATTERN = re.compile(
     r"|(?P<brace_escape>\{\{|\}\})"
     rf"|\$\{{(?P<dollar>{_NAME})\}}"
     rf"|\{{(?P<brace>\d+|{_NAME})?(?::(?P<spec>[^{{}}]*))?\}}"
-    rf"|(?<![0-9A-Za-z%])%(?:\((?P<printf_name>{_NAME})\))?[-+#0]*\d*(?:\.\d+)?"
-    r"(?P<conversion>[sdifeg])(?![A-Za-z])"
+    rf"|(?<![0-9])%(?:\((?P<printf_name>{_NAME})\))?[-+#0]*\d*(?:\.\d+)?"
+    r"(?P<conversion>[sd]|[ifeg](?![A-Za-z0-9]))"
     rf"|(?<![\w:/]):(?P<colon>{_NAME})"
 )
 _SPEC = re.compile(r"(?:.?[<>=^])?[-+ ]?#?0?\d*[,_]?(?:\.\d+)?[bcdeEfFgGnosxX%]?")
@@ -96,6 +97,10 @@ def _scan(text: str, allowed: frozenset[Syntax]) -> Iterator[Placeholder | _Esca
             continue
         key: Key
         kind: ParameterType = "string"
+        if group == "mustache" and "mustache" not in allowed:  # {{name}}: escaped braces
+            yield (match.start(), match.start() + 2, None, "{")
+            yield (match.end() - 2, match.end(), None, "}")
+            continue
         if group == "mustache":
             syntax: Syntax = "mustache"
             key = match["mustache"]

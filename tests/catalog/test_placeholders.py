@@ -22,6 +22,9 @@ from codegen.catalog.placeholders import SYNTAXES, derived_name, find, keys, pie
         ),
         ("%(quota)d left", [("quota", "integer", "printf")]),
         ("Hello ${user}", [("user", "string", "dollar")]),
+        ("Got %s%s", [(0, "string", "printf"), (1, "string", "printf")]),  # adjacent
+        ("x%(a)s%(b)s", [("a", "string", "printf"), ("b", "string", "printf")]),
+        ("容量%dMBを使い切り", [(0, "integer", "printf")]),  # a unit right after it
         ("{{count}} new, {{ count }} again", [("count", "string", "mustache")] * 2),
     ],
 )
@@ -38,6 +41,8 @@ def test_each_syntax_is_found_with_its_key_and_type(text: str, expected: list[ob
         "{a:b c}",  # braces around text, not a format spec
         "50% des utilisateurs",  # a percent sign in prose
         "5%faster",  # a conversion letter inside a word
+        "an %error occurred",  # %e before a letter
+        "%e3%81%82",  # percent-encoded bytes
         "100%d",  # right after a digit
         "Error: name required",  # a colon in prose (colon syntax is off anyway)
         "SMS $5 {",  # a dollar sign and a lone brace
@@ -68,3 +73,11 @@ def test_pieces_unescape_only_the_escapes_of_the_syntax_in_use() -> None:
     assert pieces("100%% of %d", [0]) == ("100% of ", 0, "")
     assert pieces("{{literal}} {0}%%", [0]) == ("{{literal}} ", 0, "%%")  # {{literal}}: mustache
     assert pieces("{{}} {0} %%", [0]) == ("{} ", 0, " %%")
+
+
+def test_mustache_braces_are_escapes_when_mustache_is_off() -> None:
+    """With braces but not mustache, ``{{id}}`` is Python's escaped braces around ``id``:
+    formatted, it reads ``{id}`` (a review of #20)."""
+    syntaxes = ["braces", "printf"]
+    assert [p.key for p in find("Use {{id}} for {0}", syntaxes)] == [0]
+    assert pieces("Use {{id}} for {0}", [0], syntaxes) == ("Use {id} for ", 0, "")

@@ -219,3 +219,19 @@ def test_the_sms_catalog_gains_no_parameters(
     codes = [code for code_set in data["code_sets"] for code in code_set["codes"]]
     assert len(codes) == 148 and not [c for c in codes if "parameters" in c["curated"]]
     assert catalog.read_bytes() == (REPO / "spec" / "codes.yaml").read_bytes()
+
+
+def test_a_placeholder_named_as_its_code_set_gets_a_name_apart(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``{ApiErrors}`` in a set named ApiErrors would hide the set's class in the Python
+    formatter, which validate refuses: import names it ``ApiErrors_``, derived (a review
+    of #20)."""
+    monkeypatch.chdir(tmp_path)
+    page = EN.replace("| 4004 | 100% done", "| 4005 | {ApiErrors} gone |\n| 4004 | 100% done")
+    assert _import(tmp_path, "en", page) == 0
+    data = YAML(typ="safe").load((tmp_path / "codes.yaml").read_text("utf-8"))
+    assert data["code_sets"][0]["curated"]["name"] == "ApiErrors"
+    assert _parameters(tmp_path)[4005] == [
+        {"name": "ApiErrors_", "type": "string", "placeholder": "ApiErrors", "derived": True}
+    ]

@@ -40,6 +40,11 @@ console.log(JSON.stringify({
   rate: formatLimitErrorMessage(LimitError.RATE_EXCEEDED, { rate: 2.5, retry_after: 30 }, "de"),
   plain: [formatApiErrorMessage(ApiError.SUCCESS), formatLimitErrorMessage(LimitError.TRY_LATER, {}, "ja")],
   verbatim: formatApiErrorMessage(ApiError.DONE, undefined, "ja"),
+  prototype: [
+    formatApiErrorMessage(ApiError.SUCCESS, undefined, "constructor"),
+    formatApiErrorMessage(ApiError.QUOTA_EXCEEDED, { quota: 2 }, "__proto__"),
+    formatApiErrorMessage(ApiError.SUCCESS, undefined, "toString"),
+  ],
   failures,
 }));
 """
@@ -86,6 +91,11 @@ def test_formatting_passes_tsc_strict_and_gives_each_language_with_fallback(
     assert seen["rate"] == "Rate 2.5/s überschritten; in 30 s erneut versuchen"
     assert seen["plain"] == ["Success", "後でもう一度お試しください"]
     assert seen["verbatim"] == "100%%完了"
+    assert seen["prototype"] == [  # a language named like Object's own members: the source
+        "Success",
+        "The storage quota of 2 MB is used up",
+        "Success",
+    ]
     assert seen["failures"] == [
         "ApiError.QUOTA_EXCEEDED needs the parameter quota",
         "ApiError.QUOTA_EXCEEDED: the parameter quota must be an integer, not string",

@@ -24,7 +24,7 @@ from codegen.catalog.placeholders import (
 from codegen.catalog.plain import NodePath, Problem
 from codegen.catalog.rules.context import Context, describe_code, dicts, mapping
 
-RESERVED = ("lang",)  # the formatting functions' own keyword argument
+RESERVED = ("lang", "__proto__")  # the formatters' own argument; JavaScript's prototype slot
 FORMATTER = "_format"  # what the Python module's formatters call: a parameter would hide it
 
 
@@ -177,8 +177,9 @@ def _check_records(
             if keyword.iskeyword(name) or name in RESERVED:
                 context.add(
                     at + ("name",),
-                    f"parameter name {name} of {what} is a Python keyword or the formatting "
-                    "functions' own argument (lang): rename it",
+                    f"parameter name {name} of {what} is a Python keyword, the formatting "
+                    "functions' own argument (lang) or JavaScript's prototype slot "
+                    "(__proto__): rename it",
                 )
             elif name in hidden:
                 context.add(

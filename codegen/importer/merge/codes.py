@@ -21,6 +21,7 @@ from codegen.importer.merge.names import code_name, value_name
 from codegen.importer.merge.parameters import (
     check_translation,
     record_parameters,
+    set_name,
     update_parameters,
 )
 from codegen.importer.merge.stale import clear_stale, mark_stale, message_in
@@ -44,7 +45,7 @@ def merge_source_codes(
         node = nodes.get(key)
         if node is None:
             node = nodes[key] = _new_code(run, code, table, names)
-            record_parameters(run, node)
+            record_parameters(run, node, set_name(code_set))
             last = id(list.__getitem__(codes, -1)) if codes else 0
             if previous == last and previous not in after:
                 codes.append(node)  # after the last code: the common case

@@ -46,12 +46,20 @@ CURATED_ORDER = (
 )
 
 
-def record_parameters(run: Run, node: CommentedMap) -> None:
+def set_name(code_set: CommentedMap) -> str:
+    """The curated name of a code set node: a parameter may not take it (it would hide the
+    set's class in the Python formatter)."""
+    curated = code_set.get("curated")
+    return str(curated.get("name", "")) if isinstance(curated, CommentedMap) else ""
+
+
+def record_parameters(run: Run, node: CommentedMap, avoid: str = "") -> None:
     """Give a new code (``node``, just made from the source page) a record per placeholder
-    of its source-language message; nothing when it has none."""
+    of its source-language message, no name ``avoid`` (its set's :func:`set_name`);
+    nothing when it has none."""
     found = _first_of_each(run, message_in(node, run.source))
     if found:
-        records = _records(found.values(), set())
+        records = _records(found.values(), {avoid} if avoid else set())
         _block_curated(node)["parameters"] = CommentedSeq(records)  # after name (and derived)
 
 
@@ -165,7 +173,7 @@ def _records(placeholders: Iterable[Placeholder], taken: set[str]) -> list[Comme
 
 
 def _usable(name: str) -> bool:
-    return not keyword.iskeyword(name) and name not in RESERVED and name != FORMATTER
+    return not keyword.iskeyword(name) and name not in (*RESERVED, FORMATTER)
 
 
 def _block_curated(node: CommentedMap) -> CommentedMap:

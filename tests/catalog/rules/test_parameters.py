@@ -103,8 +103,8 @@ CASES = {
             "{name: lang, type: string, placeholder: user}",
         ),
         (
-            "45:22: parameter name lang of code 4004 is a Python keyword or the formatting "
-            "functions' own argument (lang): rename it"
+            "45:22: parameter name lang of code 4004 is a Python keyword, the formatting "
+            "functions' own argument (lang) or JavaScript's prototype slot (__proto__): rename it"
         ),
     ),
     "name hiding the code set's class": (
@@ -117,14 +117,24 @@ CASES = {
             "Python formatter uses (its code set's class, or _format): rename it"
         ),
     ),
+    "prototype slot": (
+        (
+            "{name: field, type: string, placeholder: field}",
+            "{name: __proto__, type: string, placeholder: field}",
+        ),
+        (
+            "31:22: parameter name __proto__ of code 4002 is a Python keyword, the formatting "
+            "functions' own argument (lang) or JavaScript's prototype slot (__proto__): rename it"
+        ),
+    ),
     "keyword name": (
         (
             "{name: field, type: string, placeholder: field}",
             "{name: class, type: string, placeholder: field}",
         ),
         (
-            "31:22: parameter name class of code 4002 is a Python keyword or the formatting "
-            "functions' own argument (lang): rename it"
+            "31:22: parameter name class of code 4002 is a Python keyword, the formatting "
+            "functions' own argument (lang) or JavaScript's prototype slot (__proto__): rename it"
         ),
     ),
     "two numbered syntaxes": (
