@@ -140,7 +140,20 @@ def _conversion_type(letter: str) -> ParameterType:
 
 def keys(text: str, syntaxes: Iterable[Syntax] = DEFAULT_SYNTAXES) -> tuple[Key, ...]:
     """The keys of ``text``'s placeholders, each once, in order of first appearance."""
-    return tuple(dict.fromkeys(p.key for p in find(text, syntaxes)))
+    return tuple(by_key(find(text, syntaxes)))
+
+
+def by_key(found: Iterable[Placeholder]) -> dict[Key, Placeholder]:
+    """Each key of ``found`` once, at its first placeholder, in order."""
+    first: dict[Key, Placeholder] = {}
+    for placeholder in found:
+        first.setdefault(placeholder.key, placeholder)
+    return first
+
+
+def shown_key(key: object) -> str:
+    """A key as messages name it: ``{0}`` for a number, ``'quota'`` for a name."""
+    return f"{{{key}}}" if isinstance(key, int) else repr(key)
 
 
 def derived_name(key: Key) -> str:

@@ -19,7 +19,9 @@ from codegen.catalog.placeholders import (
     Key,
     Placeholder,
     Syntax,
+    by_key,
     find,
+    shown_key,
 )
 from codegen.catalog.plain import NodePath, Problem
 from codegen.catalog.rules.context import Context, describe_code, dicts, mapping
@@ -54,13 +56,13 @@ def check_parameters(context: Context) -> None:
             found = find(text, syntaxes)
             what = describe_code(code, c)
             _check_mixed(context, path + ("message", source), found, what, source)
-            keys = _keys(found)
+            keys = by_key(found)
             hidden = (mapping(code_set.get("curated")).get("name"), FORMATTER)
             _check_records(context, path, code, keys, what, source, hidden)
             for lang, other in messages.items():
                 if lang == source or not isinstance(other, str) or _stale(code, lang):
                     continue  # a stale translation predates the source: a warning
-                extra = [k for k in _keys(find(other, syntaxes)) if k not in keys]
+                extra = [k for k in by_key(find(other, syntaxes)) if k not in keys]
                 if extra:
                     context.add(
                         path + ("message", lang),
@@ -93,49 +95,39 @@ def missing_placeholders(data: object) -> list[Problem]:
             text = messages.get(source)
             if not isinstance(text, str):
                 continue
-            keys = _keys(find(text, syntaxes))
+            keys = by_key(find(text, syntaxes))
             for lang, other in messages.items():
                 if lang == source or not isinstance(other, str):
                     continue
-                its = _keys(find(other, syntaxes))
+                its = by_key(find(other, syntaxes))
+                at = ("code_sets", s, "codes", c, "message", lang)
+                what = describe_code(code, c)
                 extra = [k for k in its if k not in keys] if _stale(code, lang) else []
                 if extra:
                     found.append(
                         Problem(
-                            ("code_sets", s, "codes", c, "message", lang),
-                            f"the stale {lang} message of {describe_code(code, c)} has "
-                            f"{_listed(extra)}, which its {source} message no longer has: "
-                            "formatted, it shows as written; re-import the translated page",
+                            at,
+                            f"the stale {lang} message of {what} has {_listed(extra)}, which its "
+                            f"{source} message no longer has: formatted, it shows as written; "
+                            "re-import the translated page",
                         )
                     )
                 lacking = [k for k in keys if k not in its]
                 if lacking:
                     found.append(
                         Problem(
-                            ("code_sets", s, "codes", c, "message", lang),
-                            f"the {lang} message of {describe_code(code, c)} lacks "
-                            f"{_listed(lacking)} of its {source} message: formatted, it "
-                            "leaves that argument out; add the placeholder to the translation",
+                            at,
+                            f"the {lang} message of {what} lacks {_listed(lacking)} of its "
+                            f"{source} message: formatted, it leaves that argument out; add the "
+                            "placeholder to the translation",
                         )
                     )
     return found
 
 
-def _keys(found: tuple[Placeholder, ...]) -> dict[Key, Placeholder]:
-    """Each key once, at its first placeholder, in order."""
-    keys: dict[Key, Placeholder] = {}
-    for placeholder in found:
-        keys.setdefault(placeholder.key, placeholder)
-    return keys
-
-
 def _listed(keys: list[Key]) -> str:
-    shown = ", ".join(_shown(key) for key in keys)
+    shown = ", ".join(shown_key(key) for key in keys)
     return f"placeholder{'s' if len(keys) > 1 else ''} {shown}"
-
-
-def _shown(key: Key) -> str:
-    return f"{{{key}}}" if isinstance(key, int) else repr(key)
 
 
 def _check_mixed(
@@ -198,7 +190,7 @@ def _check_records(
         if key not in keys:
             context.add(
                 at + ("placeholder",),
-                f"parameter {name} of {what} is for placeholder {_shown(key)}, which its "
+                f"parameter {name} of {what} is for placeholder {shown_key(key)}, which its "
                 f"{source} message does not have: remove the record, or fix its placeholder",
             )
     missing = [key for key in keys if key not in recorded]

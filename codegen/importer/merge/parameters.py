@@ -25,7 +25,14 @@ from typing import Any
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from codegen.catalog.placeholders import Key, Placeholder, derived_name, find
+from codegen.catalog.placeholders import (
+    Key,
+    Placeholder,
+    by_key,
+    derived_name,
+    find,
+    shown_key,
+)
 from codegen.catalog.roundtrip.tree import flow_map, put
 from codegen.catalog.rules.parameters import FORMATTER, RESERVED
 from codegen.errors import InputError
@@ -90,7 +97,7 @@ def update_parameters(run: Run, node: CommentedMap, line: int, before: str | Non
             run.report(
                 line,
                 f"code {node['code']}: parameter {record.get('name')} dropped: its placeholder "
-                f"{_shown(_key(record))} is no longer in the {run.source} message",
+                f"{shown_key(_key(record))} is no longer in the {run.source} message",
             )
     if not new and len(kept) == len(present):
         return
@@ -121,7 +128,7 @@ def check_translation(run: Run, node: CommentedMap, line: int, text: str | None)
     found = _first_of_each(run, text)
     extra = [key for key in found if key not in source]
     if extra:
-        shown = ", ".join(_shown(key) for key in extra)
+        shown = ", ".join(shown_key(key) for key in extra)
         raise InputError(
             f"code {node['code']}: the {run.lang} message has placeholder {shown}, which the "
             f"{run.source} message does not have: a translation takes the source message's "
@@ -131,7 +138,7 @@ def check_translation(run: Run, node: CommentedMap, line: int, text: str | None)
         )
     lacking = [key for key in source if key not in found]
     if lacking:
-        shown = ", ".join(_shown(key) for key in lacking)
+        shown = ", ".join(shown_key(key) for key in lacking)
         run.report(
             line,
             f"code {node['code']}: the {run.lang} message lacks placeholder {shown} of the "
@@ -141,10 +148,7 @@ def check_translation(run: Run, node: CommentedMap, line: int, text: str | None)
 
 def _first_of_each(run: Run, text: str | None) -> dict[Key, Placeholder]:
     """Each placeholder key of ``text`` once, at its first placeholder, in order."""
-    found: dict[Key, Placeholder] = {}
-    for placeholder in find(text, run.syntaxes) if text else ():
-        found.setdefault(placeholder.key, placeholder)
-    return found
+    return by_key(find(text, run.syntaxes)) if text else {}
 
 
 def _records(placeholders: Iterable[Placeholder], taken: set[str]) -> list[CommentedMap]:
@@ -186,7 +190,3 @@ def _block_curated(node: CommentedMap) -> CommentedMap:
 def _key(record: CommentedMap) -> object:
     key = record.get("placeholder")
     return key if isinstance(key, (int, str)) and not isinstance(key, bool) else None
-
-
-def _shown(key: object) -> str:
-    return f"{{{key}}}" if isinstance(key, int) else repr(key)
