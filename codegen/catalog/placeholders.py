@@ -75,10 +75,12 @@ class Placeholder:
 def find(text: str, syntaxes: Iterable[Syntax] = DEFAULT_SYNTAXES) -> tuple[Placeholder, ...]:
     """The placeholders of ``text`` in the given syntaxes, in order. Escapes (``%%``,
     ``{{``, ``}}``) are skipped; a match of a syntax not given is text. A text without
-    ``{``, ``%``, ``$`` or ``:`` (most messages) is answered without the pattern."""
-    if "{" not in text and "%" not in text and "$" not in text and ":" not in text:
-        return ()
-    return tuple(f for f in _scan(text, frozenset(syntaxes)) if isinstance(f, Placeholder))
+    ``{``, ``%``, ``$`` (or ``:``, with the colon syntax) is answered without the pattern."""
+    allowed = frozenset(syntaxes)
+    if "{" not in text and "%" not in text and "$" not in text:
+        if ":" not in text or "colon" not in allowed:
+            return ()
+    return tuple(f for f in _scan(text, allowed) if isinstance(f, Placeholder))
 
 
 _Escape = tuple[int, int, None, str]  # start, end, None, the character it stands for
