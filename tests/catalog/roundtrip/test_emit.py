@@ -151,9 +151,10 @@ def _same(root: CommentedMap) -> str:
     return fast
 
 
-# A single-quoted text ruamel breaks over lines (``'': '0\n\n  '`` after an empty key, or
-# ``- '0\n\n    '`` as an item): the emitter leaves such a text to it.
-_SINGLE_QUOTED_LINES = re.compile(r"(?m)^[^#\n]*(?:: |- )'(?:[^'\n]|'')*\n")
+# A single-quoted text ruamel breaks over lines (``'': '0\n\n  '`` after an empty key,
+# ``- '0\n\n    '`` as an item, ``['0\n\n      ']`` in a flow list): the emitter leaves
+# such a text to it.
+_SINGLE_QUOTED_LINES = re.compile(r"(?m)^[^#\n]*(?:: |- |\[|, )'(?:[^'\n]|'')*\n")
 
 
 def _quoted_over_lines(node: Any) -> bool:
@@ -323,3 +324,11 @@ def test_dump_falls_back_on_its_own() -> None:
     stream = io.StringIO()
     round_trip_yaml().dump(root, stream)
     assert roundtrip.dump(root) == stream.getvalue()
+
+
+def test_a_flow_list_item_ruamel_quotes_over_lines_is_left_to_it() -> None:
+    """``'': ['0\\n']``: ruamel writes the item single-quoted over lines, the emitter leaves
+    the tree to it (a draw CI once found; the check above had missed the flow list)."""
+    root = _ended({"": _flow_seq(["0\n"])})
+    assert emit(root) is None
+    assert _same(root) == "'': ['0\n\n      ']\nzz_end: 1\n"
